@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { CalendarDate } from './calendar-date';
+import { Id, Money } from './fields';
+import { parseWith } from './parse';
+
+const eventFields = {
+  id: Id,
+  accountId: Id,
+  date: CalendarDate,
+  contactId: Id.optional(),
+  note: z.string().optional(),
+};
+
+// `Type` keeps the literal ('ticket', not string) in the inferred return type.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+function event<Type extends string, Shape extends z.ZodRawShape>(type: Type, shape: Shape) {
+  return z.strictObject({ ...eventFields, type: z.literal(type) }).extend(shape);
+}
+
+/**
+ * Severity of an escalation, from `low` to `critical` ("code red").
+ *
+ * @example
+ * ```ts
+ * import { EscalationSeverity } from 'successkit/core';
+ *
+ * EscalationSeverity.options; // ['low', 'medium', 'high', 'critical']
+ * ```
+ */
+export const EscalationSeverity = z.enum(['low', 'medium', 'high', 'critical']);
+
+/**
+ * Priority of a support ticket.
+ *
+ * @example
+ * ```ts
+ * import { TicketPriority } from 'successkit/core';
+ *
+ * TicketPriority.parse('urgent'); // 'urgent'
+ * ```
+ */
+export const TicketPriority = z.enum(['low', 'normal', 'high', 'urgent']);
+
+/**
+ * Kinds of customer meeting: `kickoff`, `check_in`, `training`, `onsite`,
+ * and `ebr` (executive business review, also called QBR).
+ *
+ * @example
+ * ```ts
+ * import { MeetingKind } from 'successkit/core';
+ *
+ * MeetingKind.parse('ebr'); // 'ebr'
+ * ```
+ */
+export const MeetingKind = z.enum(['kickoff', 'check_in', 'ebr', 'training', 'onsite']);
+
+/**
+ * Something that happened at an account on a day, told apart by `type`. All
+ * events carry `id`, `accountId`, `date`, and optionally the `contactId`
+ * involved and a `note`.
+ *
+ * | type | extra fields | what it records |
+ * |---|---|---|
+ * | `login` | — | a user signed in |
+ * | `milestone_reached` | `milestoneId` | a journey or onboarding milestone was completed (`first_login`, `configuration_complete`, …) |
+ * | `ticket` | `ticketId`, `priority`, `resolvedDate?` | a support ticket was opened (and when it was resolved) |
+ * | `escalation` | `severity`, `reason?` | an issue was escalated beyond support |
+ * | `feature_request` | `title` | the customer asked for an enhancement |
+ * | `champion_left` | `contactId` (required) | the main point of contact left the customer |
+ * | `sponsor_changed` | `contactId?` (the new sponsor) | the executive sponsor changed |
+ * | `meeting` | `meetingKind` | a kickoff, check-in, EBR, training or onsite took place |
+ * | `payment_overdue` | `amount` | an invoice went unpaid past its due date (major units) |
+ * | `custom` | `name`, `value?` | anything else the host tracks |
+ *
+ * @example
+ * ```ts
+ * import { AccountEvent } from 'successkit/core';
+ *
+ * AccountEvent.parse({ id: 'evt-1', accountId: 'acc-1', date: '2025-03-04', type: 'milestone_reached', milestoneId: 'first_login' });
+ * AccountEvent.parse({ id: 'evt-2', accountId: 'acc-1', date: '2025-03-09', type: 'escalation', severity: 'high' });
+ * ```
+ */
+export const AccountEvent = z.discriminatedUnion('type', [
+  event('login', {}),
+  event('milestone_reached', { milestoneId: Id }),
+  event('ticket', { ticketId: Id, priority: TicketPriority, resolvedDate: CalendarDate.optional() }),
+  event('escalation', { severity: EscalationSeverity, reason: z.string().optional() }),
+  event('feature_request', { title: z.string().min(1) }),
+  event('champion_left', { contactId: Id }),
+  event('sponsor_changed', {}),
+  event('meeting', { meetingKind: MeetingKind }),
+  event('payment_overdue', { amount: Money }),
+  event('custom', { name: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]).optional() }),
+]);
+
+/**
+ * A validated account event; see the {@link AccountEvent} schema. Narrow it
+ * with `event.type`.
+ *
+ * @example
+ * ```ts
+ * import { calendarDate, type AccountEvent } from 'successkit/core';
+ *
+ * const left: AccountEvent = { id: 'evt-9', accountId: 'acc-1', date: calendarDate('2025-08-01'), type: 'champion_left', contactId: 'con-4' };
+ * ```
+ */
+export type AccountEvent = z.infer<typeof AccountEvent>;
+
+/**
+ * The `type` of an {@link AccountEvent}.
+ *
+ * @example
+ * ```ts
+ * import type { AccountEventType } from 'successkit/core';
+ *
+ * const risky: AccountEventType[] = ['escalation', 'champion_left', 'payment_overdue'];
+ * ```
+ */
+export type AccountEventType = AccountEvent['type'];
+
+/**
+ * Validates one account event.
+ *
+ * @param input - untrusted event data
+ * @returns the event, typed
+ * @throws {@link SuccessKitError} `invalid_input` naming each bad field
+ *
+ * @example
+ * ```ts
+ * import { parseAccountEvent } from 'successkit/core';
+ *
+ * const ticket = parseAccountEvent({ id: 'evt-3', accountId: 'acc-1', date: '2025-03-05', type: 'ticket', ticketId: 'T-88', priority: 'high' });
+ * ticket.type; // 'ticket'
+ * ```
+ */
+export function parseAccountEvent(input: unknown): AccountEvent {
+  return parseWith(AccountEvent, input);
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { CalendarDate } from './calendar-date';
+import { Attributes, CurrencyCode, Id, inOrder, Money, onceFieldsAreValid } from './fields';
+import { parseWith } from './parse';
+
+/**
+ * A customer account as a CS platform keeps it. Money is in major units of
+ * the account's `currency`; dates are {@link CalendarDate}s.
+ *
+ * | field | meaning |
+ * |---|---|
+ * | `id`, `name` | identity |
+ * | `parentId` | the parent account in a hierarchy (a subsidiary's holding company) |
+ * | `segment`, `industry`, `region`, `employees` | segmentation fields (`employees` is the customer's headcount) |
+ * | `plan` | the product plan or edition, in the host's own names |
+ * | `currency` | ISO 4217 code; absent means the portfolio's reporting currency |
+ * | `arr` | annual recurring revenue now; 0 once churned. MRR is `arr / 12` |
+ * | `licenses` | seats paid for |
+ * | `startDate` | first day as a customer |
+ * | `renewalDate` | next renewal (end of the current term) |
+ * | `churnDate` | the day the account stopped paying, when it has |
+ * | `csmId` | the owning customer success manager; absent for pooled or tech-touch accounts |
+ * | `attributes` | custom fields, read by rules as `attributes.<name>` |
+ *
+ * Unknown fields are rejected (a typo such as `arrr` would otherwise vanish).
+ *
+ * @example
+ * ```ts
+ * import { Account } from 'successkit/core';
+ *
+ * const account = Account.parse({
+ *   id: 'acc-1',
+ *   name: 'Northwind Logistics',
+ *   segment: 'mid-market',
+ *   plan: 'growth',
+ *   arr: 48_000,
+ *   startDate: '2024-04-01',
+ *   renewalDate: '2026-04-01',
+ * });
+ * ```
+ */
+export const Account = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1),
+    parentId: Id.optional(),
+    segment: z.string().min(1).optional(),
+    industry: z.string().min(1).optional(),
+    region: z.string().min(1).optional(),
+    employees: z.int().nonnegative().optional(),
+    plan: z.string().min(1).optional(),
+    currency: CurrencyCode.optional(),
+    arr: Money,
+    licenses: z.int().nonnegative().optional(),
+    startDate: CalendarDate,
+    renewalDate: CalendarDate.optional(),
+    churnDate: CalendarDate.optional(),
+    csmId: Id.optional(),
+    attributes: Attributes.optional(),
+  })
+  .refine((account) => account.parentId !== account.id, {
+    ...onceFieldsAreValid,
+    path: ['parentId'],
+    error: 'an account cannot be its own parent',
+  })
+  .refine((account) => inOrder(account.startDate, account.renewalDate), {
+    ...onceFieldsAreValid,
+    path: ['renewalDate'],
+    error: 'renewalDate is before startDate',
+  })
+  .refine((account) => inOrder(account.startDate, account.churnDate), {
+    ...onceFieldsAreValid,
+    path: ['churnDate'],
+    error: 'churnDate is before startDate',
+  });
+
+/**
+ * A validated customer account; see the {@link Account} schema for its fields.
+ *
+ * @example
+ * ```ts
+ * import { calendarDate, type Account } from 'successkit/core';
+ *
+ * const account: Account = { id: 'acc-1', name: 'Acme', arr: 12_000, startDate: calendarDate('2025-01-01') };
+ * ```
+ */
+export type Account = z.infer<typeof Account>;
+
+/**
+ * Validates one account.
+ *
+ * @param input - untrusted account data
+ * @returns the account, typed
+ * @throws {@link SuccessKitError} `invalid_input` naming each bad field
+ *
+ * @example
+ * ```ts
+ * import { parseAccount } from 'successkit/core';
+ *
+ * const account = parseAccount({ id: 'acc-7', name: 'Globex', arr: 250_000, startDate: '2023-07-01' });
+ * account.arr; // 250000
+ * // parseAccount({ ...account, arr: -1 }) throws 'invalid_input: arr: expected a number >= 0, got -1'
+ * ```
+ */
+export function parseAccount(input: unknown): Account {
+  return parseWith(Account, input);
+}
+
+/**
+ * Tells whether an account is a paying customer on a day: it has started and
+ * has not churned by then.
+ *
+ * @param account - the account
+ * @param asOf - the day to look at
+ * @returns true when `startDate ≤ asOf` and there is no `churnDate` on or before `asOf`
+ *
+ * @example
+ * ```ts
+ * import { calendarDate, isActiveAccount, parseAccount } from 'successkit/core';
+ *
+ * const account = parseAccount({ id: 'a', name: 'A', arr: 0, startDate: '2024-01-01', churnDate: '2025-06-30' });
+ * isActiveAccount(account, calendarDate('2025-06-29')); // true
+ * isActiveAccount(account, calendarDate('2025-06-30')); // false
+ * ```
+ */
+export function isActiveAccount(account: Account, asOf: CalendarDate): boolean {
+  return account.startDate <= asOf && (account.churnDate === undefined || account.churnDate > asOf);
+}

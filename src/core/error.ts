@@ -1,0 +1,151 @@
+/**
+ * Every code a {@link SuccessKitError} can carry. Codes are stable: hosts may
+ * switch on them, translate them and store them.
+ *
+ * | code | thrown when |
+ * |---|---|
+ * | `invalid_input` | data or options do not match their schema (wrong type, unknown field, out-of-range number) |
+ * | `invalid_date` | a value is not a real calendar date `YYYY-MM-DD`, or date arithmetic leaves years 0000–9999 |
+ * | `invalid_reference` | an id points at nothing, or references form a cycle (a parent that is its own ancestor) |
+ *
+ * @example
+ * ```ts
+ * import { successKitErrorCodes } from 'successkit/core';
+ *
+ * successKitErrorCodes.includes('invalid_date'); // true
+ * ```
+ */
+export const successKitErrorCodes = ['invalid_input', 'invalid_date', 'invalid_reference'] as const;
+
+/**
+ * A stable error code; see {@link successKitErrorCodes} for the meaning of each.
+ *
+ * @example
+ * ```ts
+ * import type { SuccessKitErrorCode } from 'successkit/core';
+ *
+ * const code: SuccessKitErrorCode = 'invalid_input';
+ * ```
+ */
+export type SuccessKitErrorCode = (typeof successKitErrorCodes)[number];
+
+/**
+ * A segment of the path to an offending value: a property name or an array index.
+ *
+ * @example
+ * ```ts
+ * import type { PathSegment } from 'successkit/core';
+ *
+ * const path: PathSegment[] = ['accounts', 2, 'arr'];
+ * ```
+ */
+export type PathSegment = string | number;
+
+/**
+ * One thing wrong with an input: where it is and what is wrong.
+ *
+ * @example
+ * ```ts
+ * import type { SuccessKitIssue } from 'successkit/core';
+ *
+ * const issue: SuccessKitIssue = { path: ['accounts', 2, 'arr'], message: 'expected a number' };
+ * ```
+ */
+export interface SuccessKitIssue {
+  /** Where the offending value sits, from the root of the input; empty for the input itself. */
+  readonly path: readonly PathSegment[];
+  /** What is wrong, in one lower-case sentence without a trailing period. */
+  readonly message: string;
+}
+
+/**
+ * Writes a path the way a developer would type it: `accounts[2].arr`.
+ *
+ * @param path - property names and array indexes from the root
+ * @returns the dotted path, or an empty string for the root
+ *
+ * @example
+ * ```ts
+ * import { formatPath } from 'successkit/core';
+ *
+ * formatPath(['all', 2, 'value']); // 'all[2].value'
+ * ```
+ */
+export function formatPath(path: readonly PathSegment[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${String(segment)}]`;
+    else text += text === '' ? segment : `.${segment}`;
+  }
+  return text;
+}
+
+function describeIssues(code: SuccessKitErrorCode, issues: readonly SuccessKitIssue[]): string {
+  const [first] = issues;
+  if (first === undefined) return code;
+  const where = formatPath(first.path);
+  const more = issues.length > 1 ? ` (and ${String(issues.length - 1)} more)` : '';
+  return `${code}: ${where === '' ? '' : `${where}: `}${first.message}${more}`;
+}
+
+/**
+ * The one error successkit throws for bad input. It carries a stable
+ * {@link SuccessKitErrorCode} and every issue found, each with the path of the
+ * offending value, so a host can point at the field a user has to fix.
+ *
+ * @example
+ * ```ts
+ * import { SuccessKitError, calendarDate } from 'successkit/core';
+ *
+ * try {
+ *   calendarDate('2025-02-30');
+ * } catch (error) {
+ *   if (error instanceof SuccessKitError) {
+ *     error.code; // 'invalid_date'
+ *     error.message; // 'invalid_date: expected a real calendar date as YYYY-MM-DD, got "2025-02-30"'
+ *   }
+ * }
+ * ```
+ */
+export class SuccessKitError extends Error {
+  override readonly name = 'SuccessKitError';
+  /** What kind of failure this is; stable across versions. */
+  readonly code: SuccessKitErrorCode;
+  /** Every problem found, in input order; never empty. */
+  readonly issues: readonly SuccessKitIssue[];
+
+  /**
+   * @param code - the stable error code
+   * @param issues - at least one issue, each with its path
+   */
+  constructor(code: SuccessKitErrorCode, issues: readonly SuccessKitIssue[]) {
+    super(describeIssues(code, issues));
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/**
+ * Tells whether a caught value is a {@link SuccessKitError}, also when it
+ * comes from another copy of the package (where `instanceof` fails).
+ *
+ * @param value - anything caught
+ * @returns true for a SuccessKitError
+ *
+ * @example
+ * ```ts
+ * import { calendarDate, isSuccessKitError } from 'successkit/core';
+ *
+ * try {
+ *   calendarDate('tomorrow');
+ * } catch (error) {
+ *   isSuccessKitError(error); // true
+ * }
+ * ```
+ */
+export function isSuccessKitError(value: unknown): value is SuccessKitError {
+  if (value instanceof SuccessKitError) return true;
+  if (!(value instanceof Error) || value.name !== 'SuccessKitError') return false;
+  const { code, issues } = value as Partial<SuccessKitError>;
+  return typeof code === 'string' && Array.isArray(issues);
+}

@@ -1,0 +1,1 @@
+export { SamplePortfolioOptions, samplePortfolio, type SamplePortfolioInput } from './sample-portfolio';

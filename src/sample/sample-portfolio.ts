@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import type { Account } from '../core/account';
+import type { AccountEvent } from '../core/account-event';
+import { CalendarDate } from '../core/calendar-date';
+import type { Contact } from '../core/contact';
+import { civilOf, epochDayOf, fromEpochDay, toEpochDay } from '../core/epoch-day';
+import { parseWith } from '../core/parse';
+import type { Portfolio } from '../core/portfolio';
+import type { MrrSnapshot, Subscription } from '../core/subscription';
+import type { SurveyResponse } from '../core/survey-response';
+import type { UsageSnapshot } from '../core/usage-snapshot';
+import { drawActivity, type ActivityWindow } from './activity';
+import { drawContacts } from './contacts';
+import { drawProfile, type Profile } from './profile';
+import { createRandom, streamSeed } from './random';
+import { drawRevenue, mrrOn, nextAnniversary, type RevenueSpan } from './revenue';
+import { drawUsage, type SampleMonth } from './usage';
+
+/**
+ * Options of {@link samplePortfolio}.
+ *
+ * | option | meaning | default |
+ * |---|---|---|
+ * | `asOf` | the day the portfolio is seen from; nothing happens after it | required |
+ * | `accounts` | how many accounts, 1 to 1,000,000 | 500 |
+ * | `seed` | any safe integer; the same seed gives the same portfolio | 1 |
+ *
+ * @example
+ * ```ts
+ * import { SamplePortfolioOptions } from 'successkit/sample';
+ *
+ * SamplePortfolioOptions.parse({ asOf: '2026-06-30' }); // { asOf: '2026-06-30', accounts: 500, seed: 1 }
+ * ```
+ */
+export const SamplePortfolioOptions = z.strictObject({
+  asOf: CalendarDate,
+  accounts: z.int().min(1).max(1_000_000).default(500),
+  seed: z.int().default(1),
+});
+
+/**
+ * Options of {@link samplePortfolio} as callers write them; see the
+ * {@link SamplePortfolioOptions} schema.
+ *
+ * @example
+ * ```ts
+ * import type { SamplePortfolioInput } from 'successkit/sample';
+ *
+ * const options: SamplePortfolioInput = { asOf: '2026-06-30', accounts: 200, seed: 7 };
+ * ```
+ */
+export type SamplePortfolioInput = z.input<typeof SamplePortfolioOptions>;
+
+/** Months of MRR history and of usage the sample carries. */
+const mrrHistoryMonths = 24;
+const usageHistoryMonths = 12;
+
+/** The last `count` calendar months that have ended on or before `asOfDay`, oldest first. */
+function completeMonths(asOfDay: number, count: number): SampleMonth[] {
+  const [year, month] = civilOf(asOfDay + 1);
+  const firstOfNext = epochDayOf(year, month, 1);
+  const months: SampleMonth[] = [];
+  for (let back = count; back >= 1; back--) {
+    const index = year * 12 + month - 1 - back;
+    const firstDay = epochDayOf(Math.floor(index / 12), (index % 12) + 1, 1);
+    const lastDay =
+      back === 1 ? firstOfNext - 1 : epochDayOf(Math.floor((index + 1) / 12), ((index + 1) % 12) + 1, 1) - 1;
+    months.push({ firstDay, lastDay, label: fromEpochDay(firstDay) as CalendarDate });
+  }
+  return months;
+}
+
+/** Every date the generator writes, as epoch days, with one shared label per day. */
+interface SampleCalendar {
+  readonly asOfDay: number;
+  readonly mrrMonths: readonly SampleMonth[];
+  readonly usageMonths: readonly SampleMonth[];
+  readonly activity: ActivityWindow;
+  readonly dateOf: (day: number) => CalendarDate;
+}
+
+function sampleCalendar(asOf: CalendarDate): SampleCalendar {
+  const labels = new Map<number, CalendarDate>();
+  const dateOf = (day: number): CalendarDate => {
+    let label = labels.get(day);
+    if (label === undefined) {
+      label = fromEpochDay(day) as CalendarDate;
+      labels.set(day, label);
+    }
+    return label;
+  };
+  const asOfDay = toEpochDay(asOf);
+  const mrrMonths = completeMonths(asOfDay, mrrHistoryMonths);
+  return {
+    asOfDay,
+    mrrMonths,
+    usageMonths: mrrMonths.slice(-usageHistoryMonths),
+    activity: { firstDay: asOfDay - 364, asOfDay, dateOf },
+    dateOf,
+  };
+}
+
+/**
+ * Accounts per named CSM, as a stretch of account indexes: about 12
+ * enterprise or 40 mid-market accounts each. SMB accounts are pooled
+ * (tech-touch) and have no named CSM.
+ */
+const accountsPerCsm: Readonly<Record<Profile['segment'], number>> = { enterprise: 100, 'mid-market': 120, smb: 0 };
+
+function csmOf(profile: Profile): string | undefined {
+  const stretch = accountsPerCsm[profile.segment];
+  if (stretch === 0) return undefined;
+  const book = String(Math.floor(profile.index / stretch) + 1).padStart(3, '0');
+  return `csm-${profile.segment === 'enterprise' ? 'e' : 'm'}${book}`;
+}
+
+function toAccount(profile: Profile, spans: readonly RevenueSpan[], calendar: SampleCalendar): Account {
+  const { asOfDay, dateOf } = calendar;
+  const csmId = csmOf(profile);
+  const last = spans.at(-1);
+  const mrr = mrrOn(spans, asOfDay);
+  const churnDay = last?.endDay;
+  return {
+    id: profile.id,
+    name: profile.name,
+    segment: profile.segment,
+    industry: profile.industry,
+    region: profile.region,
+    employees: profile.employees,
+    plan: profile.plan,
+    currency: 'USD',
+    arr: mrr * 12,
+    licenses: Math.round(mrr / profile.seatPrice),
+    startDate: dateOf(profile.startDay),
+    ...(churnDay === undefined
+      ? { renewalDate: dateOf(nextAnniversary(last?.startDay ?? profile.startDay, asOfDay)) }
+      : { churnDate: dateOf(churnDay) }),
+    ...(csmId === undefined ? {} : { csmId }),
+    attributes: {
+      hasSso: profile.segment === 'enterprise' || (profile.segment === 'mid-market' && profile.health > 0.5),
+      integrations: Math.round(profile.health * (profile.segment === 'smb' ? 3 : 8)),
+      onboarding:
+        profile.segment === 'enterprise' ? 'white-glove' : profile.segment === 'mid-market' ? 'guided' : 'self-serve',
+    },
+  };
+}
+
+function toSubscriptions(
+  profile: Profile,
+  spans: readonly RevenueSpan[],
+  dateOf: SampleCalendar['dateOf'],
+): Subscription[] {
+  return spans.map((span, position) => ({
+    id: `${profile.id}-sub${String(position + 1)}`,
+    accountId: profile.id,
+    plan: profile.plan,
+    mrr: span.changes.at(-1)?.mrr ?? 0,
+    currency: 'USD',
+    startDate: dateOf(span.startDay),
+    ...(span.endDay === undefined ? {} : { endDate: dateOf(span.endDay) }),
+  }));
+}
+
+function toMrrSnapshots(
+  profile: Profile,
+  spans: readonly RevenueSpan[],
+  months: readonly SampleMonth[],
+): MrrSnapshot[] {
+  const snapshots: MrrSnapshot[] = [];
+  for (const month of months) {
+    const mrr = mrrOn(spans, month.lastDay);
+    if (mrr > 0) snapshots.push({ accountId: profile.id, month: month.label, mrr });
+  }
+  return snapshots;
+}
+
+function append<Row>(target: Row[], rows: readonly Row[]): void {
+  for (const row of rows) target.push(row);
+}
+
+/**
+ * Generates a realistic, deterministic customer portfolio for demos, docs,
+ * tests and benchmarks. Same options, same output, byte for byte, on every
+ * machine; account `acc-00042` is the same whatever the portfolio size.
+ *
+ * What it holds, as of `asOf`:
+ * - accounts in three segments (enterprise ~12%, mid-market ~33%, SMB ~55%)
+ *   and four plans, with ARR skewed as in real books (log-normal headcounts
+ *   times seats times price), up to five years of tenure, renewals on
+ *   contract anniversaries, and some churned accounts;
+ * - contacts in an org chart per account (sponsor, director, champion,
+ *   peers, users, billing);
+ * - 12 complete months of usage (active users against seats, daily actives,
+ *   logins, features adopted) that trend with each account's health and
+ *   fade before a churn;
+ * - 24 complete months of MRR snapshots with new, expansion, contraction,
+ *   churned and reactivated revenue, and the subscriptions behind them;
+ * - onboarding milestones (`first_login`, `configuration_complete`, `ebr_1`,
+ *   `ebr_2`, baseline days 5, 10, 90 and 270) that some accounts reach
+ *   early, most on time and some late or never;
+ * - a year of NPS, CSAT and CES answers, tickets, escalations, feature
+ *   requests, champion departures, sponsor changes and overdue payments.
+ *
+ * Money is in USD, major units. Records are grouped by account and in date
+ * order within an account.
+ *
+ * @param options - see {@link SamplePortfolioOptions}
+ * @returns a {@link Portfolio} that passes `parsePortfolio`
+ * @throws {@link SuccessKitError} `invalid_input` for bad options
+ *
+ * @example
+ * ```ts
+ * import { samplePortfolio } from 'successkit/sample';
+ *
+ * const portfolio = samplePortfolio({ accounts: 50, seed: 7, asOf: '2026-06-30' });
+ * portfolio.accounts.length; // 50
+ * portfolio.accounts[0]?.id; // 'acc-00001'
+ * ```
+ */
+export function samplePortfolio(options: SamplePortfolioInput): Portfolio {
+  const { asOf, accounts: count, seed } = parseWith(SamplePortfolioOptions, options);
+  const calendar = sampleCalendar(asOf);
+
+  const portfolio: Portfolio = {
+    asOf,
+    accounts: [],
+    contacts: [],
+    usage: [],
+    surveys: [],
+    subscriptions: [],
+    mrr: [],
+    events: [],
+  };
+  const random = createRandom(seed);
+  for (let index = 0; index < count; index++) {
+    random.reseed(streamSeed(seed, index));
+    const profile = drawProfile(random, index, calendar.asOfDay);
+    const spans = drawRevenue(random, profile, calendar.asOfDay);
+    const contacts = drawContacts(random, profile);
+    const activity = drawActivity(random, profile, spans, contacts, calendar.activity);
+    portfolio.accounts.push(toAccount(profile, spans, calendar));
+    append<Contact>(portfolio.contacts, contacts);
+    append<UsageSnapshot>(portfolio.usage, drawUsage(random, profile, spans, calendar.usageMonths));
+    append<SurveyResponse>(portfolio.surveys, activity.surveys);
+    append<Subscription>(portfolio.subscriptions, toSubscriptions(profile, spans, calendar.dateOf));
+    append<MrrSnapshot>(portfolio.mrr, toMrrSnapshots(profile, spans, calendar.mrrMonths));
+    append<AccountEvent>(portfolio.events, activity.events);
+  }
+  return portfolio;
+}

@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { calendarDate } from '../../src/core/calendar-date';
+import { addDays, daysBetween } from '../../src/core/date-arithmetic';
+import { civilOf, epochDayOf, fromEpochDay, toEpochDay } from '../../src/core/epoch-day';
+
+const epoch = calendarDate('1970-01-01');
+
+describe('epoch days', () => {
+  it('count from 1970-01-01', () => {
+    expect(toEpochDay('1970-01-01')).toBe(0);
+    expect(toEpochDay('2000-03-01')).toBe(11_017);
+    expect(toEpochDay('1969-12-31')).toBe(-1);
+    expect(fromEpochDay(0)).toBe('1970-01-01');
+    expect(fromEpochDay(-719_528)).toBe('0000-01-01');
+    expect(civilOf(toEpochDay('2024-02-29'))).toEqual([2024, 2, 29]);
+    expect(epochDayOf(2024, 2, 29)).toBe(toEpochDay('2024-02-29'));
+  });
+
+  it('agree with the date-fns functions everywhere in 0000–9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toEpochDay('0000-01-01'), max: toEpochDay('9999-12-31') }), (day) => {
+        const date = fromEpochDay(day);
+        expect(addDays(epoch, day)).toBe(date);
+        expect(toEpochDay(date)).toBe(day);
+        expect(daysBetween(epoch, calendarDate(date))).toBe(day);
+      }),
+    );
+  });
+});
