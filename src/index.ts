@@ -1,2 +1,2 @@
-export * from './core/index';
-export * from './sample/index';
+export * from './core/index.js';
+export * from './sample/index.js';

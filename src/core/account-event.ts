@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CalendarDate } from './calendar-date';
-import { Id, Money } from './fields';
-import { parseWith } from './parse';
+import { CalendarDate } from './calendar-date.js';
+import { Id, Money } from './fields.js';
+import { parseWith } from './parse.js';
 
 const eventFields = {
   id: Id,
@@ -24,7 +24,7 @@ function event<Type extends string, Shape extends z.ZodRawShape>(type: Type, sha
  * ```ts
  * import { EscalationSeverity } from 'successkit/core';
  *
- * EscalationSeverity.options; // ['low', 'medium', 'high', 'critical']
+ * EscalationSeverity.options; // => ['low', 'medium', 'high', 'critical']
  * ```
  */
 export const EscalationSeverity = z.enum(['low', 'medium', 'high', 'critical']);
@@ -36,7 +36,7 @@ export const EscalationSeverity = z.enum(['low', 'medium', 'high', 'critical']);
  * ```ts
  * import { TicketPriority } from 'successkit/core';
  *
- * TicketPriority.parse('urgent'); // 'urgent'
+ * TicketPriority.parse('urgent'); // => 'urgent'
  * ```
  */
 export const TicketPriority = z.enum(['low', 'normal', 'high', 'urgent']);
@@ -49,7 +49,7 @@ export const TicketPriority = z.enum(['low', 'normal', 'high', 'urgent']);
  * ```ts
  * import { MeetingKind } from 'successkit/core';
  *
- * MeetingKind.parse('ebr'); // 'ebr'
+ * MeetingKind.parse('ebr'); // => 'ebr'
  * ```
  */
 export const MeetingKind = z.enum(['kickoff', 'check_in', 'ebr', 'training', 'onsite']);
@@ -130,7 +130,7 @@ export type AccountEventType = AccountEvent['type'];
  * import { parseAccountEvent } from 'successkit/core';
  *
  * const ticket = parseAccountEvent({ id: 'evt-3', accountId: 'acc-1', date: '2025-03-05', type: 'ticket', ticketId: 'T-88', priority: 'high' });
- * ticket.type; // 'ticket'
+ * ticket.type; // => 'ticket'
  * ```
  */
 export function parseAccountEvent(input: unknown): AccountEvent {

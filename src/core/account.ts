@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CalendarDate } from './calendar-date';
-import { Attributes, CurrencyCode, Id, inOrder, Money, onceFieldsAreValid } from './fields';
-import { parseWith } from './parse';
+import { CalendarDate } from './calendar-date.js';
+import { Attributes, CurrencyCode, Id, inOrder, Money, onceFieldsAreValid } from './fields.js';
+import { parseWith } from './parse.js';
 
 /**
  * A customer account as a CS platform keeps it. Money is in major units of
@@ -98,8 +98,8 @@ export type Account = z.infer<typeof Account>;
  * import { parseAccount } from 'successkit/core';
  *
  * const account = parseAccount({ id: 'acc-7', name: 'Globex', arr: 250_000, startDate: '2023-07-01' });
- * account.arr; // 250000
- * // parseAccount({ ...account, arr: -1 }) throws 'invalid_input: arr: expected a number >= 0, got -1'
+ * account.arr; // => 250000
+ * parseAccount({ ...account, arr: -1 }); // throws invalid_input
  * ```
  */
 export function parseAccount(input: unknown): Account {
@@ -119,8 +119,8 @@ export function parseAccount(input: unknown): Account {
  * import { calendarDate, isActiveAccount, parseAccount } from 'successkit/core';
  *
  * const account = parseAccount({ id: 'a', name: 'A', arr: 0, startDate: '2024-01-01', churnDate: '2025-06-30' });
- * isActiveAccount(account, calendarDate('2025-06-29')); // true
- * isActiveAccount(account, calendarDate('2025-06-30')); // false
+ * isActiveAccount(account, calendarDate('2025-06-29')); // => true
+ * isActiveAccount(account, calendarDate('2025-06-30')); // => false
  * ```
  */
 export function isActiveAccount(account: Account, asOf: CalendarDate): boolean {

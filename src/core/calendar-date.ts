@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWith } from './parse';
+import { parseWith } from './parse.js';
 
 /** The message for a value that is not a calendar date; quotes strings, names other types. @internal */
 export function notADate(value: unknown): string {
@@ -50,8 +50,8 @@ export type CalendarDate = z.infer<typeof CalendarDate>;
  * ```ts
  * import { calendarDate } from 'successkit/core';
  *
- * calendarDate('2024-02-29'); // '2024-02-29' (a leap day)
- * // calendarDate('2025-02-29') throws 'invalid_date: expected a real calendar date as YYYY-MM-DD, got "2025-02-29"'
+ * calendarDate('2024-02-29'); // => '2024-02-29'
+ * calendarDate('2025-02-29'); // throws invalid_date
  * ```
  */
 export function calendarDate(value: unknown): CalendarDate {
@@ -69,8 +69,8 @@ export function calendarDate(value: unknown): CalendarDate {
  * ```ts
  * import { isCalendarDate } from 'successkit/core';
  *
- * isCalendarDate('2025-12-31'); // true
- * isCalendarDate('2025-12-32'); // false
+ * isCalendarDate('2025-12-31'); // => true
+ * isCalendarDate('2025-12-32'); // => false
  * ```
  */
 export function isCalendarDate(value: unknown): value is CalendarDate {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CalendarDate } from './calendar-date';
-import { Id, onceFieldsAreValid } from './fields';
-import { parseWith } from './parse';
+import { CalendarDate } from './calendar-date.js';
+import { Id, onceFieldsAreValid } from './fields.js';
+import { parseWith } from './parse.js';
 
 /**
  * The part a contact plays in the relationship:
@@ -14,7 +14,7 @@ import { parseWith } from './parse';
  * ```ts
  * import { ContactRole } from 'successkit/core';
  *
- * ContactRole.options.includes('champion'); // true
+ * ContactRole.options.includes('champion'); // => true
  * ```
  */
 export const ContactRole = z.enum([
@@ -98,8 +98,8 @@ export type Contact = z.infer<typeof Contact>;
  * ```ts
  * import { parseContact } from 'successkit/core';
  *
- * parseContact({ id: 'con-3', accountId: 'acc-1', name: 'Lee Park', role: 'admin' }).role; // 'admin'
- * // parseContact({ id: 'con-3', accountId: 'acc-1', name: 'Lee Park', role: 'boss' }) throws invalid_input at role
+ * parseContact({ id: 'con-3', accountId: 'acc-1', name: 'Lee Park', role: 'admin' }).role; // => 'admin'
+ * parseContact({ id: 'con-3', accountId: 'acc-1', name: 'Lee Park', role: 'boss' }); // throws invalid_input
  * ```
  */
 export function parseContact(input: unknown): Contact {

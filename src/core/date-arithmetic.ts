@@ -6,10 +6,10 @@ import {
   startOfQuarter,
   startOfYear,
 } from 'date-fns';
-import { isCalendarDate, notADate, type CalendarDate } from './calendar-date';
-import { fromEpochDay } from './epoch-day';
-import { fail } from './parse';
-import { UtcDate } from './utc-date';
+import { isCalendarDate, notADate, type CalendarDate } from './calendar-date.js';
+import { fromEpochDay } from './epoch-day.js';
+import { fail } from './parse.js';
+import { UtcDate } from './utc-date.js';
 
 /**
  * A calendar period that {@link startOfPeriod} can snap a date to.
@@ -55,7 +55,7 @@ function checkInteger(value: number, name: string): void {
  * ```ts
  * import { calendarDate, daysBetween } from 'successkit/core';
  *
- * daysBetween(calendarDate('2025-01-01'), calendarDate('2025-03-01')); // 59
+ * daysBetween(calendarDate('2025-01-01'), calendarDate('2025-03-01')); // => 59
  * ```
  */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
@@ -74,7 +74,7 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
  * ```ts
  * import { addDays, calendarDate } from 'successkit/core';
  *
- * addDays(calendarDate('2024-02-28'), 2); // '2024-03-01'
+ * addDays(calendarDate('2024-02-28'), 2); // => '2024-03-01'
  * ```
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
@@ -96,8 +96,8 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * ```ts
  * import { addMonths, calendarDate } from 'successkit/core';
  *
- * addMonths(calendarDate('2025-01-31'), 1); // '2025-02-28'
- * addMonths(calendarDate('2025-03-15'), 12); // '2026-03-15'
+ * addMonths(calendarDate('2025-01-31'), 1); // => '2025-02-28'
+ * addMonths(calendarDate('2025-03-15'), 12); // => '2026-03-15'
  * ```
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
@@ -119,7 +119,7 @@ const periodStarts = { month: startOfMonth, quarter: startOfQuarter, year: start
  * ```ts
  * import { calendarDate, startOfPeriod } from 'successkit/core';
  *
- * startOfPeriod(calendarDate('2025-08-19'), 'quarter'); // '2025-07-01'
+ * startOfPeriod(calendarDate('2025-08-19'), 'quarter'); // => '2025-07-01'
  * ```
  */
 export function startOfPeriod(date: CalendarDate, period: CalendarPeriod): CalendarDate {

@@ -12,7 +12,7 @@
  * ```ts
  * import { successKitErrorCodes } from 'successkit/core';
  *
- * successKitErrorCodes.includes('invalid_date'); // true
+ * successKitErrorCodes.includes('invalid_date'); // => true
  * ```
  */
 export const successKitErrorCodes = ['invalid_input', 'invalid_date', 'invalid_reference'] as const;
@@ -68,7 +68,7 @@ export interface SuccessKitIssue {
  * ```ts
  * import { formatPath } from 'successkit/core';
  *
- * formatPath(['all', 2, 'value']); // 'all[2].value'
+ * formatPath(['all', 2, 'value']); // => 'all[2].value'
  * ```
  */
 export function formatPath(path: readonly PathSegment[]): string {
@@ -101,8 +101,8 @@ function describeIssues(code: SuccessKitErrorCode, issues: readonly SuccessKitIs
  *   calendarDate('2025-02-30');
  * } catch (error) {
  *   if (error instanceof SuccessKitError) {
- *     error.code; // 'invalid_date'
- *     error.message; // 'invalid_date: expected a real calendar date as YYYY-MM-DD, got "2025-02-30"'
+ *     error.code; // => 'invalid_date'
+ *     error.message; // => 'invalid_date: expected a real calendar date as YYYY-MM-DD, got "2025-02-30"'
  *   }
  * }
  * ```
@@ -139,7 +139,7 @@ export class SuccessKitError extends Error {
  * try {
  *   calendarDate('tomorrow');
  * } catch (error) {
- *   isSuccessKitError(error); // true
+ *   isSuccessKitError(error); // => true
  * }
  * ```
  */

@@ -8,7 +8,7 @@ import { z } from 'zod';
  * ```ts
  * import { Id } from 'successkit/core';
  *
- * Id.parse('acc-00042'); // 'acc-00042'
+ * Id.parse('acc-00042'); // => 'acc-00042'
  * ```
  */
 export const Id = z.string().min(1).max(256);
@@ -21,7 +21,7 @@ export const Id = z.string().min(1).max(256);
  * ```ts
  * import { Money } from 'successkit/core';
  *
- * Money.parse(1250.5); // 1250.5
+ * Money.parse(1250.5); // => 1250.5
  * ```
  */
 export const Money = z.number().nonnegative();
@@ -33,7 +33,7 @@ export const Money = z.number().nonnegative();
  * ```ts
  * import { CurrencyCode } from 'successkit/core';
  *
- * CurrencyCode.parse('EUR'); // 'EUR'
+ * CurrencyCode.parse('EUR'); // => 'EUR'
  * ```
  */
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as "USD"');
@@ -46,7 +46,7 @@ export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a three-let
  * ```ts
  * import { AttributeValue } from 'successkit/core';
  *
- * AttributeValue.parse(['sso', 'api']); // ['sso', 'api']
+ * AttributeValue.parse(['sso', 'api']); // => ['sso', 'api']
  * ```
  */
 export const AttributeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);

@@ -1,4 +1,4 @@
-export { Account, isActiveAccount, parseAccount } from './account';
+export { Account, isActiveAccount, parseAccount } from './account.js';
 export {
   AccountEvent,
   EscalationSeverity,
@@ -6,10 +6,10 @@ export {
   TicketPriority,
   parseAccountEvent,
   type AccountEventType,
-} from './account-event';
-export { CalendarDate, calendarDate, isCalendarDate } from './calendar-date';
-export { Contact, ContactRole, parseContact } from './contact';
-export { addDays, addMonths, daysBetween, startOfPeriod, type CalendarPeriod } from './date-arithmetic';
+} from './account-event.js';
+export { CalendarDate, calendarDate, isCalendarDate } from './calendar-date.js';
+export { Contact, ContactRole, parseContact } from './contact.js';
+export { addDays, addMonths, daysBetween, startOfPeriod, type CalendarPeriod } from './date-arithmetic.js';
 export {
   SuccessKitError,
   formatPath,
@@ -18,11 +18,11 @@ export {
   type PathSegment,
   type SuccessKitErrorCode,
   type SuccessKitIssue,
-} from './error';
-export type { Contribution, ContributionValue, Explanation } from './explanation';
-export { AttributeValue, Attributes, CurrencyCode, Id, Money } from './fields';
-export { parseWith, type ParseOptions } from './parse';
-export { Portfolio, parsePortfolio } from './portfolio';
-export { MrrSnapshot, Subscription, parseMrrSnapshot, parseSubscription } from './subscription';
-export { SurveyResponse, SurveyScale, parseSurveyResponse } from './survey-response';
-export { UsagePeriod, UsageSnapshot, parseUsageSnapshot } from './usage-snapshot';
+} from './error.js';
+export type { Contribution, ContributionValue, Explanation } from './explanation.js';
+export { AttributeValue, Attributes, CurrencyCode, Id, Money } from './fields.js';
+export { parseWith, type ParseOptions } from './parse.js';
+export { Portfolio, parsePortfolio } from './portfolio.js';
+export { MrrSnapshot, Subscription, parseMrrSnapshot, parseSubscription } from './subscription.js';
+export { SurveyResponse, SurveyScale, parseSurveyResponse } from './survey-response.js';
+export { UsagePeriod, UsageSnapshot, parseUsageSnapshot } from './usage-snapshot.js';

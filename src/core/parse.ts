@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SuccessKitError, type PathSegment, type SuccessKitErrorCode, type SuccessKitIssue } from './error';
+import { SuccessKitError, type PathSegment, type SuccessKitErrorCode, type SuccessKitIssue } from './error.js';
 
 /**
  * Options for {@link parseWith}.
@@ -89,8 +89,8 @@ function toIssues(error: z.ZodError, prefix: readonly PathSegment[]): SuccessKit
  * import { parseWith } from 'successkit/core';
  *
  * const Seats = z.int().min(1);
- * parseWith(Seats, 25); // 25
- * // parseWith(Seats, 0) throws 'invalid_input: expected a number >= 1, got 0'
+ * parseWith(Seats, 25); // => 25
+ * parseWith(Seats, 0); // throws invalid_input
  * ```
  */
 export function parseWith<Schema extends z.ZodType>(

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { Account } from './account';
-import { AccountEvent } from './account-event';
-import { CalendarDate } from './calendar-date';
-import { Contact } from './contact';
-import { SuccessKitError, type PathSegment, type SuccessKitIssue } from './error';
-import { parseWith } from './parse';
-import { MrrSnapshot, Subscription } from './subscription';
-import { SurveyResponse } from './survey-response';
-import { UsageSnapshot } from './usage-snapshot';
+import { Account } from './account.js';
+import { AccountEvent } from './account-event.js';
+import { CalendarDate } from './calendar-date.js';
+import { Contact } from './contact.js';
+import { SuccessKitError, type PathSegment, type SuccessKitIssue } from './error.js';
+import { parseWith } from './parse.js';
+import { MrrSnapshot, Subscription } from './subscription.js';
+import { SurveyResponse } from './survey-response.js';
+import { UsageSnapshot } from './usage-snapshot.js';
 
 /**
  * A book of business as of one day: the accounts and everything known about
@@ -22,7 +22,7 @@ import { UsageSnapshot } from './usage-snapshot';
  *   asOf: '2025-06-30',
  *   accounts: [{ id: 'acc-1', name: 'Acme', arr: 12_000, startDate: '2025-01-01' }],
  * });
- * portfolio.contacts; // []
+ * portfolio.contacts; // => []
  * ```
  */
 export const Portfolio = z.strictObject({
@@ -177,8 +177,8 @@ function findReferenceIssues(portfolio: Portfolio): SuccessKitIssue[] {
  *   accounts: [{ id: 'acc-1', name: 'Acme', arr: 12_000, startDate: '2025-01-01' }],
  *   contacts: [{ id: 'con-1', accountId: 'acc-1', name: 'Ana Ruiz', role: 'champion' }],
  * });
- * portfolio.accounts.length; // 1
- * // a contact with accountId 'acc-2' throws 'invalid_reference: contacts[0].accountId: no account "acc-2"'
+ * portfolio.accounts.length; // => 1
+ * parsePortfolio({ asOf: '2025-06-30', accounts: [], contacts: [{ id: 'c', accountId: 'acc-2', name: 'N', role: 'user' }] }); // throws invalid_reference
  * ```
  */
 export function parsePortfolio(input: unknown): Portfolio {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CalendarDate } from './calendar-date';
-import { CurrencyCode, Id, inOrder, Money, onceFieldsAreValid } from './fields';
-import { parseWith } from './parse';
+import { CalendarDate } from './calendar-date.js';
+import { CurrencyCode, Id, inOrder, Money, onceFieldsAreValid } from './fields.js';
+import { parseWith } from './parse.js';
 
 /**
  * A recurring contract line: what an account pays per month for a plan, from
@@ -55,7 +55,7 @@ export type Subscription = z.infer<typeof Subscription>;
  * ```ts
  * import { parseSubscription } from 'successkit/core';
  *
- * parseSubscription({ id: 'sub-2', accountId: 'acc-1', mrr: 950, startDate: '2025-01-01', endDate: '2025-07-01' }).mrr; // 950
+ * parseSubscription({ id: 'sub-2', accountId: 'acc-1', mrr: 950, startDate: '2025-01-01', endDate: '2025-07-01' }).mrr; // => 950
  * ```
  */
 export function parseSubscription(input: unknown): Subscription {
@@ -104,8 +104,8 @@ export type MrrSnapshot = z.infer<typeof MrrSnapshot>;
  * ```ts
  * import { parseMrrSnapshot } from 'successkit/core';
  *
- * parseMrrSnapshot({ accountId: 'acc-1', month: '2025-06-01', mrr: 4_250 }).mrr; // 4250
- * // month '2025-06-15' throws 'invalid_input: month: expected the first day of a month'
+ * parseMrrSnapshot({ accountId: 'acc-1', month: '2025-06-01', mrr: 4_250 }).mrr; // => 4250
+ * parseMrrSnapshot({ accountId: 'acc-1', month: '2025-06-15', mrr: 4_250 }); // throws invalid_input
  * ```
  */
 export function parseMrrSnapshot(input: unknown): MrrSnapshot {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CalendarDate } from './calendar-date';
-import { Id, onceFieldsAreValid } from './fields';
-import { parseWith } from './parse';
+import { CalendarDate } from './calendar-date.js';
+import { Id, onceFieldsAreValid } from './fields.js';
+import { parseWith } from './parse.js';
 
 const responseFields = {
   id: Id,
@@ -20,7 +20,7 @@ const responseFields = {
  * ```ts
  * import { SurveyScale } from 'successkit/core';
  *
- * SurveyScale.parse(7); // 7
+ * SurveyScale.parse(7); // => 7
  * ```
  */
 export const SurveyScale = z.union([z.literal(5), z.literal(7), z.literal(10)]);
@@ -58,7 +58,7 @@ function scaledResponse<Kind extends string>(kind: Kind, defaultScale: z.infer<t
  * import { SurveyResponse } from 'successkit/core';
  *
  * const answer = SurveyResponse.parse({ id: 'srv-1', accountId: 'acc-1', kind: 'csat', score: 4, date: '2025-05-02' });
- * answer.kind === 'csat' && answer.scale; // 5
+ * answer.kind === 'csat' && answer.scale; // => 5
  * ```
  */
 export const SurveyResponse = z.discriminatedUnion('kind', [
@@ -90,8 +90,8 @@ export type SurveyResponse = z.infer<typeof SurveyResponse>;
  * ```ts
  * import { parseSurveyResponse } from 'successkit/core';
  *
- * parseSurveyResponse({ id: 'srv-3', accountId: 'acc-1', kind: 'nps', score: 10, date: '2025-05-02' }).score; // 10
- * // a score of 11 throws 'invalid_input: score: expected a number <= 10, got 11'
+ * parseSurveyResponse({ id: 'srv-3', accountId: 'acc-1', kind: 'nps', score: 10, date: '2025-05-02' }).score; // => 10
+ * parseSurveyResponse({ id: 'srv-4', accountId: 'acc-1', kind: 'nps', score: 11, date: '2025-05-02' }); // throws invalid_input
  * ```
  */
 export function parseSurveyResponse(input: unknown): SurveyResponse {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CalendarDate } from './calendar-date';
-import { Id, onceFieldsAreValid } from './fields';
-import { parseWith } from './parse';
+import { CalendarDate } from './calendar-date.js';
+import { Id, onceFieldsAreValid } from './fields.js';
+import { parseWith } from './parse.js';
 
 /**
  * The length of the period a {@link UsageSnapshot} covers.
@@ -10,7 +10,7 @@ import { parseWith } from './parse';
  * ```ts
  * import { UsagePeriod } from 'successkit/core';
  *
- * UsagePeriod.parse('month'); // 'month'
+ * UsagePeriod.parse('month'); // => 'month'
  * ```
  */
 export const UsagePeriod = z.enum(['day', 'week', 'month']);
@@ -97,7 +97,7 @@ export type UsageSnapshot = z.infer<typeof UsageSnapshot>;
  * ```ts
  * import { parseUsageSnapshot } from 'successkit/core';
  *
- * parseUsageSnapshot({ accountId: 'acc-1', periodStart: '2025-06-01', period: 'month', activeUsers: 42 }).activeUsers; // 42
+ * parseUsageSnapshot({ accountId: 'acc-1', periodStart: '2025-06-01', period: 'month', activeUsers: 42 }).activeUsers; // => 42
  * ```
  */
 export function parseUsageSnapshot(input: unknown): UsageSnapshot {

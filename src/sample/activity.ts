@@ -1,11 +1,11 @@
-import type { AccountEvent } from '../core/account-event';
-import type { CalendarDate } from '../core/calendar-date';
-import type { Contact } from '../core/contact';
-import type { SurveyResponse } from '../core/survey-response';
-import type { Profile } from './profile';
-import type { Random } from './random';
-import { mrrOn, type RevenueSpan } from './revenue';
-import { escalationReasons, featureRequests } from './vocabulary';
+import type { AccountEvent } from '../core/account-event.js';
+import type { CalendarDate } from '../core/calendar-date.js';
+import type { Contact } from '../core/contact.js';
+import type { SurveyResponse } from '../core/survey-response.js';
+import type { Profile } from './profile.js';
+import type { Random } from './random.js';
+import { mrrOn, type RevenueSpan } from './revenue.js';
+import { escalationReasons, featureRequests } from './vocabulary.js';
 
 /**
  * The onboarding baseline the sample customers move along: day offsets from

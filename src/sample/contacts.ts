@@ -1,7 +1,7 @@
-import type { Contact, ContactRole } from '../core/contact';
-import type { Profile } from './profile';
-import type { Random } from './random';
-import { departments, firstNames, lastNames } from './vocabulary';
+import type { Contact, ContactRole } from '../core/contact.js';
+import type { Profile } from './profile.js';
+import type { Random } from './random.js';
+import { departments, firstNames, lastNames } from './vocabulary.js';
 
 const contactCount: Readonly<Record<Profile['segment'], readonly [number, number]>> = {
   enterprise: [7, 14],

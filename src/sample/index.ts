@@ -1,1 +1,1 @@
-export { SamplePortfolioOptions, samplePortfolio, type SamplePortfolioInput } from './sample-portfolio';
+export { SamplePortfolioOptions, samplePortfolio, type SamplePortfolioInput } from './sample-portfolio.js';

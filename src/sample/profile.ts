@@ -1,5 +1,13 @@
-import type { Random } from './random';
-import { industries, namePrefixes, nameStems, nameSuffixes, regions, type Industry, type Segment } from './vocabulary';
+import type { Random } from './random.js';
+import {
+  industries,
+  namePrefixes,
+  nameStems,
+  nameSuffixes,
+  regions,
+  type Industry,
+  type Segment,
+} from './vocabulary.js';
 
 /** How a customer fits the product; drives health and feature requests. */
 export type Fit = 'perfect' | 'good' | 'bad';
@@ -101,7 +109,7 @@ const maximumTenureDays = 1825;
 function companyName(random: Random, industry: Industry): { name: string; domain: string } {
   const prefix = random.pick(namePrefixes);
   const stem = random.pick(nameStems[industry]);
-  const core = `${prefix}${random.chance(0.3) ? '' : ' '}${stem}`;
+  const core = `${prefix} ${stem}`;
   return {
     name: `${core}${random.pick(nameSuffixes)}`,
     domain: `${core.toLowerCase().replace(/[^a-z]/g, '')}.example`,

@@ -1,6 +1,6 @@
-import { civilOf, epochDayOf } from '../core/epoch-day';
-import type { Profile } from './profile';
-import type { Random } from './random';
+import { civilOf, epochDayOf } from '../core/epoch-day.js';
+import type { Profile } from './profile.js';
+import type { Random } from './random.js';
 
 /** A change of MRR taking effect on a day. */
 export interface MrrChange {

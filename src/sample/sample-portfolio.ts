@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import type { Account } from '../core/account';
-import type { AccountEvent } from '../core/account-event';
-import { CalendarDate } from '../core/calendar-date';
-import type { Contact } from '../core/contact';
-import { civilOf, epochDayOf, fromEpochDay, toEpochDay } from '../core/epoch-day';
-import { parseWith } from '../core/parse';
-import type { Portfolio } from '../core/portfolio';
-import type { MrrSnapshot, Subscription } from '../core/subscription';
-import type { SurveyResponse } from '../core/survey-response';
-import type { UsageSnapshot } from '../core/usage-snapshot';
-import { drawActivity, type ActivityWindow } from './activity';
-import { drawContacts } from './contacts';
-import { drawProfile, type Profile } from './profile';
-import { createRandom, streamSeed } from './random';
-import { drawRevenue, mrrOn, nextAnniversary, type RevenueSpan } from './revenue';
-import { drawUsage, type SampleMonth } from './usage';
+import type { Account } from '../core/account.js';
+import type { AccountEvent } from '../core/account-event.js';
+import { CalendarDate } from '../core/calendar-date.js';
+import type { Contact } from '../core/contact.js';
+import { civilOf, epochDayOf, fromEpochDay, toEpochDay } from '../core/epoch-day.js';
+import { parseWith } from '../core/parse.js';
+import type { Portfolio } from '../core/portfolio.js';
+import type { MrrSnapshot, Subscription } from '../core/subscription.js';
+import type { SurveyResponse } from '../core/survey-response.js';
+import type { UsageSnapshot } from '../core/usage-snapshot.js';
+import { drawActivity, type ActivityWindow } from './activity.js';
+import { drawContacts } from './contacts.js';
+import { drawProfile, type Profile } from './profile.js';
+import { createRandom, streamSeed } from './random.js';
+import { drawRevenue, mrrOn, nextAnniversary, type RevenueSpan } from './revenue.js';
+import { drawUsage, type SampleMonth } from './usage.js';
 
 /**
  * Options of {@link samplePortfolio}.
@@ -29,7 +29,7 @@ import { drawUsage, type SampleMonth } from './usage';
  * ```ts
  * import { SamplePortfolioOptions } from 'successkit/sample';
  *
- * SamplePortfolioOptions.parse({ asOf: '2026-06-30' }); // { asOf: '2026-06-30', accounts: 500, seed: 1 }
+ * SamplePortfolioOptions.parse({ asOf: '2026-06-30' }); // => { asOf: '2026-06-30', accounts: 500, seed: 1 }
  * ```
  */
 export const SamplePortfolioOptions = z.strictObject({
@@ -206,15 +206,15 @@ function append<Row>(target: Row[], rows: readonly Row[]): void {
  *
  * @param options - see {@link SamplePortfolioOptions}
  * @returns a {@link Portfolio} that passes `parsePortfolio`
- * @throws {@link SuccessKitError} `invalid_input` for bad options
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad options
  *
  * @example
  * ```ts
  * import { samplePortfolio } from 'successkit/sample';
  *
  * const portfolio = samplePortfolio({ accounts: 50, seed: 7, asOf: '2026-06-30' });
- * portfolio.accounts.length; // 50
- * portfolio.accounts[0]?.id; // 'acc-00001'
+ * portfolio.accounts.length; // => 50
+ * portfolio.accounts[0]?.id; // => 'acc-00001'
  * ```
  */
 export function samplePortfolio(options: SamplePortfolioInput): Portfolio {

@@ -1,8 +1,8 @@
-import type { CalendarDate } from '../core/calendar-date';
-import type { UsageSnapshot } from '../core/usage-snapshot';
-import type { Profile } from './profile';
-import type { Random } from './random';
-import { mrrOn, type RevenueSpan } from './revenue';
+import type { CalendarDate } from '../core/calendar-date.js';
+import type { UsageSnapshot } from '../core/usage-snapshot.js';
+import type { Profile } from './profile.js';
+import type { Random } from './random.js';
+import { mrrOn, type RevenueSpan } from './revenue.js';
 
 /** A calendar month as the generator sees it: first and last epoch day and its `YYYY-MM-01` label. */
 export interface SampleMonth {

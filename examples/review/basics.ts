@@ -1,0 +1,145 @@
+import {
+  addDays,
+  daysBetween,
+  isActiveAccount,
+  type Account,
+  type CalendarDate,
+  type Portfolio,
+} from 'successkit/core';
+import { heading, money, percent, table } from './format.js';
+
+/** How far ahead the review looks for renewals. */
+const renewalWindowDays = 90;
+
+/** Accounts and ARR of one segment. */
+export interface SegmentSummary {
+  readonly segment: string;
+  readonly accounts: number;
+  readonly arr: number;
+  /** Share of the portfolio's ARR, 0–1. */
+  readonly arrShare: number;
+  readonly averageArr: number;
+}
+
+/** A renewal coming up in the window. */
+export interface UpcomingRenewal {
+  readonly accountId: string;
+  readonly name: string;
+  readonly segment: string;
+  readonly renewalDate: CalendarDate;
+  readonly daysLeft: number;
+  readonly arr: number;
+  readonly csmId: string | null;
+}
+
+/** The portfolio basics: what the book holds and what renews soon. */
+export interface PortfolioBasics {
+  readonly activeAccounts: number;
+  readonly churnedAccounts: number;
+  /** ARR of active accounts, USD. */
+  readonly arr: number;
+  readonly bySegment: readonly SegmentSummary[];
+  readonly renewals: {
+    readonly until: CalendarDate;
+    readonly accounts: number;
+    readonly arr: number;
+    readonly largest: readonly UpcomingRenewal[];
+  };
+}
+
+function summarizeSegments(active: readonly Account[], totalArr: number): SegmentSummary[] {
+  const bySegment = new Map<string, { accounts: number; arr: number }>();
+  for (const account of active) {
+    const segment = account.segment ?? 'unsegmented';
+    const summary = bySegment.get(segment) ?? { accounts: 0, arr: 0 };
+    summary.accounts += 1;
+    summary.arr += account.arr;
+    bySegment.set(segment, summary);
+  }
+  return [...bySegment]
+    .map(([segment, { accounts, arr }]) => ({
+      segment,
+      accounts,
+      arr,
+      arrShare: totalArr === 0 ? 0 : arr / totalArr,
+      averageArr: arr / accounts,
+    }))
+    .sort((a, b) => b.arr - a.arr);
+}
+
+function upcomingRenewals(active: readonly Account[], asOf: CalendarDate, until: CalendarDate): UpcomingRenewal[] {
+  return active
+    .filter(
+      (account) => account.renewalDate !== undefined && account.renewalDate > asOf && account.renewalDate <= until,
+    )
+    .map((account) => {
+      const renewalDate = account.renewalDate ?? until;
+      return {
+        accountId: account.id,
+        name: account.name,
+        segment: account.segment ?? 'unsegmented',
+        renewalDate,
+        daysLeft: daysBetween(asOf, renewalDate),
+        arr: account.arr,
+        csmId: account.csmId ?? null,
+      };
+    })
+    .sort((a, b) => b.arr - a.arr);
+}
+
+/** Counts accounts and ARR by segment and lists the renewals of the next 90 days. */
+export function portfolioBasics(portfolio: Portfolio): PortfolioBasics {
+  const active = portfolio.accounts.filter((account) => isActiveAccount(account, portfolio.asOf));
+  const arr = active.reduce((sum, account) => sum + account.arr, 0);
+  const until = addDays(portfolio.asOf, renewalWindowDays);
+  const renewals = upcomingRenewals(active, portfolio.asOf, until);
+  return {
+    activeAccounts: active.length,
+    churnedAccounts: portfolio.accounts.length - active.length,
+    arr,
+    bySegment: summarizeSegments(active, arr),
+    renewals: {
+      until,
+      accounts: renewals.length,
+      arr: renewals.reduce((sum, renewal) => sum + renewal.arr, 0),
+      largest: renewals.slice(0, 10),
+    },
+  };
+}
+
+/** The basics as terminal text. */
+export function formatBasics(basics: PortfolioBasics): string {
+  const segments = table(
+    ['Segment', 'Accounts', 'ARR', 'Share', 'Avg ARR'],
+    basics.bySegment.map((row) => [
+      row.segment,
+      String(row.accounts),
+      money(row.arr),
+      percent(row.arrShare),
+      money(row.averageArr),
+    ]),
+    [1, 2, 3, 4],
+  );
+  const renewals = table(
+    ['Renews', 'Days', 'Account', 'Segment', 'ARR', 'CSM'],
+    basics.renewals.largest.map((row) => [
+      row.renewalDate,
+      String(row.daysLeft),
+      row.name,
+      row.segment,
+      money(row.arr),
+      row.csmId ?? '—',
+    ]),
+    [1, 4],
+  );
+  return [
+    heading('Portfolio'),
+    `  ${String(basics.activeAccounts)} active accounts (${String(basics.churnedAccounts)} churned), ${money(basics.arr)} ARR`,
+    '',
+    segments,
+    heading(`Renewals in the next ${String(renewalWindowDays)} days (to ${basics.renewals.until})`),
+    `  ${String(basics.renewals.accounts)} accounts, ${money(basics.renewals.arr)} ARR; the largest:`,
+    '',
+    renewals,
+  ].join('\n');
+}
