@@ -7,6 +7,9 @@
  * | `invalid_input` | data or options do not match their schema (wrong type, unknown field, out-of-range number) |
  * | `invalid_date` | a value is not a real calendar date `YYYY-MM-DD`, or date arithmetic leaves years 0000–9999 |
  * | `invalid_reference` | an id points at nothing, or references form a cycle (a parent that is its own ancestor) |
+ * | `invalid_rule` | a rule is malformed: unknown operator, empty `all`/`any`, a field missing from the catalog, a value of the wrong type, nesting deeper than 32 levels, or a path through `__proto__`, `constructor` or `prototype` |
+ * | `invalid_score` | a survey score is outside its scale, fractional where whole numbers are required, or the scale itself is not supported |
+ * | `fit_failed` | a model fit did not converge; no parameters are returned |
  *
  * @example
  * ```ts
@@ -15,7 +18,14 @@
  * successKitErrorCodes.includes('invalid_date'); // => true
  * ```
  */
-export const successKitErrorCodes = ['invalid_input', 'invalid_date', 'invalid_reference'] as const;
+export const successKitErrorCodes = [
+  'invalid_input',
+  'invalid_date',
+  'invalid_reference',
+  'invalid_rule',
+  'invalid_score',
+  'fit_failed',
+] as const;
 
 /**
  * A stable error code; see {@link successKitErrorCodes} for the meaning of each.

@@ -1,0 +1,2 @@
+// The public surface of successkit/forecast; filled as the module lands.
+export {};

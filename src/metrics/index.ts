@@ -1,0 +1,2 @@
+// The public surface of successkit/metrics; filled as the module lands.
+export {};

@@ -1,0 +1,2 @@
+// The public surface of successkit/rules; filled as the module lands.
+export {};
