@@ -1,0 +1,62 @@
+import { formatPath, type PathSegment } from '../core/error.js';
+import type { Contribution, ContributionValue, Explanation } from '../core/explanation.js';
+import type { ConditionExplanation, ExplainedValue, RuleExplanation } from './explain-rule.js';
+
+function toContributionValue(value: ExplainedValue): ContributionValue {
+  if (!Array.isArray(value)) return value as Exclude<ExplainedValue, readonly unknown[]>;
+  return value.map((item: number | string | boolean | null) => (typeof item === 'string' ? item : String(item)));
+}
+
+/** `negated`: whether an odd number of `not`s lie above the node, which turns a failed condition into support. */
+function collect(node: RuleExplanation, path: PathSegment[], negated: boolean, leaves: Contribution[]): void {
+  if ('all' in node) {
+    node.all.forEach((child, index) => {
+      collect(child, [...path, 'all', index], negated, leaves);
+    });
+  } else if ('any' in node) {
+    node.any.forEach((child, index) => {
+      collect(child, [...path, 'any', index], negated, leaves);
+    });
+  } else if ('not' in node) collect(node.not, [...path, 'not'], !negated, leaves);
+  else leaves.push(toContribution(node, path, negated));
+}
+
+function toContribution(leaf: ConditionExplanation, path: readonly PathSegment[], negated: boolean): Contribution {
+  return {
+    id: formatPath(path),
+    label: leaf.label,
+    value: toContributionValue(leaf.actual),
+    weight: 1,
+    points: leaf.result === negated ? 0 : 1,
+    note: leaf.summary,
+  };
+}
+
+/**
+ * Turns a rule explanation into the {@link core!Explanation} that every
+ * "why" in successkit uses, so a segment, a trigger or a fit criterion can
+ * return it as is: the root's summary, and one contribution per condition in
+ * rule order, with `id` the condition's JSON path in the rule (`$.all[1]`),
+ * the field's label, the value seen (lists of numbers as text), `weight` 1,
+ * `points` 1 when the condition counts toward a match (it held, or it
+ * failed under an odd number of `not`s) and 0 when it counts against, and
+ * its clause as `note`.
+ *
+ * @param explanation - from {@link explainRule}
+ * @returns the summary and the conditions as contributions
+ *
+ * @example
+ * ```ts
+ * import { defineRule, explainRule, flattenRuleExplanation } from 'successkit/rules';
+ *
+ * const rule = defineRule({ all: [{ field: 'arr', op: 'gte', value: 100_000 }, { not: { field: 'plan', op: 'eq', value: 'trial' } }] });
+ * const why = flattenRuleExplanation(explainRule(rule, { arr: 120_000, plan: 'growth' }));
+ * why.summary; // => 'arr 120,000 ≥ 100,000 and plan is growth, not trial'
+ * why.contributions.map((part) => `${part.id}: ${String(part.points)}`); // => ['$.all[0]: 1', '$.all[1].not: 1']
+ * ```
+ */
+export function flattenRuleExplanation(explanation: RuleExplanation): Explanation {
+  const contributions: Contribution[] = [];
+  collect(explanation, ['$'], false, contributions);
+  return { summary: explanation.summary, contributions };
+}
