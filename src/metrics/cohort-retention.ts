@@ -1,0 +1,442 @@
+import { z } from 'zod';
+import { CalendarDate } from '../core/calendar-date.js';
+import { civilOf, epochDayOf, fromEpochDay, toEpochDay } from '../core/epoch-day.js';
+import type { PathSegment } from '../core/error.js';
+import { fail, parseWith } from '../core/parse.js';
+import { Subscription } from '../core/subscription.js';
+import type { Accumulator } from './accumulator.js';
+import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
+import { checkCount, checkObject, describeValue } from './score-checks.js';
+
+/**
+ * Options of {@link cohortRetention} and {@link cohortRetentionAccumulator}.
+ *
+ * | option | meaning | default |
+ * |---|---|---|
+ * | `period` | cohorts and columns by `'month'` or `'quarter'` | required |
+ * | `asOf` | the day the table is drawn; only periods that ended by then are measured | required |
+ * | `fractionDigits` | decimals of the currency's minor unit, 0 to 4 | 2 |
+ *
+ * @example
+ * ```ts
+ * import { CohortRetentionOptions } from 'successkit/metrics';
+ *
+ * CohortRetentionOptions.parse({ period: 'quarter', asOf: '2026-06-30' }); // => { period: 'quarter', asOf: '2026-06-30', fractionDigits: 2 }
+ * ```
+ */
+export const CohortRetentionOptions = z.strictObject({
+  period: z.enum(['month', 'quarter']),
+  asOf: CalendarDate,
+  fractionDigits: z.int().min(0).max(4).default(2),
+});
+
+/**
+ * Options of {@link cohortRetention} as callers write them; see the
+ * {@link CohortRetentionOptions} schema.
+ *
+ * @example
+ * ```ts
+ * import type { CohortRetentionOptions } from 'successkit/metrics';
+ *
+ * const options: CohortRetentionOptions = { period: 'month', asOf: '2026-06-30' };
+ * ```
+ */
+export type CohortRetentionOptions = z.input<typeof CohortRetentionOptions>;
+
+/**
+ * A subscription as {@link cohortRetention} takes it: a core `Subscription`,
+ * or the same fields with plain `'YYYY-MM-DD'` strings, checked on the way in.
+ *
+ * @example
+ * ```ts
+ * import type { SubscriptionInput } from 'successkit/metrics';
+ *
+ * const line: SubscriptionInput = { id: 'sub-1', accountId: 'acc-1', mrr: 4_000, startDate: '2024-04-01' };
+ * ```
+ */
+export type SubscriptionInput = z.input<typeof Subscription>;
+
+/**
+ * One cell of a cohort table: the cohort at the end of its `index`-th period
+ * (0 is the period it started in).
+ *
+ * @example
+ * ```ts
+ * import type { CohortPeriod } from 'successkit/metrics';
+ *
+ * const cell: CohortPeriod = { index: 3, end: '2026-03-31', activeAccounts: 45, logoRetention: 0.9, mrr: 9_900, revenueRetention: 0.99 };
+ * ```
+ */
+export interface CohortPeriod {
+  /** Periods since the cohort's own period. */
+  readonly index: number;
+  /** The last day of the period, when the cohort is measured. */
+  readonly end: string;
+  /** Cohort accounts paying on `end`. */
+  readonly activeAccounts: number;
+  /** activeAccounts ÷ the cohort's accounts, 0–1. */
+  readonly logoRetention: number;
+  /** The cohort's MRR on `end`, major units. */
+  readonly mrr: number;
+  /** mrr ÷ the cohort's starting MRR; above 1 when expansion outgrows churn; `null` when the starting MRR is 0. */
+  readonly revenueRetention: number | null;
+}
+
+/**
+ * One row of a cohort table: the accounts that first paid in one period.
+ *
+ * @example
+ * ```ts
+ * import type { CohortRow } from 'successkit/metrics';
+ *
+ * const row: CohortRow = { cohort: '2026-01-01', accounts: 50, startingMrr: 10_000, periods: [] };
+ * ```
+ */
+export interface CohortRow {
+  /** The first day of the period the cohort's accounts first paid in. */
+  readonly cohort: string;
+  /** Accounts in the cohort. */
+  readonly accounts: number;
+  /** Their MRR on the day each first paid, summed, major units. */
+  readonly startingMrr: number;
+  /** The cohort at the end of each period that has ended by `asOf`, oldest first. */
+  readonly periods: readonly CohortPeriod[];
+}
+
+/**
+ * A cohort retention table: cohorts by first paying period × periods since,
+ * with logo and revenue retention in each cell.
+ *
+ * @example
+ * ```ts
+ * import { cohortRetention, type CohortRetention } from 'successkit/metrics';
+ *
+ * const table: CohortRetention = cohortRetention([], { period: 'month', asOf: '2026-06-30' });
+ * table.cohorts; // => []
+ * ```
+ */
+export interface CohortRetention {
+  /** Cohorts and columns are months or quarters. */
+  readonly period: 'month' | 'quarter';
+  /** The day the table is drawn. */
+  readonly asOf: string;
+  /** The currency of every subscription that names one; `null` when none does. */
+  readonly currency: string | null;
+  /** One row per cohort, oldest first. */
+  readonly cohorts: readonly CohortRow[];
+}
+
+/** One cohort in the state: sums in whole minor units, one entry per measured period. */
+interface CohortCells {
+  accounts: number;
+  startingMinor: number;
+  active: number[];
+  mrrMinor: number[];
+}
+
+/**
+ * The state of {@link cohortRetentionAccumulator}: per cohort (keyed by its
+ * first day), account counts and MRR in minor units per period; plain JSON.
+ *
+ * @example
+ * ```ts
+ * import { cohortRetentionAccumulator, type CohortRetentionState } from 'successkit/metrics';
+ *
+ * const state: CohortRetentionState = cohortRetentionAccumulator({ period: 'month', asOf: '2026-06-30' }).init();
+ * state.cohorts; // => {}
+ * ```
+ */
+export interface CohortRetentionState {
+  /** The currency seen so far, or `null`. */
+  currency: string | null;
+  /** Per cohort start date: accounts, starting MRR and per-period counts and MRR. */
+  cohorts: Record<string, { accounts: number; startingMinor: number; active: number[]; mrrMinor: number[] }>;
+}
+
+const monthsPerPeriod = { month: 1, quarter: 3 } as const;
+
+interface Calendar {
+  readonly months: number;
+  readonly asOfDay: number;
+}
+
+/** Months since year 0 of an epoch day: year × 12 + month − 1. */
+function monthIndexOf(day: number): number {
+  const [year, month] = civilOf(day);
+  return year * 12 + month - 1;
+}
+
+function firstDayOfMonthIndex(monthIndex: number): number {
+  return epochDayOf(Math.floor(monthIndex / 12), (monthIndex % 12) + 1, 1);
+}
+
+const SubscriptionList = z.array(Subscription);
+
+/** One account's cohort, starting MRR and per-period values, from its checked paying subscriptions. */
+function accountCells(
+  subscriptions: readonly Subscription[],
+  calendar: Calendar,
+  perMajor: number,
+): { cohortMonth: number; startingMinor: number; active: number[]; mrrMinor: number[] } | null {
+  const paying = subscriptions
+    .filter((subscription) => subscription.mrr > 0 && toEpochDay(subscription.startDate) <= calendar.asOfDay)
+    .map((subscription) => ({
+      start: toEpochDay(subscription.startDate),
+      end: subscription.endDate === undefined ? Number.POSITIVE_INFINITY : toEpochDay(subscription.endDate),
+      minor: toMinorUnits(subscription.mrr, perMajor, ['mrr']),
+    }));
+  if (paying.length === 0) return null;
+  const mrrOn = (day: number): number =>
+    paying.reduce((sum, line) => (line.start <= day && day < line.end ? sum + line.minor : sum), 0);
+  const firstDay = Math.min(...paying.map((line) => line.start));
+  const firstMonth = monthIndexOf(firstDay);
+  const cohortMonth = firstMonth - (firstMonth % calendar.months);
+  const active: number[] = [];
+  const mrrMinor: number[] = [];
+  for (let index = 0; ; index++) {
+    const end = firstDayOfMonthIndex(cohortMonth + (index + 1) * calendar.months) - 1;
+    if (end > calendar.asOfDay) break;
+    const mrr = mrrOn(end);
+    active.push(mrr > 0 ? 1 : 0);
+    mrrMinor.push(mrr);
+  }
+  return { cohortMonth, startingMinor: mrrOn(firstDay), active, mrrMinor };
+}
+
+function checkCells(value: unknown, path: readonly PathSegment[]): asserts value is CohortCells {
+  checkObject(value, path);
+  checkCount(value.accounts, [...path, 'accounts']);
+  checkMinorUnits(value.startingMinor, [...path, 'startingMinor']);
+  const { active, mrrMinor } = value;
+  if (!Array.isArray(active) || !Array.isArray(mrrMinor) || active.length !== mrrMinor.length) {
+    fail('invalid_input', path, 'expected active and mrrMinor lists of one length');
+  }
+  active.forEach((count: unknown, index) => {
+    checkCount(count, [...path, 'active', index]);
+  });
+  mrrMinor.forEach((minor: unknown, index) => {
+    checkMinorUnits(minor, [...path, 'mrrMinor', index]);
+  });
+}
+
+function checkState(value: unknown, path: readonly PathSegment[]): asserts value is CohortRetentionState {
+  checkObject(value, path);
+  if (value.currency !== null && typeof value.currency !== 'string') {
+    fail(
+      'invalid_input',
+      [...path, 'currency'],
+      `expected a currency code or null, got ${describeValue(value.currency)}`,
+    );
+  }
+  checkObject(value.cohorts, [...path, 'cohorts']);
+  for (const [cohort, cells] of Object.entries(value.cohorts)) checkCells(cells, [...path, 'cohorts', cohort]);
+}
+
+function sameCurrency(a: string | null, b: string | null, path: readonly PathSegment[]): string | null {
+  if (a !== null && b !== null && a !== b) {
+    fail('invalid_input', path, `revenue needs one currency; found ${a} and ${b}`);
+  }
+  return a ?? b;
+}
+
+/** Sets an own property even for a key such as `__proto__`. */
+function setOwn<Value>(target: Record<string, Value>, key: string, value: Value): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function addCells(target: CohortCells, cells: Omit<CohortCells, 'accounts'> & { accounts: number }): void {
+  target.accounts += cells.accounts;
+  target.startingMinor += cells.startingMinor;
+  cells.active.forEach((count, index) => {
+    target.active[index] = (target.active[index] ?? 0) + count;
+  });
+  cells.mrrMinor.forEach((minor, index) => {
+    target.mrrMinor[index] = (target.mrrMinor[index] ?? 0) + minor;
+  });
+}
+
+function emptyCells(): CohortCells {
+  return { accounts: 0, startingMinor: 0, active: [], mrrMinor: [] };
+}
+
+function tableOf(
+  state: CohortRetentionState,
+  period: 'month' | 'quarter',
+  asOf: string,
+  perMajor: number,
+): CohortRetention {
+  const months = monthsPerPeriod[period];
+  const cohorts = Object.keys(state.cohorts)
+    .sort()
+    .map((cohort): CohortRow => {
+      const cells = state.cohorts[cohort] ?? emptyCells();
+      const cohortMonth = monthIndexOf(toEpochDay(cohort));
+      return {
+        cohort,
+        accounts: cells.accounts,
+        startingMrr: toMajorUnits(cells.startingMinor, perMajor),
+        periods: cells.active.map((activeAccounts, index) => {
+          const minor = cells.mrrMinor[index] ?? 0;
+          return {
+            index,
+            end: fromEpochDay(firstDayOfMonthIndex(cohortMonth + (index + 1) * months) - 1),
+            activeAccounts,
+            logoRetention: cells.accounts === 0 ? 0 : activeAccounts / cells.accounts,
+            mrr: toMajorUnits(minor, perMajor),
+            revenueRetention: cells.startingMinor === 0 ? null : minor / cells.startingMinor,
+          };
+        }),
+      };
+    });
+  return { period, asOf, currency: state.currency, cohorts };
+}
+
+interface CohortSettings {
+  readonly period: 'month' | 'quarter';
+  readonly asOf: string;
+  readonly perMajor: number;
+  readonly calendar: Calendar;
+}
+
+function cohortSettings(options: CohortRetentionOptions): CohortSettings {
+  const { period, asOf, fractionDigits } = parseWith(CohortRetentionOptions, options);
+  return {
+    period,
+    asOf,
+    perMajor: minorUnitsPerMajor(fractionDigits),
+    calendar: { months: monthsPerPeriod[period], asOfDay: toEpochDay(asOf) },
+  };
+}
+
+/** Checks amounts and currencies of parsed subscriptions; returns the one currency seen, if any. */
+function checkSubscriptions(
+  subscriptions: readonly Subscription[],
+  currency: string | null,
+  perMajor: number,
+): string | null {
+  let seen = currency;
+  subscriptions.forEach((subscription, index) => {
+    toMinorUnits(subscription.mrr, perMajor, [index, 'mrr']);
+    seen = sameCurrency(seen, subscription.currency ?? null, [index, 'currency']);
+  });
+  return seen;
+}
+
+/** Adds one account's checked subscriptions to a state. */
+function addAccount(
+  state: CohortRetentionState,
+  subscriptions: readonly Subscription[],
+  settings: CohortSettings,
+): void {
+  const cells = accountCells(subscriptions, settings.calendar, settings.perMajor);
+  if (cells === null) return;
+  const cohort = fromEpochDay(firstDayOfMonthIndex(cells.cohortMonth));
+  if (!Object.hasOwn(state.cohorts, cohort)) setOwn(state.cohorts, cohort, emptyCells());
+  addCells(state.cohorts[cohort] ?? emptyCells(), { ...cells, accounts: 1 });
+}
+
+function accumulatorOf(
+  settings: CohortSettings,
+): Accumulator<readonly SubscriptionInput[], CohortRetentionState, CohortRetention> {
+  return {
+    init: () => ({ currency: null, cohorts: {} }),
+    add: (state, row) => {
+      const subscriptions = parseWith(SubscriptionList, row);
+      state.currency = checkSubscriptions(subscriptions, state.currency, settings.perMajor);
+      addAccount(state, subscriptions, settings);
+      return state;
+    },
+    merge: (a, b) => {
+      checkState(a, ['a']);
+      checkState(b, ['b']);
+      const merged: CohortRetentionState = {
+        currency: sameCurrency(a.currency, b.currency, ['b', 'currency']),
+        cohorts: {},
+      };
+      for (const source of [a, b]) {
+        for (const [cohort, cells] of Object.entries(source.cohorts)) {
+          if (!Object.hasOwn(merged.cohorts, cohort)) setOwn(merged.cohorts, cohort, emptyCells());
+          addCells(merged.cohorts[cohort] ?? emptyCells(), cells);
+        }
+      }
+      return merged;
+    },
+    result: (state) => {
+      checkState(state, []);
+      return tableOf(state, settings.period, settings.asOf, settings.perMajor);
+    },
+  };
+}
+
+/**
+ * The mergeable {@link Accumulator} of {@link cohortRetention}: each row is
+ * the subscriptions of one account (all of them, so its first payment is
+ * known), the state holds per-cohort counts and MRR in minor units.
+ *
+ * @param options - period, `asOf` and fraction digits; see {@link CohortRetentionOptions}
+ * @returns the accumulator
+ * @throws {@link core!SuccessKitError} `invalid_input` or `invalid_date` for bad options; its `add` throws `invalid_input` for a bad subscription (path `[index, field]`) or a second currency, `merge` and `result` for a malformed state
+ *
+ * @example
+ * ```ts
+ * import { accumulate, cohortRetentionAccumulator } from 'successkit/metrics';
+ *
+ * const metric = cohortRetentionAccumulator({ period: 'month', asOf: '2026-03-31' });
+ * const state = accumulate(metric, [
+ *   [{ id: 's1', accountId: 'a', mrr: 100, startDate: '2026-01-10', endDate: '2026-02-20' }],
+ *   [{ id: 's2', accountId: 'b', mrr: 300, startDate: '2026-01-15' }],
+ * ]);
+ * metric.result(state).cohorts[0]?.periods.map((cell) => cell.activeAccounts); // => [2, 1, 1]
+ * ```
+ */
+export function cohortRetentionAccumulator(
+  options: CohortRetentionOptions,
+): Accumulator<readonly SubscriptionInput[], CohortRetentionState, CohortRetention> {
+  return accumulatorOf(cohortSettings(options));
+}
+
+/**
+ * A cohort retention table from subscriptions: accounts grouped by the month
+ * or quarter they first paid in, and for each period since, the share of
+ * the cohort still paying at the period's end (logo retention) and the
+ * cohort's MRR then as a share of its starting MRR (revenue retention, which
+ * can pass 100% as accounts expand). A customer that churns and returns
+ * stays in its first cohort and counts again once it pays. Only periods that
+ * have ended by `asOf` are measured; subscriptions with 0 MRR are ignored.
+ *
+ * @param subscriptions - every subscription of the accounts, core `Subscription`s, any order
+ * @param options - period, `asOf` and fraction digits; see {@link CohortRetentionOptions}
+ * @returns cohorts × periods; see {@link CohortRetention}
+ * @throws {@link core!SuccessKitError} `invalid_input` for a bad subscription (path `[index, field]`), two currencies or bad options; `invalid_date` for a bad `asOf`
+ *
+ * @example
+ * ```ts
+ * import { cohortRetention } from 'successkit/metrics';
+ *
+ * const table = cohortRetention(
+ *   [
+ *     { id: 's1', accountId: 'a', mrr: 100, startDate: '2026-01-10', endDate: '2026-02-20' },
+ *     { id: 's2', accountId: 'b', mrr: 300, startDate: '2026-01-15' },
+ *     { id: 's3', accountId: 'b', mrr: 100, startDate: '2026-03-01' },
+ *   ],
+ *   { period: 'month', asOf: '2026-03-31' },
+ * );
+ * table.cohorts[0]?.periods.map((cell) => [cell.logoRetention, cell.revenueRetention]); // => [[1, 1], [0.5, 0.75], [0.5, 1]]
+ * ```
+ */
+export function cohortRetention(
+  subscriptions: readonly SubscriptionInput[],
+  options: CohortRetentionOptions,
+): CohortRetention {
+  const settings = cohortSettings(options);
+  const parsed = parseWith(SubscriptionList, subscriptions);
+  const state: CohortRetentionState = { currency: checkSubscriptions(parsed, null, settings.perMajor), cohorts: {} };
+  const byAccount = new Map<string, Subscription[]>();
+  for (const subscription of parsed) {
+    const list = byAccount.get(subscription.accountId);
+    if (list === undefined) byAccount.set(subscription.accountId, [subscription]);
+    else list.push(subscription);
+  }
+  for (const account of byAccount.values()) addAccount(state, account, settings);
+  return tableOf(state, settings.period, settings.asOf, settings.perMajor);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * A confidence level strictly between 0 and 1, such as 0.95 for a 95% interval.
+ *
+ * @example
+ * ```ts
+ * import { ConfidenceLevel } from 'successkit/metrics';
+ *
+ * ConfidenceLevel.parse(0.9); // => 0.9
+ * ```
+ */
+export const ConfidenceLevel = z.number().gt(0).lt(1);
+
+/**
+ * A confidence level; see the {@link ConfidenceLevel} schema.
+ *
+ * @example
+ * ```ts
+ * import type { ConfidenceLevel } from 'successkit/metrics';
+ *
+ * const level: ConfidenceLevel = 0.99;
+ * ```
+ */
+export type ConfidenceLevel = z.infer<typeof ConfidenceLevel>;
+
+/** The default confidence level of every interval: 95%. @internal */
+export const defaultConfidence = 0.95;
+
+/** Below this many responses a survey result is flagged `lowSample` unless the caller says otherwise. @internal */
+export const defaultMinimumSample = 30;
+
+/** The `minimumSample` option: a whole number of responses. @internal */
+export const MinimumSample = z.int().min(0);

@@ -1,0 +1,44 @@
+/**
+ * Money as integer minor units (cents) inside the metrics, so sums and
+ * differences are exact and the MRR bridge
+ * starting + new + reactivation + expansion − contraction − churned = ending
+ * holds to the cent, whatever the order of the additions.
+ *
+ * @internal
+ */
+import type { PathSegment } from '../core/error.js';
+import { fail } from '../core/parse.js';
+import { describeValue } from './score-checks.js';
+
+/** Minor units per major unit for 0 to 4 fraction digits. */
+export function minorUnitsPerMajor(fractionDigits: number): number {
+  return 10 ** fractionDigits;
+}
+
+/**
+ * An amount in major units as a whole number of minor units, rounded half
+ * away from zero on its decimal digits: 1.005 → 101 cents (1.005 × 100 is
+ * 100.49999999999999 in binary, so it is rounded on 15 significant digits).
+ */
+export function toMinorUnits(value: unknown, perMajor: number, path: readonly PathSegment[]): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    fail('invalid_input', path, `expected an amount >= 0, got ${describeValue(value)}`);
+  }
+  const scaled = value * perMajor;
+  const fraction = scaled - Math.floor(scaled);
+  const minor = Math.abs(fraction - 0.5) < 1e-6 ? Math.round(Number(scaled.toPrecision(15))) : Math.round(scaled);
+  if (!Number.isSafeInteger(minor)) fail('invalid_input', path, `amount ${String(value)} is too large to add exactly`);
+  return minor;
+}
+
+/** Minor units back to major units: the nearest number to the decimal amount. */
+export function toMajorUnits(minor: number, perMajor: number): number {
+  return minor / perMajor;
+}
+
+/** Checks a sum of minor units held in a state from elsewhere. */
+export function checkMinorUnits(value: unknown, path: readonly PathSegment[]): asserts value is number {
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    fail('invalid_input', path, `expected whole minor units >= 0, got ${describeValue(value)}`);
+  }
+}

@@ -1,0 +1,353 @@
+import { z } from 'zod';
+import { parseWith } from '../core/parse.js';
+import type { Accumulator } from './accumulator.js';
+import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
+import { criticalValue } from './normal-distribution.js';
+import { checkCount, checkObject, checkScores, failScore, isScore } from './score-checks.js';
+
+/**
+ * How {@link nps} builds its confidence interval:
+ *
+ * - `'wald'` — score ± z·SE with SE = √((p_P + p_D − (p_P − p_D)²) / n), the
+ *   normal approximation for the mean of +1/0/−1 answers; the standard, and
+ *   what most NPS calculators show;
+ * - `'adjusted-wald'` — the same after adding 3 pseudo-answers (¾ promoter,
+ *   1½ passive, ¾ detractor), which keeps its coverage in small samples and
+ *   at extreme scores (B. Rocks, "Interval estimation for the 'net promoter
+ *   score'", The American Statistician 70(4), 2016; J. Sauro and J. Lewis,
+ *   MeasuringU, 2021). Recommended below about 100 answers.
+ *
+ * @example
+ * ```ts
+ * import { NpsMethod } from 'successkit/metrics';
+ *
+ * NpsMethod.options; // => ['wald', 'adjusted-wald']
+ * ```
+ */
+export const NpsMethod = z.enum(['wald', 'adjusted-wald']);
+
+/**
+ * An NPS interval method; see the {@link NpsMethod} schema.
+ *
+ * @example
+ * ```ts
+ * import type { NpsMethod } from 'successkit/metrics';
+ *
+ * const method: NpsMethod = 'adjusted-wald';
+ * ```
+ */
+export type NpsMethod = z.infer<typeof NpsMethod>;
+
+/**
+ * Options of {@link nps}, {@link npsAccumulator} and {@link compareNps}.
+ *
+ * | option | meaning | default |
+ * |---|---|---|
+ * | `confidence` | confidence level of the interval, strictly between 0 and 1 | 0.95 |
+ * | `minimumSample` | below this many answers the result is flagged `lowSample` | 30 |
+ * | `method` | `'wald'` or `'adjusted-wald'`; see {@link NpsMethod} | `'wald'` |
+ *
+ * @example
+ * ```ts
+ * import { NpsOptions } from 'successkit/metrics';
+ *
+ * NpsOptions.parse({ confidence: 0.9 }); // => { confidence: 0.9, minimumSample: 30, method: 'wald' }
+ * ```
+ */
+export const NpsOptions = z.strictObject({
+  confidence: ConfidenceLevel.default(defaultConfidence),
+  minimumSample: MinimumSample.default(defaultMinimumSample),
+  method: NpsMethod.default('wald'),
+});
+
+/**
+ * Options of {@link nps} as callers write them; see the {@link NpsOptions} schema.
+ *
+ * @example
+ * ```ts
+ * import type { NpsOptions } from 'successkit/metrics';
+ *
+ * const options: NpsOptions = { confidence: 0.99, minimumSample: 50 };
+ * ```
+ */
+export type NpsOptions = z.input<typeof NpsOptions>;
+
+/**
+ * Answers to "how likely are you to recommend us?" counted by category:
+ * promoters (9–10), passives (7–8) and detractors (0–6). It is also the state
+ * of {@link npsAccumulator}.
+ *
+ * @example
+ * ```ts
+ * import type { NpsCounts } from 'successkit/metrics';
+ *
+ * const survey: NpsCounts = { promoters: 250, passives: 675, detractors: 75 };
+ * ```
+ */
+export interface NpsCounts {
+  /** Answers of 9 or 10. */
+  promoters: number;
+  /** Answers of 7 or 8. */
+  passives: number;
+  /** Answers of 0 to 6. */
+  detractors: number;
+}
+
+/**
+ * What {@link nps} takes: raw 0–10 scores, or answers already counted.
+ *
+ * @example
+ * ```ts
+ * import type { NpsInput } from 'successkit/metrics';
+ *
+ * const scores: NpsInput = [10, 9, 7, 3];
+ * const counts: NpsInput = { promoters: 2, passives: 1, detractors: 1 };
+ * ```
+ */
+export type NpsInput = readonly number[] | NpsCounts;
+
+/**
+ * A Net Promoter Score with its uncertainty. Scores, standard errors,
+ * margins and intervals are in NPS points on the −100..100 scale; shares are
+ * 0–1. With no answers, `n` is 0 and every number that needs one is `null`.
+ *
+ * @example
+ * ```ts
+ * import { nps, type NpsResult } from 'successkit/metrics';
+ *
+ * const result: NpsResult = nps({ promoters: 6, passives: 2, detractors: 2 });
+ * result.score; // => 40
+ * ```
+ */
+export interface NpsResult {
+  /** Answers counted. */
+  readonly n: number;
+  /** Answers of 9 or 10. */
+  readonly promoters: number;
+  /** Answers of 7 or 8. */
+  readonly passives: number;
+  /** Answers of 0 to 6. */
+  readonly detractors: number;
+  /** Promoters as a share of all answers, 0–1; `null` with no answers. */
+  readonly promoterShare: number | null;
+  /** Detractors as a share of all answers, 0–1; `null` with no answers. */
+  readonly detractorShare: number | null;
+  /** The Net Promoter Score, 100 × (promoter share − detractor share), −100..100; `null` with no answers. */
+  readonly score: number | null;
+  /** Standard error of the score, in NPS points (of the adjusted score for `'adjusted-wald'`). */
+  readonly standardError: number | null;
+  /** Half the interval's width before clipping: critical value × standard error, in NPS points. */
+  readonly marginOfError: number | null;
+  /** The confidence interval `[low, high]` in NPS points, clipped to −100..100; it always contains `score`. */
+  readonly interval: readonly [number, number] | null;
+  /** The confidence level of `interval`, 0–1. */
+  readonly confidence: number;
+  /** How the interval was built. */
+  readonly method: NpsMethod;
+  /** True when `n` is below the `minimumSample` option (default 30): read the score as a hint, not a measure. */
+  readonly lowSample: boolean;
+}
+
+/** The options after defaults, and the critical value they imply. @internal */
+export interface NpsSettings {
+  readonly confidence: number;
+  readonly minimumSample: number;
+  readonly method: NpsMethod;
+  readonly z: number;
+}
+
+/** Parses NPS options once. @internal */
+export function npsSettings(options: NpsOptions | undefined, path: readonly (string | number)[] = []): NpsSettings {
+  const parsed = parseWith(NpsOptions, options ?? {}, { path });
+  return { ...parsed, z: criticalValue(parsed.confidence) };
+}
+
+/** The mean and standard error (on the −1..1 scale) of +1/0/−1 answers, from counts. */
+function npsMoments(promoters: number, detractors: number, n: number): { mean: number; standardError: number } {
+  const mean = (promoters - detractors) / n;
+  // Var = p_P + p_D − (p_P − p_D)², written over n² so the numerator is exact for integer counts.
+  const varianceTimesSquare = Math.max(0, (promoters + detractors) * n - (promoters - detractors) ** 2);
+  return { mean, standardError: Math.sqrt(varianceTimesSquare) / (n * Math.sqrt(n)) };
+}
+
+/** The adjusted-Wald pseudo-answers: ¾ promoter, 1½ passive, ¾ detractor (Rocks 2016). */
+const pseudoPromoters = 0.75;
+const pseudoAnswers = 3;
+
+/**
+ * The standard error and interval center of an NPS on the −1..1 scale, by method.
+ *
+ * @internal
+ */
+export function npsEstimate(
+  counts: NpsCounts,
+  method: NpsMethod,
+): { center: number; standardError: number; score: number } | null {
+  const n = counts.promoters + counts.passives + counts.detractors;
+  if (n === 0) return null;
+  const score = (100 * (counts.promoters - counts.detractors)) / n;
+  const moments =
+    method === 'wald'
+      ? npsMoments(counts.promoters, counts.detractors, n)
+      : npsMoments(counts.promoters + pseudoPromoters, counts.detractors + pseudoPromoters, n + pseudoAnswers);
+  return { center: 100 * moments.mean, standardError: 100 * moments.standardError, score };
+}
+
+/** The full result from checked counts and parsed settings. @internal */
+export function npsFromCounts(counts: NpsCounts, settings: NpsSettings): NpsResult {
+  const { promoters, passives, detractors } = counts;
+  const n = promoters + passives + detractors;
+  const base = {
+    n,
+    promoters,
+    passives,
+    detractors,
+    promoterShare: n === 0 ? null : promoters / n,
+    detractorShare: n === 0 ? null : detractors / n,
+  };
+  const estimate = npsEstimate(counts, settings.method);
+  const common = { confidence: settings.confidence, method: settings.method, lowSample: n < settings.minimumSample };
+  if (estimate === null) {
+    return { ...base, score: null, standardError: null, marginOfError: null, interval: null, ...common };
+  }
+  const marginOfError = settings.z * estimate.standardError;
+  const low = Math.max(-100, Math.min(estimate.score, estimate.center - marginOfError));
+  const high = Math.min(100, Math.max(estimate.score, estimate.center + marginOfError));
+  return {
+    ...base,
+    score: estimate.score,
+    standardError: estimate.standardError,
+    marginOfError,
+    interval: [low, high],
+    ...common,
+  };
+}
+
+/** Checks counts given as input or as a state from elsewhere. */
+function checkNpsCounts(value: unknown, path: readonly (string | number)[]): asserts value is NpsCounts {
+  checkObject(value, path);
+  checkCount(value.promoters, [...path, 'promoters']);
+  checkCount(value.passives, [...path, 'passives']);
+  checkCount(value.detractors, [...path, 'detractors']);
+}
+
+/** Counts checked 0–10 scores. */
+function countNpsScores(scores: readonly number[]): NpsCounts {
+  const counts = { promoters: 0, passives: 0, detractors: 0 };
+  for (const score of scores) {
+    if (score >= 9) counts.promoters++;
+    else if (score >= 7) counts.passives++;
+    else counts.detractors++;
+  }
+  return counts;
+}
+
+/** Checks and counts NPS input: scores at `[...path, index]`, counts at `[...path, field]`. @internal */
+export function npsCounts(input: NpsInput, path: readonly (string | number)[] = []): NpsCounts {
+  if (Array.isArray(input)) {
+    checkScores(input, 'an NPS', 0, 10, path);
+    return countNpsScores(input);
+  }
+  checkNpsCounts(input, path);
+  return { promoters: input.promoters, passives: input.passives, detractors: input.detractors };
+}
+
+/**
+ * The Net Promoter Score of survey answers, with its standard error, margin
+ * of error and confidence interval. NPS asks "how likely are you to
+ * recommend us?" on 0–10; promoters answer 9–10, passives 7–8, detractors
+ * 0–6, and NPS = 100 × (share of promoters − share of detractors), from −100
+ * to 100 (F. Reichheld, "The One Number You Need to Grow", HBR, 2003).
+ *
+ * Each answer counts +1, 0 or −1, so NPS/100 is their mean and its variance
+ * is p_P + p_D − (p_P − p_D)²; the standard error is √(Var / n) and the
+ * interval is score ± z × SE, clipped to −100..100. Small samples are
+ * flagged `lowSample`; an empty survey gives `n: 0` and `null`s, never NaN.
+ *
+ * @param input - raw 0–10 scores, or `{ promoters, passives, detractors }`
+ * @param options - confidence level, minimum sample and interval method; see {@link NpsOptions}
+ * @returns the score and its uncertainty; see {@link NpsResult}
+ * @throws {@link core!SuccessKitError} `invalid_score` naming each score that is not a whole number from 0 to 10 (path `[index]`); `invalid_input` for bad counts or options
+ *
+ * @example
+ * ```ts
+ * import { nps } from 'successkit/metrics';
+ *
+ * nps({ promoters: 250, passives: 675, detractors: 75 }).score; // => 17.5
+ * const result = nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 2]);
+ * [result.n, result.score, result.lowSample]; // => [10, 20, true]
+ * result.interval?.map(Math.round); // => [-34, 74]
+ * nps([]).score; // => null
+ * nps([9, 10, 11]); // throws invalid_score
+ * ```
+ */
+export function nps(input: NpsInput, options?: NpsOptions): NpsResult {
+  const settings = npsSettings(options);
+  return npsFromCounts(npsCounts(input), settings);
+}
+
+/**
+ * The category of one 0–10 answer: promoter (9–10), passive (7–8) or
+ * detractor (0–6).
+ *
+ * @param score - a whole number from 0 to 10
+ * @returns `'promoter'`, `'passive'` or `'detractor'`
+ * @throws {@link core!SuccessKitError} `invalid_score` for anything else
+ *
+ * @example
+ * ```ts
+ * import { npsCategory } from 'successkit/metrics';
+ *
+ * npsCategory(8); // => 'passive'
+ * npsCategory(8.5); // throws invalid_score
+ * ```
+ */
+export function npsCategory(score: number): 'promoter' | 'passive' | 'detractor' {
+  if (!isScore(score, 0, 10)) failScore('an NPS', score, 0, 10);
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
+/**
+ * The mergeable {@link Accumulator} of {@link nps}: rows are 0–10 scores, the
+ * state is `{ promoters, passives, detractors }`.
+ *
+ * @param options - as for {@link nps}
+ * @returns the accumulator
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad options; its `add` throws `invalid_score` for a bad score, `merge` and `result` throw `invalid_input` for a malformed state
+ *
+ * @example
+ * ```ts
+ * import { npsAccumulator } from 'successkit/metrics';
+ *
+ * const metric = npsAccumulator();
+ * const a = metric.add(metric.add(metric.init(), 10), 3);
+ * const b = metric.add(metric.init(), 9);
+ * metric.result(metric.merge(a, b)).score; // => 33.333333333333336
+ * ```
+ */
+export function npsAccumulator(options?: NpsOptions): Accumulator<number, NpsCounts, NpsResult> {
+  const settings = npsSettings(options);
+  return {
+    init: () => ({ promoters: 0, passives: 0, detractors: 0 }),
+    add: (state, score) => {
+      if (!isScore(score, 0, 10)) failScore('an NPS', score, 0, 10);
+      if (score >= 9) state.promoters++;
+      else if (score >= 7) state.passives++;
+      else state.detractors++;
+      return state;
+    },
+    merge: (a, b) => {
+      checkNpsCounts(a, ['a']);
+      checkNpsCounts(b, ['b']);
+      return {
+        promoters: a.promoters + b.promoters,
+        passives: a.passives + b.passives,
+        detractors: a.detractors + b.detractors,
+      };
+    },
+    result: (state) => {
+      checkNpsCounts(state, []);
+      return npsFromCounts(state, settings);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Checks of survey scores at the edge: every bad score is reported with its
+ * index, so a host can point at the answers to fix.
+ *
+ * @internal
+ */
+import { SuccessKitError, type PathSegment, type SuccessKitIssue } from '../core/error.js';
+import { fail } from '../core/parse.js';
+
+/** At most this many bad scores are listed; past it the input is broken wholesale. */
+const maximumIssues = 100;
+
+/** Names a value for a message: numbers as written, anything else by its type. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string')
+    return `string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  return typeof value;
+}
+
+/** True for a whole number from `low` to `high`. */
+export function isScore(value: unknown, low: number, high: number): value is number {
+  return Number.isInteger(value) && (value as number) >= low && (value as number) <= high;
+}
+
+/** The message for a value that is not a whole number from `low` to `high`. */
+export function scoreMessage(kind: string, value: unknown, low: number, high: number): string {
+  return `expected ${kind} score, a whole number from ${String(low)} to ${String(high)}, got ${describeValue(value)}`;
+}
+
+/** Throws `invalid_score` with a path of `[]` for one bad score added to an accumulator. */
+export function failScore(kind: string, value: unknown, low: number, high: number): never {
+  return fail('invalid_score', [], scoreMessage(kind, value, low, high));
+}
+
+/**
+ * Checks a list of scores and throws one `invalid_score` error listing every
+ * bad one (up to 100) at `[...prefix, index]`.
+ */
+export function checkScores(
+  scores: unknown,
+  kind: string,
+  low: number,
+  high: number,
+  prefix: readonly PathSegment[] = [],
+): asserts scores is readonly number[] {
+  if (!Array.isArray(scores))
+    fail('invalid_input', prefix, `expected an array of scores, got ${describeValue(scores)}`);
+  const issues: SuccessKitIssue[] = [];
+  for (let index = 0; index < scores.length && issues.length < maximumIssues; index++) {
+    const score: unknown = scores[index];
+    if (!isScore(score, low, high)) {
+      issues.push({ path: [...prefix, index], message: scoreMessage(kind, score, low, high) });
+    }
+  }
+  if (issues.length > 0) throw new SuccessKitError('invalid_score', issues);
+}
+
+/** Checks a count of responses, accounts or seats: a whole number ≥ 0. */
+export function checkCount(value: unknown, path: readonly PathSegment[]): asserts value is number {
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    fail('invalid_input', path, `expected a whole number >= 0, got ${describeValue(value)}`);
+  }
+}
+
+/** Checks an object input: a non-null, non-array object. */
+export function checkObject(value: unknown, path: readonly PathSegment[]): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail('invalid_input', path, `expected an object, got ${describeValue(value)}`);
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { checkScores, describeValue, isScore } from '../../src/metrics/score-checks';
+import { catchSuccessKitError, issuePaths } from '../catch-error';
+
+describe('score checks', () => {
+  it('accepts whole numbers on the scale only', () => {
+    expect([0, 10, 5].every((score) => isScore(score, 0, 10))).toBe(true);
+    expect([-1, 11, 2.5, Number.NaN, '5', null].some((score) => isScore(score, 0, 10))).toBe(false);
+  });
+
+  it('describes bad values briefly: numbers as written, long strings cut, other things by type', () => {
+    expect(describeValue(null)).toBe('null');
+    expect(describeValue([1])).toBe('array');
+    expect(describeValue(7.5)).toBe('7.5');
+    expect(describeValue('a very long answer that goes on')).toBe('string "a very long answer t…"');
+    expect(describeValue({})).toBe('object');
+  });
+
+  it('lists at most 100 bad scores, each at its index under the prefix', () => {
+    const error = catchSuccessKitError(() => {
+      checkScores(
+        Array.from({ length: 150 }, () => 99),
+        'an NPS',
+        0,
+        10,
+        ['surveys'],
+      );
+    });
+    expect(error.issues).toHaveLength(100);
+    expect(issuePaths(error).slice(0, 2)).toEqual(['surveys[0]', 'surveys[1]']);
+    expect(
+      issuePaths(
+        catchSuccessKitError(() => {
+          checkScores('9,10', 'an NPS', 0, 10);
+        }),
+      ),
+    ).toEqual(['']);
+  });
+});
