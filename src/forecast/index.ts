@@ -1,2 +1,43 @@
-// The public surface of successkit/forecast; filled as the module lands.
-export {};
+// The public surface of successkit/forecast.
+export {
+  BgNbdCustomer,
+  BgNbdForecastOptions,
+  BgNbdParameters,
+  BgNbdPurchaseCountOptions,
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityAlive,
+  bgNbdProbabilityOfPurchases,
+} from './bg-nbd.js';
+export { CustomerHistory } from './customer-history.js';
+export {
+  CustomerLifetimeValueInput,
+  customerLifetimeValue,
+  type CustomerLifetimeValue,
+} from './customer-lifetime-value.js';
+export { fitBgNbd, type BgNbdFit } from './fit-bg-nbd.js';
+export { fitGammaGamma, type GammaGammaFit } from './fit-gamma-gamma.js';
+export { FitOptions } from './fit-options.js';
+export { fitShiftedBetaGeometric, type SbgFit } from './fit-shifted-beta-geometric.js';
+export { GammaGammaCustomer, GammaGammaParameters, gammaGammaExpectedSpend } from './gamma-gamma.js';
+export {
+  RetentionImpactInput,
+  retentionImpact,
+  type RetentionImpact,
+  type RetentionImpactYear,
+} from './retention-impact.js';
+export {
+  SbgDerlOptions,
+  SbgLifetimeOptions,
+  SbgParameters,
+  sbgDerl,
+  sbgExpectedLifetime,
+  sbgRetention,
+  sbgSurvival,
+} from './shifted-beta-geometric.js';
+export {
+  CustomerTransaction,
+  SummarizeTransactionsOptions,
+  summarizeTransactions,
+  type CustomerSummary,
+} from './summarize-transactions.js';

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { fail } from '../core/parse.js';
+import { maxIterationsOf, type FitOptions } from './fit-options.js';
+import { GammaGammaCustomer, isGammaGammaCustomer, type GammaGammaParameters } from './gamma-gamma.js';
+import { at, checked } from './input-checks.js';
+import { maximizeLogLikelihood } from './maximum-likelihood.js';
+import { logGamma } from './special-functions.js';
+
+/**
+ * A fitted Gamma-Gamma model: p, q, γ, the maximised log-likelihood (natural
+ * log), the number of customers, and how the optimiser got there. A fit is
+ * only ever returned when it converged.
+ *
+ * @example
+ * ```ts
+ * import type { GammaGammaFit } from 'successkit/forecast';
+ *
+ * const cdnow: GammaGammaFit = {
+ *   p: 6.25,
+ *   q: 3.744,
+ *   gamma: 15.44,
+ *   logLikelihood: -4055.92,
+ *   customers: 946,
+ *   converged: true,
+ *   iterations: 241,
+ * };
+ * ```
+ */
+export interface GammaGammaFit extends GammaGammaParameters {
+  /** The maximised log-likelihood (natural log); compare fits on the same data only. */
+  readonly logLikelihood: number;
+  /** Customers fitted. */
+  readonly customers: number;
+  /** Always true: a fit that does not converge throws `fit_failed`. */
+  readonly converged: true;
+  /** Nelder–Mead iterations used, over all restarts. */
+  readonly iterations: number;
+}
+
+const Customers = z.array(GammaGammaCustomer).min(1, 'expected at least one customer');
+
+/**
+ * Fits the Gamma-Gamma spend model by maximum likelihood (Fader & Hardie
+ * 2013, eq. 3) to customers with at least one repeat transaction: the mean
+ * of x transactions of a customer with rate ν is Gamma(p x, ν x), and
+ * ν ~ Gamma(q, γ). Spend is rescaled internally so its average is 1; γ is
+ * reported in the data's currency unit. The model assumes spend per
+ * transaction does not depend on how often a customer buys; check that the
+ * correlation of x and mean spend is weak before using it.
+ *
+ * @param customers - each customer's x (≥ 1) and mean spend (> 0); see {@link GammaGammaCustomer}
+ * @param options - iteration cap; see {@link FitOptions}
+ * @returns p, q, γ, the log-likelihood and convergence details
+ * @throws {@link core!SuccessKitError} `invalid_input` with the row index of a bad customer (including
+ *   x = 0: filter those out first); `fit_failed` when the data do not identify the model or the
+ *   optimiser does not converge
+ *
+ * @example
+ * ```ts
+ * import { fitGammaGamma } from 'successkit/forecast';
+ *
+ * fitGammaGamma([{ x: 0, meanSpend: null }]); // throws invalid_input
+ * fitGammaGamma([{ x: 1, meanSpend: 20 }, { x: 3, meanSpend: 20 }]); // throws fit_failed
+ * ```
+ */
+export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options: FitOptions = {}): GammaGammaFit {
+  if (!Array.isArray(customers)) checked(Customers, customers, Array.isArray, ['customers']);
+  if (customers.length === 0) fail('invalid_input', ['customers'], 'expected at least one customer');
+  const n = customers.length;
+  const x = new Float64Array(n);
+  const meanSpend = new Float64Array(n);
+  let spendScale = 0;
+  customers.forEach((customer, index) => {
+    const { x: count, meanSpend: spend } = checked(GammaGammaCustomer, customer, isGammaGammaCustomer, [
+      'customers',
+      index,
+    ]);
+    if (count === 0 || spend === null) {
+      fail(
+        'invalid_input',
+        ['customers', index, 'x'],
+        'expected at least one repeat transaction; leave out customers with x = 0',
+      );
+    }
+    x[index] = count;
+    meanSpend[index] = spend;
+    spendScale += spend / n;
+  });
+  const maxIterations = maxIterationsOf(options);
+  // ln L = Σ [ln Γ(p xᵢ + q) − ln Γ(p xᵢ)] + N [q ln γ − ln Γ(q)] + p Σ xᵢ (ln m̄ᵢ + ln xᵢ) − Σ ln m̄ᵢ
+  //       − Σ (p xᵢ + q) ln(γ + m̄ᵢ xᵢ), on the rescaled spend; the gamma terms are summed per distinct x.
+  const countOf = new Map<number, number>();
+  const total = new Float64Array(n);
+  let sumLogSpend = 0;
+  let sumWeightedLogs = 0;
+  for (let i = 0; i < n; i++) {
+    const spend = at(meanSpend, i) / spendScale;
+    const count = at(x, i);
+    countOf.set(count, (countOf.get(count) ?? 0) + 1);
+    total[i] = spend * count;
+    sumLogSpend += Math.log(spend);
+    sumWeightedLogs += count * (Math.log(spend) + Math.log(count));
+  }
+  const distinctCounts = Float64Array.from(countOf.keys());
+  const customersWithCount = Float64Array.from(countOf.values());
+  const maximum = maximizeLogLikelihood(
+    (parameters) => {
+      const p = at(parameters, 0);
+      const q = at(parameters, 1);
+      const gamma = at(parameters, 2);
+      let logLikelihood = n * (q * Math.log(gamma) - logGamma(q)) + p * sumWeightedLogs - sumLogSpend;
+      for (let j = 0; j < distinctCounts.length; j++) {
+        const px = p * at(distinctCounts, j);
+        logLikelihood += at(customersWithCount, j) * (logGamma(px + q) - logGamma(px));
+      }
+      for (let i = 0; i < n; i++) {
+        logLikelihood -= (p * at(x, i) + q) * Math.log(gamma + at(total, i));
+      }
+      return logLikelihood;
+    },
+    { names: ['p', 'q', 'gamma'], start: [1, 1, 1], maxIterations, path: ['customers'] },
+  );
+  const [p = 1, q = 1, scaledGamma = 1] = maximum.parameters;
+  return {
+    p,
+    q,
+    gamma: scaledGamma * spendScale,
+    // Rescaling spend by s multiplies each customer's density of m̄ by s.
+    logLikelihood: maximum.logLikelihood - n * Math.log(spendScale),
+    customers: n,
+    converged: true,
+    iterations: maximum.iterations,
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { parseWith } from '../core/parse.js';
+
+/** Iterations allowed when no `maxIterations` is given. */
+export const DEFAULT_MAX_ITERATIONS = 10_000;
+
+/**
+ * Options for the model fits. `maxIterations` caps the Nelder–Mead iterations
+ * over all restarts (default 10,000; the published fits need well under 2,000).
+ *
+ * @example
+ * ```ts
+ * import { FitOptions } from 'successkit/forecast';
+ *
+ * FitOptions.parse({ maxIterations: 5_000 }); // => { maxIterations: 5000 }
+ * ```
+ */
+export const FitOptions = z.strictObject({
+  maxIterations: z.int().positive().optional(),
+});
+
+/**
+ * Options for a model fit; see the {@link FitOptions} schema.
+ *
+ * @example
+ * ```ts
+ * import type { FitOptions } from 'successkit/forecast';
+ *
+ * const options: FitOptions = { maxIterations: 5_000 };
+ * ```
+ */
+export type FitOptions = z.infer<typeof FitOptions>;
+
+/** The iteration cap of validated fit options. @internal */
+export function maxIterationsOf(options: unknown): number {
+  const parsed = parseWith(FitOptions, options, { path: ['options'] });
+  return parsed.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+}

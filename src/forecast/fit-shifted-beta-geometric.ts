@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { fail } from '../core/parse.js';
+import { maxIterationsOf, type FitOptions } from './fit-options.js';
+import { at, checked, isNonNegative, NonNegativeNumber } from './input-checks.js';
+import { maximizeLogLikelihood } from './maximum-likelihood.js';
+
+/**
+ * A fitted sBG model: α and β, the maximised log-likelihood (natural log),
+ * the number of periods fitted, and how the optimiser got there. A fit is
+ * only ever returned when it converged.
+ *
+ * @example
+ * ```ts
+ * import { fitShiftedBetaGeometric, type SbgFit } from 'successkit/forecast';
+ *
+ * const fit: SbgFit = fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]);
+ * fit.periods; // => 7
+ * ```
+ */
+export interface SbgFit {
+  /** α of the Beta distribution of churn probabilities; > 0. */
+  readonly alpha: number;
+  /** β of the Beta distribution of churn probabilities; > 0. */
+  readonly beta: number;
+  /** The maximised log-likelihood (natural log); compare fits on the same data only. */
+  readonly logLikelihood: number;
+  /** Periods of data fitted: `activeCounts.length − 1`. */
+  readonly periods: number;
+  /** Always true: a fit that does not converge throws `fit_failed`. */
+  readonly converged: true;
+  /** Nelder–Mead iterations used, over all restarts. */
+  readonly iterations: number;
+}
+
+const ActiveCounts = z.array(NonNegativeNumber).min(3, 'expected counts for at least 2 periods (3 numbers)');
+
+function isActiveCounts(value: unknown): value is number[] {
+  return Array.isArray(value) && value.length >= 3 && value.every(isNonNegative);
+}
+
+/**
+ * Fits the shifted-beta-geometric model to one cohort by maximum likelihood
+ * (Fader & Hardie 2007, eq. 5): `activeCounts[t]` customers are active at the
+ * start of period t, starting with the whole cohort at t = 0. The customers
+ * lost in each period contribute ln P(T = t) and those still active at the end
+ * ln S(T). Counts may be shares (0.631) instead of customers (631); the
+ * parameters are the same, the log-likelihood is scaled.
+ *
+ * @param activeCounts - customers active at the start of periods 0, 1, 2, … (at least 3 numbers, never increasing)
+ * @param options - iteration cap; see {@link FitOptions}
+ * @returns α, β, the log-likelihood and convergence details
+ * @throws {@link core!SuccessKitError} `invalid_input` with the index of the offending count; `fit_failed`
+ *   when the data do not identify the model (no one churned, everyone churned at once, or retention
+ *   falls with tenure, which a mix of customers cannot produce) or the optimiser does not converge
+ *
+ * @example
+ * ```ts
+ * import { fitShiftedBetaGeometric } from 'successkit/forecast';
+ *
+ * // The "regular" cohort of Fader & Hardie (2007), years 0–7.
+ * const fit = fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]);
+ * [fit.alpha.toFixed(3), fit.beta.toFixed(3), fit.logLikelihood.toFixed(2)]; // => ['0.704', '1.182', '-1680.27']
+ * fitShiftedBetaGeometric([1000, 631, 680]); // throws invalid_input
+ * ```
+ */
+export function fitShiftedBetaGeometric(activeCounts: readonly number[], options: FitOptions = {}): SbgFit {
+  const counts = checked(ActiveCounts, activeCounts, isActiveCounts, ['activeCounts']);
+  const maxIterations = maxIterationsOf(options);
+  const first = at(counts, 0);
+  if (first === 0) fail('invalid_input', ['activeCounts', 0], 'expected a cohort of more than 0 customers');
+  const periods = counts.length - 1;
+  const lost = new Float64Array(periods + 1);
+  for (let t = 1; t <= periods; t++) {
+    const previous = at(counts, t - 1);
+    const current = at(counts, t);
+    if (current > previous) {
+      fail(
+        'invalid_input',
+        ['activeCounts', t],
+        `active customers cannot increase: ${String(current)} after ${String(previous)}`,
+      );
+    }
+    lost[t] = previous - current;
+  }
+  const survivors = at(counts, periods);
+  const maximum = maximizeLogLikelihood(
+    (parameters) => {
+      const alpha = at(parameters, 0);
+      const beta = at(parameters, 1);
+      let logLikelihood = 0;
+      let logSurvival = 0;
+      for (let t = 1; t <= periods; t++) {
+        const denominator = Math.log(alpha + beta + t - 1);
+        // P(T = t) = S(t − 1) α / (α + β + t − 1); S(t) = S(t − 1) (β + t − 1) / (α + β + t − 1)
+        const lostThisPeriod = at(lost, t);
+        if (lostThisPeriod > 0) logLikelihood += lostThisPeriod * (logSurvival + Math.log(alpha) - denominator);
+        logSurvival += Math.log(beta + t - 1) - denominator;
+      }
+      return survivors > 0 ? logLikelihood + survivors * logSurvival : logLikelihood;
+    },
+    { names: ['alpha', 'beta'], start: [1, 1], maxIterations, path: ['activeCounts'] },
+  );
+  const [alpha = 1, beta = 1] = maximum.parameters;
+  return {
+    alpha,
+    beta,
+    logLikelihood: maximum.logLikelihood,
+    periods,
+    converged: true,
+    iterations: maximum.iterations,
+  };
+}

@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { fail } from '../core/parse.js';
+import { hypergeometric2F1 } from './hypergeometric.js';
+import { Count, checked, hasKeyCount, isCount, isPositive, isRecord, PositiveNumber } from './input-checks.js';
+import { logBeta } from './special-functions.js';
+
+/**
+ * Parameters of the shifted-beta-geometric (sBG) model of contract renewal
+ * (Fader & Hardie 2007): each customer churns at the end of a period with
+ * their own probability θ, and θ varies across customers as Beta(α, β). Both
+ * are positive and unitless. Mean churn is α / (α + β); small α and β mean
+ * very unequal customers, which is why a cohort's retention rate rises as it
+ * ages. Other fields (a fit's `logLikelihood`, …) are ignored.
+ *
+ * @example
+ * ```ts
+ * import { SbgParameters } from 'successkit/forecast';
+ *
+ * SbgParameters.parse({ alpha: 0.704, beta: 1.182 }); // => { alpha: 0.704, beta: 1.182 }
+ * ```
+ */
+export const SbgParameters = z.object({ alpha: PositiveNumber, beta: PositiveNumber });
+
+/**
+ * sBG parameters; see the {@link SbgParameters} schema.
+ *
+ * @example
+ * ```ts
+ * import type { SbgParameters } from 'successkit/forecast';
+ *
+ * const highEnd: SbgParameters = { alpha: 0.668, beta: 3.806 };
+ * ```
+ */
+export type SbgParameters = z.infer<typeof SbgParameters>;
+
+function isSbgParameters(value: unknown): value is SbgParameters {
+  return isRecord(value) && isPositive(value.alpha) && isPositive(value.beta);
+}
+
+/** Validated sBG parameters. @internal */
+export function sbgParametersOf(params: unknown): SbgParameters {
+  return checked(SbgParameters, params, isSbgParameters, ['params']);
+}
+
+function periodOf(value: unknown, name: string, minimum: number): number {
+  const period = checked(Count, value, isCount, [name]);
+  if (period < minimum)
+    fail('invalid_input', [name], `expected a whole number >= ${String(minimum)}, got ${String(period)}`);
+  return period;
+}
+
+/** Survival up to this period is a running product, which keeps it exactly non-increasing; beyond, log-beta. */
+const PRODUCT_LIMIT = 1000;
+
+/** S(t) = B(α, β + t) / B(α, β) for validated parameters. @internal */
+export function survival(alpha: number, beta: number, period: number): number {
+  if (period > PRODUCT_LIMIT) return Math.exp(logBeta(alpha, beta + period) - logBeta(alpha, beta));
+  let surviving = 1;
+  for (let t = 1; t <= period; t++) surviving *= (beta + t - 1) / (alpha + beta + t - 1);
+  return surviving;
+}
+
+/**
+ * The retention rate of period `period` under the sBG model: the share of
+ * customers active at the start of the period who renew at its end,
+ * r(t) = (β + t − 1) / (α + β + t − 1) (Fader & Hardie 2007, eq. 8). It rises
+ * with t: the customers most likely to churn leave first.
+ *
+ * @param params - the model's α and β
+ * @param period - the period, 1 for the first contract period
+ * @returns the retention rate, between 0 and 1
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or a period that is not a whole number ≥ 1
+ *
+ * @example
+ * ```ts
+ * import { sbgRetention } from 'successkit/forecast';
+ *
+ * const regular = { alpha: 0.704, beta: 1.182 };
+ * sbgRetention(regular, 1).toFixed(3); // => '0.627'
+ * sbgRetention(regular, 8).toFixed(3); // => '0.921'
+ * sbgRetention(regular, 0); // throws invalid_input
+ * ```
+ */
+export function sbgRetention(params: SbgParameters, period: number): number {
+  const { alpha, beta } = sbgParametersOf(params);
+  const t = periodOf(period, 'period', 1);
+  return (beta + t - 1) / (alpha + beta + t - 1);
+}
+
+/**
+ * The survival function of the sBG model: the share of a cohort still active
+ * after `period` periods, S(t) = B(α, β + t) / B(α, β) (Fader & Hardie 2007,
+ * eq. 7). Multiply by the cohort's size for the expected number of customers.
+ *
+ * @param params - the model's α and β
+ * @param period - periods elapsed, 0 or more
+ * @returns the expected share still active, between 0 and 1 (1 at period 0)
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or a period that is not a whole number ≥ 0
+ *
+ * @example
+ * ```ts
+ * import { sbgSurvival } from 'successkit/forecast';
+ *
+ * const highEnd = { alpha: 0.668, beta: 3.806 };
+ * Math.round(1000 * sbgSurvival(highEnd, 12)); // => 378
+ * ```
+ */
+export function sbgSurvival(params: SbgParameters, period: number): number {
+  const { alpha, beta } = sbgParametersOf(params);
+  return survival(alpha, beta, periodOf(period, 'period', 0));
+}
+
+/** The longest horizon {@link sbgExpectedLifetime} sums over, in periods. */
+const MAX_HORIZON = 1_000_000;
+
+/**
+ * Options for {@link sbgExpectedLifetime}: `horizon` (whole periods, 1 to
+ * 1,000,000) truncates the lifetime, giving E[min(T, horizon)].
+ *
+ * @example
+ * ```ts
+ * import { SbgLifetimeOptions } from 'successkit/forecast';
+ *
+ * SbgLifetimeOptions.parse({ horizon: 10 }); // => { horizon: 10 }
+ * ```
+ */
+export const SbgLifetimeOptions = z.strictObject({ horizon: z.int().positive().max(MAX_HORIZON).optional() });
+
+/**
+ * Options for {@link sbgExpectedLifetime}; see the {@link SbgLifetimeOptions} schema.
+ *
+ * @example
+ * ```ts
+ * import type { SbgLifetimeOptions } from 'successkit/forecast';
+ *
+ * const fiveYears: SbgLifetimeOptions = { horizon: 5 };
+ * ```
+ */
+export type SbgLifetimeOptions = z.infer<typeof SbgLifetimeOptions>;
+
+/**
+ * The expected number of periods a new customer pays for, counting the first:
+ * E[T] = (α + β − 1) / (α − 1) when α > 1. When α ≤ 1 the most loyal
+ * customers are so loyal that the mean is infinite; the function then
+ * returns `null` unless a `horizon` caps the lifetime, in which case it
+ * returns E[min(T, horizon)] = S(0) + S(1) + … + S(horizon − 1).
+ *
+ * @param params - the model's α and β
+ * @param options - an optional `horizon` in periods; see {@link SbgLifetimeOptions}
+ * @returns expected periods, or `null` when the mean is infinite (α ≤ 1, no horizon)
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or options
+ *
+ * @example
+ * ```ts
+ * import { sbgExpectedLifetime } from 'successkit/forecast';
+ *
+ * sbgExpectedLifetime({ alpha: 2, beta: 6 }); // => 7
+ * sbgExpectedLifetime({ alpha: 0.704, beta: 1.182 }); // => null
+ * sbgExpectedLifetime({ alpha: 0.704, beta: 1.182 }, { horizon: 12 })?.toFixed(2); // => '4.41'
+ * ```
+ */
+export function sbgExpectedLifetime(params: SbgParameters, options: SbgLifetimeOptions = {}): number | null {
+  const { alpha, beta } = sbgParametersOf(params);
+  const { horizon } = checked(SbgLifetimeOptions, options, isLifetimeOptions, ['options']);
+  if (horizon === undefined) return alpha > 1 ? (alpha + beta - 1) / (alpha - 1) : null;
+  let expected = 0;
+  let surviving = 1;
+  for (let t = 1; t <= horizon; t++) {
+    expected += surviving;
+    surviving *= (beta + t - 1) / (alpha + beta + t - 1);
+  }
+  return expected;
+}
+
+function isLifetimeOptions(value: unknown): value is SbgLifetimeOptions {
+  if (!isRecord(value)) return false;
+  if (hasKeyCount(value, 0)) return true;
+  const { horizon } = value;
+  return hasKeyCount(value, 1) && isCount(horizon) && horizon >= 1 && horizon <= MAX_HORIZON;
+}
+
+/**
+ * Options for {@link sbgDerl}: `discountRate` per period (> 0, e.g. 0.1 for
+ * 10% a year with yearly contracts) and `periodsAlive`, the number of periods
+ * the customer has been a customer, counting the current one: 1 in the first
+ * period (no renewals yet), n after n − 1 renewals.
+ *
+ * @example
+ * ```ts
+ * import { SbgDerlOptions } from 'successkit/forecast';
+ *
+ * SbgDerlOptions.parse({ discountRate: 0.1, periodsAlive: 5 }); // => { discountRate: 0.1, periodsAlive: 5 }
+ * ```
+ */
+export const SbgDerlOptions = z.strictObject({ discountRate: PositiveNumber, periodsAlive: Count.min(1) });
+
+/**
+ * Options for {@link sbgDerl}; see the {@link SbgDerlOptions} schema.
+ *
+ * @example
+ * ```ts
+ * import type { SbgDerlOptions } from 'successkit/forecast';
+ *
+ * const fourthYear: SbgDerlOptions = { discountRate: 0.1, periodsAlive: 4 };
+ * ```
+ */
+export type SbgDerlOptions = z.infer<typeof SbgDerlOptions>;
+
+function isDerlOptions(value: unknown): value is SbgDerlOptions {
+  if (!isRecord(value) || !hasKeyCount(value, 2)) return false;
+  const { discountRate, periodsAlive } = value;
+  return isPositive(discountRate) && isCount(periodsAlive) && periodsAlive >= 1;
+}
+
+/**
+ * The discounted expected residual lifetime (DERL) of a customer at the end
+ * of period n = `periodsAlive` (after n − 1 renewals), about to decide on the
+ * next renewal: the expected number of further payments, each discounted to
+ * today, the first (the upcoming renewal) undiscounted. Multiply by the
+ * contract value per period for the customer's expected residual value
+ * (Fader & Hardie 2010, eq. 6):
+ *
+ * DERL = B(α, β + n) / B(α, β + n − 1) × ₂F₁(1, β + n; α + β + n; 1 / (1 + d)).
+ *
+ * @param params - the model's α and β
+ * @param options - discount rate per period and periods alive so far; see {@link SbgDerlOptions}
+ * @returns expected discounted payments still to come, in periods' worth of revenue
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or options
+ *
+ * @example
+ * ```ts
+ * import { sbgDerl } from 'successkit/forecast';
+ *
+ * const highEnd = { alpha: 0.668, beta: 3.806 };
+ * sbgDerl(highEnd, { discountRate: 0.1, periodsAlive: 1 }).toFixed(2); // => '5.41'
+ * sbgDerl(highEnd, { discountRate: 0.1, periodsAlive: 8 }).toFixed(2); // => '7.53'
+ * ```
+ */
+export function sbgDerl(params: SbgParameters, options: SbgDerlOptions): number {
+  const { alpha, beta } = sbgParametersOf(params);
+  const { discountRate, periodsAlive: n } = checked(SbgDerlOptions, options, isDerlOptions, ['options']);
+  const renewalProbability = (beta + n - 1) / (alpha + beta + n - 1);
+  return renewalProbability * hypergeometric2F1(1, beta + n, alpha + beta + n, 1 / (1 + discountRate));
+}

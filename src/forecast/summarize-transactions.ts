@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { CalendarDate, isCalendarDate } from '../core/calendar-date.js';
+import { toEpochDay } from '../core/epoch-day.js';
+import { Id, Money, onceFieldsAreValid } from '../core/fields.js';
+import { parseWith } from '../core/parse.js';
+import type { CustomerHistory } from './customer-history.js';
+import { at, checked, hasOnlyKeys, isNonNegative, isRecord } from './input-checks.js';
+
+/**
+ * One purchase: who bought, on which day, and for how much (major units of
+ * a currency, ≥ 0).
+ *
+ * @example
+ * ```ts
+ * import { CustomerTransaction } from 'successkit/forecast';
+ *
+ * CustomerTransaction.parse({ customerId: 'c-1', date: '1997-01-01', amount: 29.33 }).amount; // => 29.33
+ * ```
+ */
+export const CustomerTransaction = z.strictObject({ customerId: Id, date: CalendarDate, amount: Money });
+
+/**
+ * A purchase; see the {@link CustomerTransaction} schema.
+ *
+ * @example
+ * ```ts
+ * import { calendarDate, type CalendarDate } from 'successkit/core';
+ * import type { CustomerTransaction } from 'successkit/forecast';
+ *
+ * const purchase: CustomerTransaction = { customerId: 'c-1', date: calendarDate('1997-01-01'), amount: 29.33 };
+ * ```
+ */
+export type CustomerTransaction = z.infer<typeof CustomerTransaction>;
+
+/**
+ * Options for {@link summarizeTransactions}: the last day of the calibration
+ * period, the time unit of x, tx and T (`'week'` = 7 days, or `'day'`), and
+ * optionally the last day of a holdout period to count later purchases in.
+ *
+ * @example
+ * ```ts
+ * import { SummarizeTransactionsOptions } from 'successkit/forecast';
+ *
+ * SummarizeTransactionsOptions.parse({ calibrationEnd: '1997-09-30', unit: 'week' }).unit; // => 'week'
+ * ```
+ */
+export const SummarizeTransactionsOptions = z
+  .strictObject({
+    calibrationEnd: CalendarDate,
+    unit: z.enum(['week', 'day']),
+    holdoutEnd: CalendarDate.optional(),
+  })
+  .refine((options) => options.holdoutEnd === undefined || options.holdoutEnd >= options.calibrationEnd, {
+    ...onceFieldsAreValid,
+    path: ['holdoutEnd'],
+    error: 'expected holdoutEnd on or after calibrationEnd',
+  });
+
+/**
+ * Options for summarising transactions; see the {@link SummarizeTransactionsOptions} schema.
+ *
+ * @example
+ * ```ts
+ * import { calendarDate } from 'successkit/core';
+ * import type { SummarizeTransactionsOptions } from 'successkit/forecast';
+ *
+ * const options: SummarizeTransactionsOptions = { calibrationEnd: calendarDate('1997-09-30'), unit: 'week' };
+ * ```
+ */
+export type SummarizeTransactionsOptions = z.infer<typeof SummarizeTransactionsOptions>;
+
+/**
+ * One customer's summary: their id and {@link CustomerHistory} (x, tx, T,
+ * meanSpend), plus, when a holdout period was given, the number of purchase
+ * days in it.
+ *
+ * @example
+ * ```ts
+ * import type { CustomerSummary } from 'successkit/forecast';
+ *
+ * const summary: CustomerSummary = { customerId: 'c-1', x: 2, tx: 30.43, T: 38.86, meanSpend: 22.35 };
+ * ```
+ */
+export interface CustomerSummary extends CustomerHistory {
+  /** The customer's id, as in the transactions. */
+  readonly customerId: string;
+  /** Days with a purchase after `calibrationEnd`, up to and including `holdoutEnd`; only when `holdoutEnd` is given. */
+  readonly holdoutPurchases?: number;
+}
+
+const transactionKeys: ReadonlySet<string> = new Set(['customerId', 'date', 'amount']);
+
+function isTransaction(value: unknown): value is CustomerTransaction {
+  if (!isRecord(value) || !hasOnlyKeys(value, transactionKeys)) return false;
+  const { customerId, date, amount } = value;
+  return (
+    typeof customerId === 'string' &&
+    customerId.length > 0 &&
+    customerId.length <= 256 &&
+    isCalendarDate(date) &&
+    isNonNegative(amount)
+  );
+}
+
+const DAYS_PER_UNIT = { week: 7, day: 1 } as const;
+
+/**
+ * Turns dated transactions into the per-customer summaries the BG/NBD and
+ * Gamma-Gamma models read, the way the literature defines them (Fader,
+ * Hardie & Lee 2005): purchases on the same day count as one transaction
+ * with their amounts added; the first day is the customer's acquisition, so
+ * x counts the later purchase days up to `calibrationEnd`, tx is the time
+ * from the first to the last of them, T the time from the first to
+ * `calibrationEnd`, and meanSpend the mean value of the repeat days (the
+ * first is left out: acquisition spend is often atypical). Customers whose
+ * first purchase falls after `calibrationEnd` are left out; rows come in the
+ * order each customer first appears in `transactions`.
+ *
+ * @param transactions - purchases in any order, dates as `'YYYY-MM-DD'` strings; see {@link CustomerTransaction}
+ * @param options - calibration end, time unit and optional holdout end; see {@link SummarizeTransactionsOptions}
+ * @returns one summary per customer acquired by `calibrationEnd`
+ * @throws {@link core!SuccessKitError} `invalid_input` naming the index of a bad transaction or a bad option
+ *
+ * @example
+ * ```ts
+ * import { summarizeTransactions } from 'successkit/forecast';
+ *
+ * summarizeTransactions(
+ *   [
+ *     { customerId: 'c-4', date: '1997-01-01', amount: 29.33 },
+ *     { customerId: 'c-4', date: '1997-01-18', amount: 29.73 },
+ *     { customerId: 'c-4', date: '1997-08-02', amount: 14.96 },
+ *     { customerId: 'c-4', date: '1997-12-12', amount: 26.48 },
+ *   ],
+ *   { calibrationEnd: '1997-09-30', unit: 'day', holdoutEnd: '1998-06-30' },
+ * ); // => [{ customerId: 'c-4', x: 2, tx: 213, T: 272, meanSpend: 22.345, holdoutPurchases: 1 }]
+ * ```
+ */
+export function summarizeTransactions(
+  transactions: readonly z.input<typeof CustomerTransaction>[],
+  options: z.input<typeof SummarizeTransactionsOptions>,
+): CustomerSummary[] {
+  if (!Array.isArray(transactions)) parseWith(z.array(CustomerTransaction), transactions, { path: ['transactions'] });
+  const { calibrationEnd, unit, holdoutEnd } = parseWith(SummarizeTransactionsOptions, options, { path: ['options'] });
+  const calibrationEndDay = toEpochDay(calibrationEnd);
+  const holdoutEndDay = holdoutEnd === undefined ? calibrationEndDay : toEpochDay(holdoutEnd);
+  const purchasesOf = new Map<string, { days: number[]; amounts: number[] }>();
+  transactions.forEach((transaction, index) => {
+    const { customerId, date, amount } = checked(CustomerTransaction, transaction, isTransaction, [
+      'transactions',
+      index,
+    ]);
+    let purchases = purchasesOf.get(customerId);
+    if (purchases === undefined) {
+      purchases = { days: [], amounts: [] };
+      purchasesOf.set(customerId, purchases);
+    }
+    purchases.days.push(toEpochDay(date));
+    purchases.amounts.push(amount);
+  });
+  const daysPerUnit = DAYS_PER_UNIT[unit];
+  const summaries: CustomerSummary[] = [];
+  for (const [customerId, { days, amounts }] of purchasesOf) {
+    const order = days.map((_, index) => index).sort((left, right) => at(days, left) - at(days, right));
+    const firstDay = at(days, at(order, 0));
+    if (firstDay > calibrationEndDay) continue;
+    let x = 0;
+    let lastRepeatDay = firstDay;
+    let previousDay = firstDay;
+    let repeatSpend = 0;
+    let holdoutPurchases = 0;
+    for (const index of order) {
+      const day = days[index] ?? firstDay;
+      if (day > holdoutEndDay) break;
+      const isNewDay = day !== previousDay;
+      previousDay = day;
+      if (day > calibrationEndDay) {
+        if (isNewDay) holdoutPurchases++;
+      } else if (day !== firstDay) {
+        if (isNewDay) x++;
+        lastRepeatDay = day;
+        repeatSpend += at(amounts, index);
+      }
+    }
+    const summary = {
+      customerId,
+      x,
+      tx: (lastRepeatDay - firstDay) / daysPerUnit,
+      T: (calibrationEndDay - firstDay) / daysPerUnit,
+      meanSpend: x === 0 ? null : repeatSpend / x,
+    };
+    summaries.push(holdoutEnd === undefined ? summary : { ...summary, holdoutPurchases });
+  }
+  return summaries;
+}

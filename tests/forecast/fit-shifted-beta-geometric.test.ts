@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { fitShiftedBetaGeometric } from '../../src/forecast/fit-shifted-beta-geometric';
+import { catchSuccessKitError, issuePaths } from '../catch-error';
+import { deepFreeze } from '../freeze';
+import { survivors } from '../fixtures/published';
+
+/** Rounds to `digits` significant figures, the precision a paper prints. */
+function significant(value: number, digits: number): number {
+  return Number(value.toPrecision(digits));
+}
+
+const { regular, highEnd } = survivors();
+
+describe('fitShiftedBetaGeometric', () => {
+  it('reproduces the regular cohort of Fader & Hardie (2007): α 0.704, β 1.182, LL −1680.27', () => {
+    const fit = fitShiftedBetaGeometric(regular.slice(0, 8));
+    expect([significant(fit.alpha, 3), Number(fit.beta.toFixed(3)), Number(fit.logLikelihood.toFixed(2))]).toEqual([
+      0.704, 1.182, -1680.27,
+    ]);
+    expect(fit.periods).toBe(7);
+    expect(fit.converged).toBe(true);
+    expect(fit.iterations).toBeGreaterThan(0);
+  });
+
+  it('reproduces the high-end cohort of Fader & Hardie (2007): α 0.668, β 3.806, LL −1611.16', () => {
+    const fit = fitShiftedBetaGeometric(highEnd.slice(0, 8));
+    expect([significant(fit.alpha, 3), Number(fit.beta.toFixed(3)), Number(fit.logLikelihood.toFixed(2))]).toEqual([
+      0.668, 3.806, -1611.16,
+    ]);
+  });
+
+  it('gives the same α and β for shares as for counts, with the log-likelihood scaled', () => {
+    const counts = regular.slice(0, 8);
+    const fromCounts = fitShiftedBetaGeometric(counts);
+    const fromShares = fitShiftedBetaGeometric(counts.map((count) => count / 1000));
+    expect(fromShares.alpha).toBeCloseTo(fromCounts.alpha, 6);
+    expect(fromShares.beta).toBeCloseTo(fromCounts.beta, 6);
+    expect(fromShares.logLikelihood * 1000).toBeCloseTo(fromCounts.logLikelihood, 3);
+  });
+
+  it('does not change its input and returns the same fit every time', () => {
+    const counts = deepFreeze(regular.slice(0, 8));
+    expect(fitShiftedBetaGeometric(counts)).toEqual(fitShiftedBetaGeometric(counts));
+  });
+
+  it('rejects a count that increases, naming its index', () => {
+    const error = catchSuccessKitError(() => fitShiftedBetaGeometric([1000, 631, 680, 500]));
+    expect(error.code).toBe('invalid_input');
+    expect(issuePaths(error)).toEqual(['activeCounts[2]']);
+  });
+
+  it('rejects negative, non-finite and missing counts, fewer than 3 counts and an empty cohort', () => {
+    const pathsOf = (input: unknown) =>
+      issuePaths(catchSuccessKitError(() => fitShiftedBetaGeometric(input as number[])));
+    expect(pathsOf([1000, -1, 0])).toEqual(['activeCounts[1]']);
+    expect(pathsOf([1000, Infinity, 0])).toEqual(['activeCounts[1]']);
+    expect(pathsOf([1000, 900])).toEqual(['activeCounts']);
+    expect(pathsOf([])).toEqual(['activeCounts']);
+    expect(pathsOf('1000,900,800')).toEqual(['activeCounts']);
+    expect(pathsOf([0, 0, 0])).toEqual(['activeCounts[0]']);
+  });
+
+  it('rejects bad options', () => {
+    const error = catchSuccessKitError(() => fitShiftedBetaGeometric([10, 8, 7], { maxIterations: 0 }));
+    expect([error.code, ...issuePaths(error)]).toEqual(['invalid_input', 'options.maxIterations']);
+  });
+
+  it('refuses to return parameters when the optimiser runs out of iterations', () => {
+    const error = catchSuccessKitError(() => fitShiftedBetaGeometric(regular.slice(0, 8), { maxIterations: 5 }));
+    expect(error.code).toBe('fit_failed');
+    expect(error.message).toBe('fit_failed: activeCounts: the fit did not converge in 5 iterations');
+  });
+
+  it('fails when no one churns, everyone churns at once, or retention falls with tenure', () => {
+    for (const counts of [
+      [1000, 1000, 1000],
+      [1000, 0, 0],
+      [1000, 500, 100],
+      [1000, 900, 810, 729],
+    ]) {
+      const error = catchSuccessKitError(() => fitShiftedBetaGeometric(counts));
+      expect(error.code).toBe('fit_failed');
+      expect(error.message).toMatch(/runs off towards (zero|infinity): the data do not identify the model/);
+    }
+  });
+});
