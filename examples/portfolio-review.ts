@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { isSuccessKitError, type CalendarDate } from 'successkit/core';
 import { samplePortfolio } from 'successkit/sample';
 import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/basics.js';
+import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
 
 /** Everything the review shows, as printed by `--json`. */
 export interface PortfolioReview {
@@ -17,6 +18,7 @@ export interface PortfolioReview {
   readonly seed: number;
   readonly accounts: number;
   readonly basics: PortfolioBasics;
+  readonly metrics: PortfolioMetrics;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -35,6 +37,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     seed: options.seed,
     accounts: portfolio.accounts.length,
     basics: portfolioBasics(portfolio),
+    metrics: portfolioMetrics(portfolio),
   };
 }
 
@@ -43,6 +46,7 @@ export function formatReview(review: PortfolioReview): string {
   return [
     `successkit portfolio review — ${String(review.accounts)} sample accounts (seed ${String(review.seed)}), as of ${review.asOf}`,
     formatBasics(review.basics),
+    formatMetrics(review.metrics),
     '',
   ].join('\n');
 }

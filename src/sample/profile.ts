@@ -154,6 +154,6 @@ export function drawProfile(random: Random, index: number, asOfDay: number): Pro
     fit,
     pace,
     paceFactor: random.between(paceLow, paceHigh),
-    startDay: asOfDay - Math.floor(maximumTenureDays * random.next() ** 1.3) - 1,
+    startDay: asOfDay - Math.floor(maximumTenureDays * random.next()) - 1,
   };
 }
