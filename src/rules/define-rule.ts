@@ -217,5 +217,20 @@ export function defineRule(input: unknown, options: DefineRuleOptions = {}): Rul
   const walk: Walk = { fields, issues: [], ancestors: new WeakSet(), nodes: 0 };
   const rule = checkNode(input, [], 1, walk);
   if (rule === undefined || walk.issues.length > 0) throw new SuccessKitError('invalid_rule', walk.issues);
+  defined.add(rule);
   return rule;
+}
+
+/** The rules {@link defineRule} returned: valid and deep-frozen, so they need no second check. */
+const defined = new WeakSet<object>();
+
+/**
+ * `rule` itself when {@link defineRule} returned it, otherwise `rule` checked
+ * as `defineRule` checks it without a catalog, so a hand-written or stored
+ * rule fails with `invalid_rule` rather than deep inside the evaluation.
+ *
+ * @internal
+ */
+export function definedRule(rule: unknown): Rule {
+  return typeof rule === 'object' && rule !== null && defined.has(rule) ? (rule as Rule) : defineRule(rule);
 }

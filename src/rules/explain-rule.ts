@@ -5,6 +5,7 @@ import { describeCondition, joinClauses } from './condition-sentence.js';
 import { asRecord, conditionTest, readPrevious } from './condition-test.js';
 import { labelOf, type FieldCatalog } from './field-catalog.js';
 import { readField, splitPath } from './field-path.js';
+import { definedRule } from './define-rule.js';
 import type { Rule } from './rule.js';
 import { createAsOfClock, setAsOf, type AsOfClock, type RuleContext } from './rule-context.js';
 
@@ -233,11 +234,11 @@ function explainNode(rule: Rule, record: object, options: ExplainRuleOptions, cl
  * Slower than a compiled predicate: explain the records a user looks at,
  * not a whole portfolio.
  *
- * @param rule - a validated rule
+ * @param rule - a rule, best the one {@link defineRule} returned (any other is checked first)
  * @param record - the record to evaluate
  * @param options - `asOf`, `previous` and the field catalog for labels; see {@link ExplainRuleOptions}
  * @returns the explanation tree; see {@link RuleExplanation}
- * @throws {@link core!SuccessKitError} `invalid_input` when the rule uses `daysSinceGt`/`daysSinceLt` and `asOf` is absent, `invalid_date` when it is not a real date
+ * @throws {@link core!SuccessKitError} `invalid_rule` for a rule `defineRule` would reject; `invalid_input` when the rule uses `daysSinceGt`/`daysSinceLt` and `asOf` is absent, `invalid_date` when it is not a real date
  *
  * @example
  * ```ts
@@ -253,5 +254,5 @@ function explainNode(rule: Rule, record: object, options: ExplainRuleOptions, cl
  * ```
  */
 export function explainRule(rule: Rule, record: object, options: ExplainRuleOptions = {}): RuleExplanation {
-  return explainNode(rule, asRecord(record), options, createAsOfClock());
+  return explainNode(definedRule(rule), asRecord(record), options, createAsOfClock());
 }

@@ -1,10 +1,33 @@
 import { formatPath, type PathSegment } from '../core/error.js';
 import type { Contribution, ContributionValue, Explanation } from '../core/explanation.js';
+import { fail } from '../core/parse.js';
 import type { ConditionExplanation, ExplainedValue, RuleExplanation } from './explain-rule.js';
 
 function toContributionValue(value: ExplainedValue): ContributionValue {
   if (!Array.isArray(value)) return value as Exclude<ExplainedValue, readonly unknown[]>;
   return value.map((item: number | string | boolean | null) => (typeof item === 'string' ? item : String(item)));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Checks the parts of an explanation that flattening reads, so a damaged one fails with its path. */
+function checkExplanation(node: unknown, path: PathSegment[]): asserts node is RuleExplanation {
+  if (!isObject(node) || typeof node.result !== 'boolean' || typeof node.summary !== 'string') {
+    fail('invalid_input', path, 'expected a node of an explanation from explainRule, with result and summary');
+  }
+  for (const key of ['all', 'any'] as const) {
+    if (!(key in node)) continue;
+    const children = node[key];
+    if (!Array.isArray(children)) fail('invalid_input', [...path, key], 'expected a list of explanations');
+    children.forEach((child, index) => {
+      checkExplanation(child, [...path, key, index]);
+    });
+    return;
+  }
+  if ('not' in node) checkExplanation(node.not, [...path, 'not']);
+  else if (typeof node.label !== 'string') fail('invalid_input', [...path, 'label'], 'expected the field label');
 }
 
 /** `negated`: whether an odd number of `not`s lie above the node, which turns a failed condition into support. */
@@ -44,6 +67,7 @@ function toContribution(leaf: ConditionExplanation, path: readonly PathSegment[]
  *
  * @param explanation - from {@link explainRule}
  * @returns the summary and the conditions as contributions
+ * @throws {@link core!SuccessKitError} `invalid_input` naming the path of a node that is not part of an explanation
  *
  * @example
  * ```ts
@@ -56,6 +80,7 @@ function toContribution(leaf: ConditionExplanation, path: readonly PathSegment[]
  * ```
  */
 export function flattenRuleExplanation(explanation: RuleExplanation): Explanation {
+  checkExplanation(explanation, ['explanation']);
   const contributions: Contribution[] = [];
   collect(explanation, ['$'], false, contributions);
   return { summary: explanation.summary, contributions };

@@ -411,3 +411,26 @@ describe('compileRule: groups, paths and records', () => {
     expect(holds({ field: 'length', op: 'changed' }, { length: 4 }, { previous: 'abc' as never })).toBe(false);
   });
 });
+
+describe('compileRule: rules not from defineRule', () => {
+  it('checks a hand-written rule as defineRule does, and compiles a valid one', () => {
+    const written = {
+      all: [{ field: 'arr', op: 'gte', value: 10 }, { not: { field: 'plan', op: 'eq', value: 'trial' } }],
+    };
+    const predicate = compileRule(written as never);
+    expect([predicate({ arr: 20, plan: 'growth' }), predicate({ arr: 20, plan: 'trial' })]).toEqual([true, false]);
+  });
+
+  it('rejects what defineRule rejects with invalid_rule and the path of the bad node, never a TypeError', () => {
+    for (const [rule, path] of [
+      [{ all: [] }, 'all'],
+      [{ any: [{ field: 'a', op: 'bogus', value: 1 }] }, 'any[0].op'],
+      [{}, ''],
+      [null, ''],
+    ] as const) {
+      const error = catchSuccessKitError(() => compileRule(rule as never));
+      expect(error.code).toBe('invalid_rule');
+      expect(issuePaths(error)[0]).toBe(path);
+    }
+  });
+});

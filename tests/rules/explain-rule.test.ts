@@ -478,3 +478,23 @@ describe('explainRule trees', () => {
     expect(explainRule(defineRule({ field: 'length', op: 'missing' }), 'abc' as never).result).toBe(true);
   });
 });
+
+describe('explainRule: rules not from defineRule', () => {
+  it('rejects a malformed rule with invalid_rule and the path of the bad node', () => {
+    const error = catchSuccessKitError(() => explainRule({ not: { field: 'arr', op: 'gte' } } as never, { arr: 1 }));
+    expect(error.code).toBe('invalid_rule');
+    expect(issuePaths(error)).toEqual(['not.value']);
+  });
+
+  it('explains a valid hand-written rule as it explains the defined one', () => {
+    const written = {
+      any: [
+        { field: 'arr', op: 'lt', value: 10 },
+        { field: 'plan', op: 'eq', value: 'trial' },
+      ],
+    } as const;
+    expect(explainRule(written, { arr: 20, plan: 'trial' })).toEqual(
+      explainRule(defineRule(written), { arr: 20, plan: 'trial' }),
+    );
+  });
+});

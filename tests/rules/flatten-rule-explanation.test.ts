@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Explanation } from '../../src/core/index';
 import { defineRule, explainRule, flattenRuleExplanation } from '../../src/rules/index';
+import { catchSuccessKitError, issuePaths } from '../catch-error';
 
 describe('flattenRuleExplanation', () => {
   it('turns a rule explanation into the core Explanation, one contribution per condition in rule order', () => {
@@ -66,5 +67,24 @@ describe('flattenRuleExplanation', () => {
       summary: 'csmId is missing',
       contributions: [{ id: '$', label: 'csmId', value: null, weight: 1, points: 1, note: 'csmId is missing' }],
     });
+  });
+});
+
+describe('flattenRuleExplanation: bad input', () => {
+  it('names the first node that is not part of an explanation', () => {
+    const good = explainRule(
+      defineRule({ all: [{ field: 'a', op: 'eq', value: 1 }, { not: { field: 'b', op: 'exists' } }] }),
+      {},
+    );
+    const pathOf = (input: unknown) =>
+      issuePaths(catchSuccessKitError(() => flattenRuleExplanation(input as typeof good)));
+    expect(pathOf(null)).toEqual(['explanation']);
+    expect(pathOf({ ...good, all: 'none' })).toEqual(['explanation.all']);
+    const leaf = explainRule(defineRule({ field: 'a', op: 'eq', value: 1 }), {});
+    expect(pathOf({ ...good, all: [leaf, { result: true, summary: 'x', not: { result: true } }] })).toEqual([
+      'explanation.all[1].not',
+    ]);
+    expect(pathOf({ result: true, summary: 'x', field: 'a', op: 'exists' })).toEqual(['explanation.label']);
+    expect(catchSuccessKitError(() => flattenRuleExplanation(null as never)).code).toBe('invalid_input');
   });
 });
