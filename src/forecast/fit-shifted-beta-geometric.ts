@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PathSegment } from '../core/error.js';
 import { fail } from '../core/parse.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { at, checked, isNonNegative, NonNegativeNumber } from './input-checks.js';
@@ -24,7 +25,7 @@ export interface SbgFit {
   readonly beta: number;
   /** The maximised log-likelihood (natural log); compare fits on the same data only. */
   readonly logLikelihood: number;
-  /** Periods of data fitted: `activeCounts.length − 1`. */
+  /** Periods of data fitted: `activeCounts.length − 1`, or the longest cohort's when fitting several. */
   readonly periods: number;
   /** Always true: a fit that does not converge throws `fit_failed`. */
   readonly converged: true;
@@ -36,6 +37,87 @@ const ActiveCounts = z.array(NonNegativeNumber).min(3, 'expected counts for at l
 
 function isActiveCounts(value: unknown): value is number[] {
   return Array.isArray(value) && value.length >= 3 && value.every(isNonNegative);
+}
+
+const CohortCounts = z
+  .array(z.array(NonNegativeNumber).min(2, 'expected counts for at least 1 period (2 numbers)'))
+  .min(1, 'expected at least one cohort');
+
+function isCohortCounts(value: unknown): value is number[][] {
+  return (
+    Array.isArray(value) &&
+    value.length >= 1 &&
+    value.every((counts) => Array.isArray(counts) && counts.length >= 2 && counts.every(isNonNegative))
+  );
+}
+
+/** Customers lost in each period t ≥ 1 and customers still active when their cohort's data end, over all cohorts. */
+interface LifetimeCounts {
+  readonly lost: Float64Array;
+  readonly censored: Float64Array;
+  readonly periods: number;
+}
+
+function lifetimeCounts(cohorts: readonly (readonly number[])[], path: PathSegment[]): LifetimeCounts {
+  const periods = Math.max(...cohorts.map((counts) => counts.length - 1));
+  const lost = new Float64Array(periods + 1);
+  const censored = new Float64Array(periods + 1);
+  cohorts.forEach((counts, cohort) => {
+    const pathTo = (t: number): PathSegment[] => (cohorts.length === 1 ? [...path, t] : [...path, cohort, t]);
+    if (at(counts, 0) === 0) fail('invalid_input', pathTo(0), 'expected a cohort of more than 0 customers');
+    for (let t = 1; t < counts.length; t++) {
+      const previous = at(counts, t - 1);
+      const current = at(counts, t);
+      if (current > previous) {
+        fail(
+          'invalid_input',
+          pathTo(t),
+          `active customers cannot increase: ${String(current)} after ${String(previous)}`,
+        );
+      }
+      lost[t] = at(lost, t) + previous - current;
+    }
+    const last = counts.length - 1;
+    censored[last] = at(censored, last) + at(counts, last);
+  });
+  return { lost, censored, periods };
+}
+
+/**
+ * Maximises the sBG likelihood (Fader & Hardie 2007, eq. 5, summed over
+ * cohorts): each customer lost in period t contributes ln P(T = t), each one
+ * still active when its cohort's data end at period t contributes ln S(t).
+ */
+function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSegment[]): SbgFit {
+  const { lost, censored, periods } = counts;
+  const maximum = maximizeLogLikelihood(
+    (parameters) => {
+      const alpha = at(parameters, 0);
+      const beta = at(parameters, 1);
+      let logLikelihood = 0;
+      let logSurvival = 0;
+      for (let t = 1; t <= periods; t++) {
+        const denominator = Math.log(alpha + beta + t - 1);
+        // P(T = t) = S(t − 1) α / (α + β + t − 1); S(t) = S(t − 1) (β + t − 1) / (α + β + t − 1)
+        const lostThisPeriod = at(lost, t);
+        if (lostThisPeriod > 0) logLikelihood += lostThisPeriod * (logSurvival + Math.log(alpha) - denominator);
+        logSurvival += Math.log(beta + t - 1) - denominator;
+        const censoredNow = at(censored, t);
+        if (censoredNow > 0) logLikelihood += censoredNow * logSurvival;
+      }
+      return logLikelihood;
+    },
+    { names: ['alpha', 'beta'], start: [1, 1], maxIterations: maxIterationsOf(options), path },
+  );
+  const [alpha = 1, beta = 1] = maximum.parameters;
+  return {
+    alpha,
+    beta,
+    logLikelihood: maximum.logLikelihood,
+    periods,
+    converged: true,
+    iterations: maximum.iterations,
+  };
 }
 
 /**
@@ -65,48 +147,41 @@ function isActiveCounts(value: unknown): value is number[] {
  */
 export function fitShiftedBetaGeometric(activeCounts: readonly number[], options: FitOptions = {}): SbgFit {
   const counts = checked(ActiveCounts, activeCounts, isActiveCounts, ['activeCounts']);
-  const maxIterations = maxIterationsOf(options);
-  const first = at(counts, 0);
-  if (first === 0) fail('invalid_input', ['activeCounts', 0], 'expected a cohort of more than 0 customers');
-  const periods = counts.length - 1;
-  const lost = new Float64Array(periods + 1);
-  for (let t = 1; t <= periods; t++) {
-    const previous = at(counts, t - 1);
-    const current = at(counts, t);
-    if (current > previous) {
-      fail(
-        'invalid_input',
-        ['activeCounts', t],
-        `active customers cannot increase: ${String(current)} after ${String(previous)}`,
-      );
-    }
-    lost[t] = previous - current;
-  }
-  const survivors = at(counts, periods);
-  const maximum = maximizeLogLikelihood(
-    (parameters) => {
-      const alpha = at(parameters, 0);
-      const beta = at(parameters, 1);
-      let logLikelihood = 0;
-      let logSurvival = 0;
-      for (let t = 1; t <= periods; t++) {
-        const denominator = Math.log(alpha + beta + t - 1);
-        // P(T = t) = S(t − 1) α / (α + β + t − 1); S(t) = S(t − 1) (β + t − 1) / (α + β + t − 1)
-        const lostThisPeriod = at(lost, t);
-        if (lostThisPeriod > 0) logLikelihood += lostThisPeriod * (logSurvival + Math.log(alpha) - denominator);
-        logSurvival += Math.log(beta + t - 1) - denominator;
-      }
-      return survivors > 0 ? logLikelihood + survivors * logSurvival : logLikelihood;
-    },
-    { names: ['alpha', 'beta'], start: [1, 1], maxIterations, path: ['activeCounts'] },
-  );
-  const [alpha = 1, beta = 1] = maximum.parameters;
-  return {
-    alpha,
-    beta,
-    logLikelihood: maximum.logLikelihood,
-    periods,
-    converged: true,
-    iterations: maximum.iterations,
-  };
+  return fitLifetimes(lifetimeCounts([counts], ['activeCounts']), options, ['activeCounts']);
+}
+
+/**
+ * Fits one shifted-beta-geometric model to several cohorts observed for
+ * different lengths of time, as a book of business holds them: the cohort
+ * acquired five years ago shows five renewals, last year's shows one. Each
+ * cohort lists its customers active at the start of periods 0, 1, 2, … as in
+ * {@link fitShiftedBetaGeometric}; the likelihood sums over cohorts, so the
+ * young cohorts inform the early periods and the old ones the late periods.
+ * With one cohort the fit is that of {@link fitShiftedBetaGeometric}.
+ *
+ * @param cohorts - one list of active counts per cohort (each at least 2 numbers, never increasing)
+ * @param options - iteration cap; see {@link FitOptions}
+ * @returns α, β, the log-likelihood, the longest cohort's periods and convergence details
+ * @throws {@link core!SuccessKitError} `invalid_input` with the cohort and period index of the offending
+ *   count; `fit_failed` as for {@link fitShiftedBetaGeometric}
+ *
+ * @example
+ * ```ts
+ * import { fitShiftedBetaGeometricCohorts } from 'successkit/forecast';
+ *
+ * const fit = fitShiftedBetaGeometricCohorts([
+ *   [1000, 631, 468, 382, 326],
+ *   [800, 510, 380],
+ *   [900, 560],
+ * ]);
+ * [fit.alpha.toFixed(2), fit.beta.toFixed(2), fit.periods]; // => ['0.77', '1.31', 4]
+ * fitShiftedBetaGeometricCohorts([[1000, 631], [500, 0, 20]]); // throws invalid_input
+ * ```
+ */
+export function fitShiftedBetaGeometricCohorts(
+  cohorts: readonly (readonly number[])[],
+  options: FitOptions = {},
+): SbgFit {
+  const checkedCohorts = checked(CohortCounts, cohorts, isCohortCounts, ['cohorts']);
+  return fitLifetimes(lifetimeCounts(checkedCohorts, ['cohorts']), options, ['cohorts']);
 }

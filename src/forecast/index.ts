@@ -18,7 +18,7 @@ export {
 export { fitBgNbd, type BgNbdFit } from './fit-bg-nbd.js';
 export { fitGammaGamma, type GammaGammaFit } from './fit-gamma-gamma.js';
 export { FitOptions } from './fit-options.js';
-export { fitShiftedBetaGeometric, type SbgFit } from './fit-shifted-beta-geometric.js';
+export { fitShiftedBetaGeometric, fitShiftedBetaGeometricCohorts, type SbgFit } from './fit-shifted-beta-geometric.js';
 export { GammaGammaCustomer, GammaGammaParameters, gammaGammaExpectedSpend } from './gamma-gamma.js';
 export {
   RetentionImpactInput,

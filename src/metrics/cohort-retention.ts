@@ -13,7 +13,7 @@ import { checkCount, checkObject, describeValue } from './score-checks.js';
  *
  * | option | meaning | default |
  * |---|---|---|
- * | `period` | cohorts and columns by `'month'` or `'quarter'` | required |
+ * | `period` | cohorts and columns by `'month'`, `'quarter'` or `'year'` (calendar periods) | required |
  * | `asOf` | the day the table is drawn; only periods that ended by then are measured | required |
  * | `fractionDigits` | decimals of the currency's minor unit, 0 to 4 | 2 |
  *
@@ -25,7 +25,7 @@ import { checkCount, checkObject, describeValue } from './score-checks.js';
  * ```
  */
 export const CohortRetentionOptions = z.strictObject({
-  period: z.enum(['month', 'quarter']),
+  period: z.enum(['month', 'quarter', 'year']),
   asOf: CalendarDate,
   fractionDigits: z.int().min(0).max(4).default(2),
 });
@@ -116,8 +116,8 @@ export interface CohortRow {
  * ```
  */
 export interface CohortRetention {
-  /** Cohorts and columns are months or quarters. */
-  readonly period: 'month' | 'quarter';
+  /** Cohorts and columns are calendar months, quarters or years. */
+  readonly period: 'month' | 'quarter' | 'year';
   /** The day the table is drawn. */
   readonly asOf: string;
   /** The currency of every subscription that names one; `null` when none does. */
@@ -153,7 +153,9 @@ export interface CohortRetentionState {
   cohorts: Record<string, { accounts: number; startingMinor: number; active: number[]; mrrMinor: number[] }>;
 }
 
-const monthsPerPeriod = { month: 1, quarter: 3 } as const;
+const monthsPerPeriod = { month: 1, quarter: 3, year: 12 } as const;
+
+type CohortPeriodLength = keyof typeof monthsPerPeriod;
 
 interface Calendar {
   readonly months: number;
@@ -261,7 +263,7 @@ function emptyCells(): CohortCells {
 
 function tableOf(
   state: CohortRetentionState,
-  period: 'month' | 'quarter',
+  period: CohortPeriodLength,
   asOf: string,
   perMajor: number,
 ): CohortRetention {
@@ -292,7 +294,7 @@ function tableOf(
 }
 
 interface CohortSettings {
-  readonly period: 'month' | 'quarter';
+  readonly period: 'month' | 'quarter' | 'year';
   readonly asOf: string;
   readonly perMajor: number;
   readonly calendar: Calendar;
@@ -396,8 +398,8 @@ export function cohortRetentionAccumulator(
 }
 
 /**
- * A cohort retention table from subscriptions: accounts grouped by the month
- * or quarter they first paid in, and for each period since, the share of
+ * A cohort retention table from subscriptions: accounts grouped by the calendar
+ * month, quarter or year they first paid in, and for each period since, the share of
  * the cohort still paying at the period's end (logo retention) and the
  * cohort's MRR then as a share of its starting MRR (revenue retention, which
  * can pass 100% as accounts expand). A customer that churns and returns

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitShiftedBetaGeometric } from '../../src/forecast/fit-shifted-beta-geometric';
+import { fitShiftedBetaGeometric, fitShiftedBetaGeometricCohorts } from '../../src/forecast/fit-shifted-beta-geometric';
+import { sbgSurvival } from '../../src/forecast/shifted-beta-geometric';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { deepFreeze } from '../freeze';
 import { survivors } from '../fixtures/published';
@@ -82,5 +83,98 @@ describe('fitShiftedBetaGeometric', () => {
       expect(error.code).toBe('fit_failed');
       expect(error.message).toMatch(/runs off towards (zero|infinity): the data do not identify the model/);
     }
+  });
+});
+
+describe('fitShiftedBetaGeometricCohorts', () => {
+  /** The sBG log-likelihood of cohorts computed from the survival function, independently of the fit. */
+  function logLikelihood(params: { alpha: number; beta: number }, cohorts: readonly (readonly number[])[]): number {
+    let total = 0;
+    for (const counts of cohorts) {
+      for (let t = 1; t < counts.length; t++) {
+        const lost = counts[t - 1]! - counts[t]!;
+        if (lost > 0) total += lost * Math.log(sbgSurvival(params, t - 1) - sbgSurvival(params, t));
+      }
+      total += counts.at(-1)! * Math.log(sbgSurvival(params, counts.length - 1));
+    }
+    return total;
+  }
+
+  // Three acquisition years of the regular cohort's customers, observed for 7, 4 and 2 years.
+  const cohorts = [regular.slice(0, 8), regular.slice(0, 5).map((count) => count / 2), regular.slice(0, 3)];
+
+  it('with one cohort is the single-cohort fit', () => {
+    expect(fitShiftedBetaGeometricCohorts([regular.slice(0, 8)])).toEqual(fitShiftedBetaGeometric(regular.slice(0, 8)));
+  });
+
+  it('recovers the parameters behind cohorts of different sizes observed for different lengths', () => {
+    const truth = { alpha: 0.7, beta: 1.2 };
+    const expected = (size: number, periods: number) =>
+      Array.from({ length: periods + 1 }, (_, t) => size * sbgSurvival(truth, t));
+    const fit = fitShiftedBetaGeometricCohorts([expected(1000, 7), expected(500, 4), expected(800, 2)]);
+    expect([significant(fit.alpha, 4), significant(fit.beta, 4), fit.periods]).toEqual([0.7, 1.2, 7]);
+  });
+
+  it('maximises the summed likelihood: its value matches an independent computation and no nearby point beats it', () => {
+    const fit = fitShiftedBetaGeometricCohorts(cohorts);
+    expect(fit.logLikelihood).toBeCloseTo(logLikelihood(fit, cohorts), 8);
+    for (const [da, db] of [
+      [1e-3, 0],
+      [-1e-3, 0],
+      [0, 1e-3],
+      [0, -1e-3],
+    ] as const) {
+      const nearby = { alpha: fit.alpha * (1 + da), beta: fit.beta * (1 + db) };
+      expect(logLikelihood(nearby, cohorts)).toBeLessThan(fit.logLikelihood);
+    }
+  });
+
+  it('gives the same parameters for a cohort listed twice, with the log-likelihood doubled', () => {
+    const once = fitShiftedBetaGeometricCohorts([highEnd.slice(0, 8)]);
+    const twice = fitShiftedBetaGeometricCohorts([highEnd.slice(0, 8), highEnd.slice(0, 8)]);
+    expect(twice.alpha).toBeCloseTo(once.alpha, 6);
+    expect(twice.beta).toBeCloseTo(once.beta, 6);
+    expect(twice.logLikelihood).toBeCloseTo(2 * once.logLikelihood, 6);
+  });
+
+  it('does not change its input', () => {
+    const frozen = deepFreeze(cohorts.map((counts) => [...counts]));
+    expect(fitShiftedBetaGeometricCohorts(frozen)).toEqual(fitShiftedBetaGeometricCohorts(cohorts));
+  });
+
+  it('names the cohort and period of a bad count', () => {
+    const pathsOf = (input: unknown) =>
+      issuePaths(catchSuccessKitError(() => fitShiftedBetaGeometricCohorts(input as number[][])));
+    expect(
+      pathsOf([
+        [1000, 631],
+        [500, 300, 320],
+      ]),
+    ).toEqual(['cohorts[1][2]']);
+    expect(
+      pathsOf([
+        [1000, 631],
+        [0, 0],
+      ]),
+    ).toEqual(['cohorts[1][0]']);
+    expect(
+      pathsOf([
+        [1000, 631],
+        [500, -1],
+      ]),
+    ).toEqual(['cohorts[1][1]']);
+    expect(pathsOf([[1000, 631], [500]])).toEqual(['cohorts[1]']);
+    expect(pathsOf([])).toEqual(['cohorts']);
+    expect(pathsOf([1000, 631])).toEqual(['cohorts[0]', 'cohorts[1]']);
+  });
+
+  it('fails when the cohorts do not identify the model', () => {
+    const error = catchSuccessKitError(() =>
+      fitShiftedBetaGeometricCohorts([
+        [100, 100],
+        [50, 50, 50],
+      ]),
+    );
+    expect(error.code).toBe('fit_failed');
   });
 });

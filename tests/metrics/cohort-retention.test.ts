@@ -100,6 +100,24 @@ describe('cohortRetention', () => {
     ]);
   });
 
+  it('groups by calendar year with the year option: annual contracts show one renewal per column', () => {
+    const table = cohortRetention(
+      [
+        { id: 's1', accountId: 'a', mrr: 10, startDate: '2023-03-15', endDate: '2025-03-15' },
+        { id: 's2', accountId: 'b', mrr: 20, startDate: '2023-08-01' },
+        { id: 's3', accountId: 'c', mrr: 30, startDate: '2023-11-20', endDate: '2024-11-20' },
+      ],
+      { period: 'year', asOf: '2026-06-30' },
+    );
+    expect(table.period).toBe('year');
+    expect(table.cohorts[0]?.cohort).toBe('2023-01-01');
+    expect(table.cohorts[0]?.periods.map((cell) => [cell.end, cell.activeAccounts, cell.mrr])).toEqual([
+      ['2023-12-31', 3, 60],
+      ['2024-12-31', 2, 30],
+      ['2025-12-31', 1, 20],
+    ]);
+  });
+
   it('is empty for no subscriptions, and ignores subscriptions starting after asOf', () => {
     expect(cohortRetention([], { period: 'month', asOf: '2026-01-31' }).cohorts).toEqual([]);
     const later = [{ id: 's', accountId: 'a', mrr: 5, startDate: '2026-03-01' }];
