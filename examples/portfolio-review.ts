@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { isSuccessKitError, type CalendarDate } from 'successkit/core';
 import { samplePortfolio } from 'successkit/sample';
 import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/basics.js';
+import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
 import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
 
 /** Everything the review shows, as printed by `--json`. */
@@ -19,6 +20,7 @@ export interface PortfolioReview {
   readonly accounts: number;
   readonly basics: PortfolioBasics;
   readonly metrics: PortfolioMetrics;
+  readonly forecast: PortfolioForecast;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -38,6 +40,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     accounts: portfolio.accounts.length,
     basics: portfolioBasics(portfolio),
     metrics: portfolioMetrics(portfolio),
+    forecast: portfolioForecast(portfolio),
   };
 }
 
@@ -47,6 +50,7 @@ export function formatReview(review: PortfolioReview): string {
     `successkit portfolio review — ${String(review.accounts)} sample accounts (seed ${String(review.seed)}), as of ${review.asOf}`,
     formatBasics(review.basics),
     formatMetrics(review.metrics),
+    formatForecast(review.forecast),
     '',
   ].join('\n');
 }

@@ -121,7 +121,7 @@ function lowestNps(bySegment: readonly SegmentExperience[], answers: readonly An
 }
 
 /** The latest month of MRR snapshots that ended on or before `asOf`. */
-function lastCompleteMonth(portfolio: Portfolio): CalendarDate | null {
+export function lastCompleteMonth(portfolio: Portfolio): CalendarDate | null {
   let last: CalendarDate | null = null;
   for (const snapshot of portfolio.mrr) {
     const monthEnd = addDays(addMonths(snapshot.month, 1), -1);

@@ -22,7 +22,7 @@ export interface RevenueSpan {
   readonly changes: readonly MrrChange[];
 }
 
-const churnScale: Readonly<Record<Profile['segment'], number>> = { enterprise: 0.6, 'mid-market': 1, smb: 1.3 };
+const churnScale: Readonly<Record<Profile['segment'], number>> = { enterprise: 0.5, 'mid-market': 1, smb: 1.5 };
 
 /** Share of churned customers that come back within a year. */
 const reactivationChance = 0.15;
@@ -51,9 +51,12 @@ function roundMrr(mrr: number): number {
   return Math.max(1, Math.round(mrr));
 }
 
+/** Laggards, behind the onboarding baseline, churn more at every renewal. */
+const paceScale: Readonly<Record<Profile['pace'], number>> = { champion: 0.7, cruiser: 1, laggard: 2 };
+
 function annualChurnChance(profile: Profile, returning: boolean): number {
-  const risk = 0.02 + 0.5 * (1 - profile.health) ** 2;
-  return Math.min(0.9, risk * churnScale[profile.segment] * (returning ? 0.7 : 1));
+  const risk = 0.015 + 0.9 * (1 - profile.health) ** 3;
+  return Math.min(0.9, risk * churnScale[profile.segment] * paceScale[profile.pace] * (returning ? 0.7 : 1));
 }
 
 /** Runs one span from its start to churn or to `asOfDay`: renewals, expansions, contractions. */
