@@ -49,6 +49,29 @@ export const BgNbdParameters = z.object({
 export type BgNbdParameters = z.infer<typeof BgNbdParameters>;
 
 /**
+ * Adds the checks every purchase history needs to a schema with `x`, `tx`
+ * and `T`: the last purchase is no later than the customer's age, and a
+ * customer without repeat purchases has `tx` 0.
+ *
+ * @internal
+ */
+export function purchaseTimesInOrder<Schema extends z.ZodType<{ x: number; tx: number; T: number }>>(
+  schema: Schema,
+): Schema {
+  return schema
+    .refine((customer) => customer.tx <= customer.T, {
+      ...onceFieldsAreValid,
+      path: ['tx'],
+      error: 'expected tx (time of the last purchase) <= T (age)',
+    })
+    .refine((customer) => customer.x > 0 || customer.tx === 0, {
+      ...onceFieldsAreValid,
+      path: ['tx'],
+      error: 'expected tx = 0 for a customer with no repeat purchase (x = 0)',
+    });
+}
+
+/**
  * One customer's purchase history in a calibration period, as the BG/NBD
  * model reads it: `x` repeat purchases (after the first), the time `tx` of
  * the last one and the customer's age `T`, both measured from the first
@@ -64,18 +87,7 @@ export type BgNbdParameters = z.infer<typeof BgNbdParameters>;
  * BgNbdCustomer.safeParse({ x: 2, tx: 40, T: 38.86 }).success; // => false
  * ```
  */
-export const BgNbdCustomer = z
-  .object({ x: Count, tx: NonNegativeNumber, T: NonNegativeNumber })
-  .refine((customer) => customer.tx <= customer.T, {
-    ...onceFieldsAreValid,
-    path: ['tx'],
-    error: 'expected tx (time of the last purchase) <= T (age)',
-  })
-  .refine((customer) => customer.x > 0 || customer.tx === 0, {
-    ...onceFieldsAreValid,
-    path: ['tx'],
-    error: 'expected tx = 0 for a customer with no repeat purchase (x = 0)',
-  });
+export const BgNbdCustomer = purchaseTimesInOrder(z.object({ x: Count, tx: NonNegativeNumber, T: NonNegativeNumber }));
 
 /**
  * A customer's calibration history; see the {@link BgNbdCustomer} schema.

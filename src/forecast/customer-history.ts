@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { onceFieldsAreValid } from '../core/fields.js';
-import { isBgNbdCustomer } from './bg-nbd.js';
+import { isBgNbdCustomer, purchaseTimesInOrder } from './bg-nbd.js';
 import { isGammaGammaCustomer } from './gamma-gamma.js';
 import { Count, NonNegativeNumber, PositiveNumber } from './input-checks.js';
 
@@ -19,23 +19,13 @@ import { Count, NonNegativeNumber, PositiveNumber } from './input-checks.js';
  * CustomerHistory.safeParse({ x: 0, tx: 0, T: 38.86, meanSpend: null }).success; // => true
  * ```
  */
-export const CustomerHistory = z
-  .object({ x: Count, tx: NonNegativeNumber, T: NonNegativeNumber, meanSpend: PositiveNumber.nullable() })
-  .refine((customer) => customer.tx <= customer.T, {
-    ...onceFieldsAreValid,
-    path: ['tx'],
-    error: 'expected tx (time of the last purchase) <= T (age)',
-  })
-  .refine((customer) => customer.x > 0 || customer.tx === 0, {
-    ...onceFieldsAreValid,
-    path: ['tx'],
-    error: 'expected tx = 0 for a customer with no repeat purchase (x = 0)',
-  })
-  .refine((customer) => customer.x === 0 || customer.meanSpend !== null, {
-    ...onceFieldsAreValid,
-    path: ['meanSpend'],
-    error: 'expected the mean spend of the repeat transactions when x > 0',
-  });
+export const CustomerHistory = purchaseTimesInOrder(
+  z.object({ x: Count, tx: NonNegativeNumber, T: NonNegativeNumber, meanSpend: PositiveNumber.nullable() }),
+).refine((customer) => customer.x === 0 || customer.meanSpend !== null, {
+  ...onceFieldsAreValid,
+  path: ['meanSpend'],
+  error: 'expected the mean spend of the repeat transactions when x > 0',
+});
 
 /**
  * A customer's calibration history; see the {@link CustomerHistory} schema.

@@ -89,6 +89,17 @@ function sumFields<Key extends string>(
   return Object.fromEntries(keys.map((key) => [key, a[key] + b[key]])) as Record<Key, number>;
 }
 
+/** A merge for states of whole-number sums: checks both, then adds them field by field. */
+function mergeSums<Key extends string>(
+  keys: readonly Key[],
+): (a: Record<Key, number>, b: Record<Key, number>) => Record<Key, number> {
+  return (a, b) => {
+    checkFields(a, keys, ['a']);
+    checkFields(b, keys, ['b']);
+    return sumFields(a, b, keys);
+  };
+}
+
 function asList<Row>(usage: Row | readonly Row[]): { rows: readonly Row[]; listed: boolean } {
   return Array.isArray(usage)
     ? { rows: usage as readonly Row[], listed: true }
@@ -134,11 +145,7 @@ export function licenseUtilizationAccumulator(): Accumulator<SeatUsage, LicenseU
       state.counted++;
       return state;
     },
-    merge: (a, b) => {
-      checkFields(a, keys, ['a']);
-      checkFields(b, keys, ['b']);
-      return sumFields(a, b, keys);
-    },
+    merge: mergeSums(keys),
     result: (state) => {
       checkFields(state, keys, []);
       const { activeUsers, licenses, counted, missing } = state;
@@ -281,11 +288,7 @@ export function stickinessAccumulator(): Accumulator<ActiveUsage, StickinessStat
       state.counted++;
       return state;
     },
-    merge: (a, b) => {
-      checkFields(a, keys, ['a']);
-      checkFields(b, keys, ['b']);
-      return sumFields(a, b, keys);
-    },
+    merge: mergeSums(keys),
     result: (state) => {
       checkFields(state, keys, []);
       return {
