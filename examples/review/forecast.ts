@@ -1,4 +1,4 @@
-import { addMonths, type CalendarDate, type Portfolio } from 'successkit/core';
+import { addMonths, isSuccessKitError, type CalendarDate, type Portfolio } from 'successkit/core';
 import {
   fitShiftedBetaGeometricCohorts,
   retentionImpact,
@@ -111,7 +111,8 @@ function renewalModel(cohorts: readonly AcquisitionCohort[]): RenewalModel {
   try {
     fit = fitShiftedBetaGeometricCohorts(cohorts.map((cohort) => cohort.activeAfterRenewals));
   } catch (error) {
-    return { fitted: false, reason: error instanceof Error ? error.message : String(error) };
+    if (!isSuccessKitError(error) || error.code !== 'fit_failed') throw error;
+    return { fitted: false, reason: `too few or too steady renewals to fit the model (${error.message})` };
   }
   const byRenewal = Array.from({ length: horizon }, (_, index) => ({
     renewal: index + 1,
