@@ -30,9 +30,13 @@ export function asRecord(record: unknown): object {
   return typeof record === 'object' && record !== null ? record : noFields;
 }
 
-/** A present value: neither `undefined` nor `null`. @internal */
+/**
+ * A present value: not `undefined`, `null` or a function. Functions are never
+ * data, and excluding them keeps inherited methods such as `toString` from
+ * counting as fields. @internal
+ */
 export function isPresent(value: unknown): boolean {
-  return value !== undefined && value !== null;
+  return value !== undefined && value !== null && typeof value !== 'function';
 }
 
 /** Dates are compared as `YYYY-MM-DD` text, which sorts chronologically; other strings are of the wrong type. @internal */

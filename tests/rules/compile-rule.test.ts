@@ -86,6 +86,20 @@ describe('compileRule: comparisons', () => {
     expect(holds(beforeJuly, { renewalDate: '' })).toBe(false);
   });
 
+  it('an inherited method or any function is no field: exists is false and missing true', () => {
+    const exists = compileRule(defineRule({ field: 'toString', op: 'exists' }));
+    const missing = compileRule(
+      defineRule({
+        any: [
+          { field: 'toString', op: 'missing' },
+          { field: 'x', op: 'eq', value: 0 },
+        ],
+      }),
+    );
+    expect([exists({}), missing({}), exists({ toString: 'text' })]).toEqual([false, true, true]);
+    expect(compileRule(defineRule({ field: 'handler', op: 'exists' }))({ handler: () => 1 })).toBe(false);
+  });
+
   it('a missing field, undefined or null alike, is false for every operator but missing', () => {
     const conditions = [
       { field: 'x', op: 'eq', value: 1 },

@@ -22,7 +22,7 @@ describe('sentences', () => {
     expect(formatValue(['a', 1_000, null])).toBe('[a, 1,000, missing]');
     expect(formatValue(undefined)).toBe('missing');
     expect(formatValue({})).toBe('an object');
-    expect(formatValue(() => 1)).toBe('function');
+    expect(formatValue(() => 1)).toBe('missing'); // a function is never data
     expect(formatValue(10n)).toBe('bigint');
   });
 
