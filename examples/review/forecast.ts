@@ -81,8 +81,8 @@ export interface PortfolioForecast {
  * not a survivor, so no count may exceed the one before it.
  */
 function acquisitionCohorts(portfolio: Portfolio): AcquisitionCohort[] {
-  const table = cohortRetention(portfolio.subscriptions, { period: 'year', asOf: portfolio.asOf });
-  return table.cohorts
+  const byYear = cohortRetention(portfolio.subscriptions, { period: 'year', asOf: portfolio.asOf });
+  return byYear.cohorts
     .filter((row) => row.periods.length >= 2)
     .map((row) => {
       const activeAfterRenewals: number[] = [];

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { parseWith } from './parse.js';
+import { parseWith, quoteText } from './parse.js';
 
 /** The message for a value that is not a calendar date; quotes strings, names other types. @internal */
 export function notADate(value: unknown): string {
-  const shown =
-    typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeof value;
-  return `expected a real calendar date as YYYY-MM-DD, got ${shown}`;
+  return `expected a real calendar date as YYYY-MM-DD, got ${typeof value === 'string' ? quoteText(value, 40) : typeof value}`;
 }
 
 /**

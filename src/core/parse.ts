@@ -18,12 +18,21 @@ export interface ParseOptions {
   readonly path?: readonly PathSegment[];
 }
 
-/** Names a value for a message: its type, or the value itself for numbers. */
-function describeValue(value: unknown): string {
+/** Names the kind of a value for messages: `number`, `string`, `boolean`, `null`, `array`, `object`, … @internal */
+export function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return String(value);
   return typeof value;
+}
+
+/** Text for a message: JSON-quoted, cut after `maximum` characters with `…`. @internal */
+export function quoteText(text: string, maximum: number): string {
+  return JSON.stringify(text.length > maximum ? `${text.slice(0, maximum)}…` : text);
+}
+
+/** Names a value for a message: its type, or the value itself for numbers. */
+function describeValue(value: unknown): string {
+  return typeof value === 'number' ? String(value) : kindOf(value);
 }
 
 function oneOf(values: readonly unknown[]): string {

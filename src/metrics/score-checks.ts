@@ -5,19 +5,16 @@
  * @internal
  */
 import { SuccessKitError, type PathSegment, type SuccessKitIssue } from '../core/error.js';
-import { fail } from '../core/parse.js';
+import { fail, kindOf, quoteText } from '../core/parse.js';
 
 /** At most this many bad scores are listed; past it the input is broken wholesale. */
 const maximumIssues = 100;
 
 /** Names a value for a message: numbers as written, anything else by its type. */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string')
-    return `string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
-  return typeof value;
+  if (typeof value === 'string') return `string ${quoteText(value, 20)}`;
+  return kindOf(value);
 }
 
 /** True for a whole number from `low` to `high`. */

@@ -1,13 +1,11 @@
 import type { PathSegment, SuccessKitIssue } from '../core/error.js';
 import { didYouMean } from './closest-name.js';
-import { kindOf, type RuleOperator } from './condition.js';
+import { kindOf, quoteText } from '../core/parse.js';
+import type { RuleOperator } from './condition.js';
 import { appliesTo, elementTypeOf, isOfType, typeOf, type FieldCatalog, type FieldType } from './field-catalog.js';
 
 function describeActual(value: unknown, expected: FieldType): string {
-  if (expected === 'date' && typeof value === 'string') {
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  }
-  return kindOf(value);
+  return expected === 'date' && typeof value === 'string' ? quoteText(value, 40) : kindOf(value);
 }
 
 /** The values of a condition that must have the field's type, with their paths under the condition; read from unvalidated input. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate } from '../core/calendar-date.js';
+import { kindOf } from '../core/parse.js';
 import { FieldPath } from './field-path.js';
 
 /**
@@ -56,13 +57,6 @@ export const ruleOperators = [
  * ```
  */
 export type RuleOperator = (typeof ruleOperators)[number];
-
-/** Names the kind of a value for messages: `number`, `string`, `boolean`, `null`, `array`, `object`, … @internal */
-export function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
 
 /** A schema-level message that leaves absent values to the usual `required`. */
 function expected(what: string): { error: (issue: { input?: unknown }) => string } {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { SuccessKitError, formatPath, type PathSegment, type SuccessKitIssue } from '../core/error.js';
-import { parseWith } from '../core/parse.js';
+import { kindOf, parseWith } from '../core/parse.js';
 import { checkFieldTypes } from './check-field-types.js';
 import { didYouMean } from './closest-name.js';
-import { conditionSchemas, kindOf, ruleOperators, type RuleOperator } from './condition.js';
+import { conditionSchemas, ruleOperators, type RuleOperator } from './condition.js';
 import { FieldCatalog } from './field-catalog.js';
 import { FieldPath } from './field-path.js';
 import type { Rule } from './rule.js';

@@ -24,6 +24,9 @@ export interface RevenueSpan {
 
 const churnScale: Readonly<Record<Profile['segment'], number>> = { enterprise: 0.5, 'mid-market': 1, smb: 1.5 };
 
+/** Laggards, behind the onboarding baseline, churn more at every renewal. */
+const paceScale: Readonly<Record<Profile['pace'], number>> = { champion: 0.7, cruiser: 1, laggard: 2 };
+
 /** Share of churned customers that come back within a year. */
 const reactivationChance = 0.15;
 
@@ -50,9 +53,6 @@ export function nextAnniversary(startDay: number, day: number): number {
 function roundMrr(mrr: number): number {
   return Math.max(1, Math.round(mrr));
 }
-
-/** Laggards, behind the onboarding baseline, churn more at every renewal. */
-const paceScale: Readonly<Record<Profile['pace'], number>> = { champion: 0.7, cruiser: 1, laggard: 2 };
 
 function annualChurnChance(profile: Profile, returning: boolean): number {
   const risk = 0.015 + 0.9 * (1 - profile.health) ** 3;
