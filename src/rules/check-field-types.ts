@@ -2,7 +2,15 @@ import type { PathSegment, SuccessKitIssue } from '../core/error.js';
 import { didYouMean } from './closest-name.js';
 import { kindOf, quoteText } from '../core/parse.js';
 import type { RuleOperator } from './condition.js';
-import { appliesTo, elementTypeOf, isOfType, typeOf, type FieldCatalog, type FieldType } from './field-catalog.js';
+import {
+  appliesTo,
+  definitionOf,
+  elementTypeOf,
+  isOfType,
+  typeOf,
+  type FieldCatalog,
+  type FieldType,
+} from './field-catalog.js';
 
 function describeActual(value: unknown, expected: FieldType): string {
   return expected === 'date' && typeof value === 'string' ? quoteText(value, 40) : kindOf(value);
@@ -59,7 +67,7 @@ export function checkFieldTypes(
 ): SuccessKitIssue[] {
   const { field } = node;
   if (typeof field !== 'string') return [];
-  const definition = Object.hasOwn(fields, field) ? fields[field] : undefined;
+  const definition = definitionOf(fields, field);
   if (definition === undefined) {
     return [
       {

@@ -1,4 +1,4 @@
-import { asRecord, conditionTest, type ConditionTest } from './condition-test.js';
+import { asRecord, conditionTest, readsAsOf, type ConditionTest } from './condition-test.js';
 import { definedRule } from './define-rule.js';
 import type { Rule } from './rule.js';
 import { createAsOfClock, setAsOf, type AsOfClock, type RuleContext } from './rule-context.js';
@@ -70,7 +70,7 @@ function joined(tests: readonly ConditionTest[], joins: Joins): ConditionTest {
   if (b === undefined) return a;
   if (c === undefined) return joins.two(a, b);
   if (d === undefined) return joins.three(a, b, c);
-  return joins.four(a, b, c, tests.length === 4 ? d : joined(tests.slice(3), joins));
+  return joins.four(a, b, c, joined(tests.slice(3), joins));
 }
 
 function compileNode(rule: Rule, compilation: Compilation): ConditionTest {
@@ -90,7 +90,7 @@ function compileNode(rule: Rule, compilation: Compilation): ConditionTest {
     const test = compileNode(inner, compilation);
     return (record, context) => !test(record, context);
   }
-  if (rule.op === 'daysSinceGt' || rule.op === 'daysSinceLt') compilation.usesAsOf = true;
+  if (readsAsOf(rule)) compilation.usesAsOf = true;
   return conditionTest(rule, compilation.clock);
 }
 

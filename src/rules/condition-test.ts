@@ -9,10 +9,8 @@ import type {
   RangeCondition,
   RuleCondition,
 } from './condition.js';
-import { readField, splitPath, type SplitPath } from './field-path.js';
+import { readField, splitPath, type Fields, type SplitPath } from './field-path.js';
 import type { AsOfClock, RuleContext } from './rule-context.js';
-
-type Fields = Readonly<Record<string, unknown>>;
 
 /**
  * A compiled condition: the semantics of every operator, shared by
@@ -28,6 +26,11 @@ const noFields: object = Object.freeze({});
 /** The record itself when it is an object, else an empty one: a record that is not an object has no fields. @internal */
 export function asRecord(record: unknown): object {
   return typeof record === 'object' && record !== null ? record : noFields;
+}
+
+/** Whether a condition compares a date with the evaluation's `asOf` day. @internal */
+export function readsAsOf(condition: RuleCondition): boolean {
+  return condition.op === 'daysSinceGt' || condition.op === 'daysSinceLt';
 }
 
 /**
@@ -258,8 +261,11 @@ function crossingTest(path: SplitPath, condition: CrossingCondition): ConditionT
  *
  * @internal
  */
-export function conditionTest(condition: RuleCondition, clock: AsOfClock): ConditionTest {
-  const path = splitPath(condition.field);
+export function conditionTest(
+  condition: RuleCondition,
+  clock: AsOfClock,
+  path: SplitPath = splitPath(condition.field),
+): ConditionTest {
   const { first, rest } = path;
   const deep = rest.length > 0;
   switch (condition.op) {

@@ -2,7 +2,7 @@ import { isCalendarDate } from '../core/calendar-date.js';
 import { toEpochDay } from '../core/epoch-day.js';
 import type { RuleCondition } from './condition.js';
 import { describeCondition, joinClauses } from './condition-sentence.js';
-import { asRecord, conditionTest, readPrevious } from './condition-test.js';
+import { asRecord, conditionTest, readPrevious, readsAsOf } from './condition-test.js';
 import { labelOf, type FieldCatalog } from './field-catalog.js';
 import { readField, splitPath } from './field-path.js';
 import { definedRule } from './define-rule.js';
@@ -184,9 +184,9 @@ function explainCondition(
   clock: AsOfClock,
 ): ConditionExplanation {
   const path = splitPath(condition.field);
-  const isDaysSince = condition.op === 'daysSinceGt' || condition.op === 'daysSinceLt';
+  const isDaysSince = readsAsOf(condition);
   if (isDaysSince) setAsOf(clock, options);
-  const result = conditionTest(condition, clock)(record, options);
+  const result = conditionTest(condition, clock, path)(record, options);
   const actual = readField(record, path);
   const isChange = changeOperators.has(condition.op);
   const previous = isChange ? readPrevious(path, options) : undefined;

@@ -145,7 +145,7 @@ const fieldTypesOf: Readonly<Record<RuleOperator, readonly FieldType[]>> = {
  * ```
  */
 export function operatorsFor(type: FieldType): readonly RuleOperator[] {
-  return ruleOperators.filter((op) => fieldTypesOf[op].includes(type));
+  return ruleOperators.filter((op) => appliesTo(op, type));
 }
 
 /** Whether an operator applies to a field type. @internal */
@@ -158,9 +158,14 @@ export function typeOf(definition: FieldDefinition): FieldType {
   return typeof definition === 'string' ? definition : definition.type;
 }
 
+/** The catalog's entry for a field path, own entries only; `undefined` when it has none. @internal */
+export function definitionOf(fields: FieldCatalog | undefined, path: string): FieldDefinition | undefined {
+  return fields !== undefined && Object.hasOwn(fields, path) ? fields[path] : undefined;
+}
+
 /** The label explanations show for a field: the catalog's label, or else the path. @internal */
 export function labelOf(fields: FieldCatalog | undefined, path: string): string {
-  const definition = fields !== undefined && Object.hasOwn(fields, path) ? fields[path] : undefined;
+  const definition = definitionOf(fields, path);
   return typeof definition === 'object' ? definition.label : path;
 }
 

@@ -29,7 +29,8 @@ export function splitPath(path: string): SplitPath {
   return { first, rest };
 }
 
-type Fields = Readonly<Record<string, unknown>>;
+/** A record's fields, read by name. @internal */
+export type Fields = Readonly<Record<string, unknown>>;
 
 /**
  * Reads a field of a record: its value, or `undefined` when a step of the

@@ -12,41 +12,37 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** Checks the parts of an explanation that flattening reads, so a damaged one fails with its path. */
-function checkExplanation(node: unknown, path: PathSegment[]): asserts node is RuleExplanation {
+function badNode(path: readonly PathSegment[], message: string): never {
+  return fail('invalid_input', ['explanation', ...path], message);
+}
+
+/**
+ * Walks the explanation in rule order, one contribution per condition, and
+ * checks each part it reads, so a damaged explanation fails with its path.
+ * `negated`: whether an odd number of `not`s lie above the node, which turns
+ * a failed condition into support.
+ */
+function collect(node: unknown, path: PathSegment[], negated: boolean, leaves: Contribution[]): void {
   if (!isObject(node) || typeof node.result !== 'boolean' || typeof node.summary !== 'string') {
-    fail('invalid_input', path, 'expected a node of an explanation from explainRule, with result and summary');
+    badNode(path, 'expected a node of an explanation from explainRule, with result and summary');
   }
   for (const key of ['all', 'any'] as const) {
     if (!(key in node)) continue;
     const children = node[key];
-    if (!Array.isArray(children)) fail('invalid_input', [...path, key], 'expected a list of explanations');
+    if (!Array.isArray(children)) badNode([...path, key], 'expected a list of explanations');
     children.forEach((child, index) => {
-      checkExplanation(child, [...path, key, index]);
+      collect(child, [...path, key, index], negated, leaves);
     });
     return;
   }
-  if ('not' in node) checkExplanation(node.not, [...path, 'not']);
-  else if (typeof node.label !== 'string') fail('invalid_input', [...path, 'label'], 'expected the field label');
-}
-
-/** `negated`: whether an odd number of `not`s lie above the node, which turns a failed condition into support. */
-function collect(node: RuleExplanation, path: PathSegment[], negated: boolean, leaves: Contribution[]): void {
-  if ('all' in node) {
-    node.all.forEach((child, index) => {
-      collect(child, [...path, 'all', index], negated, leaves);
-    });
-  } else if ('any' in node) {
-    node.any.forEach((child, index) => {
-      collect(child, [...path, 'any', index], negated, leaves);
-    });
-  } else if ('not' in node) collect(node.not, [...path, 'not'], !negated, leaves);
-  else leaves.push(toContribution(node, path, negated));
+  if ('not' in node) collect(node.not, [...path, 'not'], !negated, leaves);
+  else if (typeof node.label !== 'string') badNode([...path, 'label'], 'expected the field label');
+  else leaves.push(toContribution(node as unknown as ConditionExplanation, path, negated));
 }
 
 function toContribution(leaf: ConditionExplanation, path: readonly PathSegment[], negated: boolean): Contribution {
   return {
-    id: formatPath(path),
+    id: formatPath(['$', ...path]),
     label: leaf.label,
     value: toContributionValue(leaf.actual),
     weight: 1,
@@ -80,8 +76,7 @@ function toContribution(leaf: ConditionExplanation, path: readonly PathSegment[]
  * ```
  */
 export function flattenRuleExplanation(explanation: RuleExplanation): Explanation {
-  checkExplanation(explanation, ['explanation']);
   const contributions: Contribution[] = [];
-  collect(explanation, ['$'], false, contributions);
+  collect(explanation, [], false, contributions);
   return { summary: explanation.summary, contributions };
 }
