@@ -101,7 +101,8 @@ export const BgNbdCustomer = purchaseTimesInOrder(z.object({ x: Count, tx: NonNe
  */
 export type BgNbdCustomer = z.infer<typeof BgNbdCustomer>;
 
-function isBgNbdParameters(value: unknown): value is BgNbdParameters {
+/** True when `value` passes the {@link BgNbdParameters} schema. @internal */
+export function isBgNbdParameters(value: unknown): value is BgNbdParameters {
   return (
     isRecord(value) && isPositive(value.r) && isPositive(value.alpha) && isPositive(value.a) && isPositive(value.b)
   );
@@ -119,8 +120,8 @@ export function bgNbdParametersOf(params: unknown, path: readonly (string | numb
   return checked(BgNbdParameters, params, isBgNbdParameters, path);
 }
 
-/** A validated customer. @internal */
-export function bgNbdCustomerOf(customer: unknown, path: readonly (string | number)[]): BgNbdCustomer {
+/** A validated customer. */
+function bgNbdCustomerOf(customer: unknown, path: readonly (string | number)[]): BgNbdCustomer {
   return checked(BgNbdCustomer, customer, isBgNbdCustomer, path);
 }
 

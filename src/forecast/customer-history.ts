@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { onceFieldsAreValid } from '../core/fields.js';
 import { isBgNbdCustomer, purchaseTimesInOrder } from './bg-nbd.js';
-import { isGammaGammaCustomer } from './gamma-gamma.js';
+import { isGammaGammaCustomer, meanSpendWhenRepeats } from './gamma-gamma.js';
 import { Count, NonNegativeNumber, PositiveNumber } from './input-checks.js';
 
 /**
@@ -19,13 +18,11 @@ import { Count, NonNegativeNumber, PositiveNumber } from './input-checks.js';
  * CustomerHistory.safeParse({ x: 0, tx: 0, T: 38.86, meanSpend: null }).success; // => true
  * ```
  */
-export const CustomerHistory = purchaseTimesInOrder(
-  z.object({ x: Count, tx: NonNegativeNumber, T: NonNegativeNumber, meanSpend: PositiveNumber.nullable() }),
-).refine((customer) => customer.x === 0 || customer.meanSpend !== null, {
-  ...onceFieldsAreValid,
-  path: ['meanSpend'],
-  error: 'expected the mean spend of the repeat transactions when x > 0',
-});
+export const CustomerHistory = meanSpendWhenRepeats(
+  purchaseTimesInOrder(
+    z.object({ x: Count, tx: NonNegativeNumber, T: NonNegativeNumber, meanSpend: PositiveNumber.nullable() }),
+  ),
+);
 
 /**
  * A customer's calibration history; see the {@link CustomerHistory} schema.

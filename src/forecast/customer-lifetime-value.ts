@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { BgNbdParameters, conditionalExpectedPurchases, probabilityAlive } from './bg-nbd.js';
+import { BgNbdParameters, expectedPurchasesFromStart, isBgNbdParameters, probabilityAlive } from './bg-nbd.js';
 import { CustomerHistory, isCustomerHistory } from './customer-history.js';
-import { expectedSpend, GammaGammaParameters } from './gamma-gamma.js';
+import { expectedSpend, GammaGammaParameters, isGammaGammaParameters } from './gamma-gamma.js';
 import {
   checked,
   hasOnlyKeys,
@@ -103,16 +103,12 @@ export interface CustomerLifetimeValue {
 
 const inputKeys: ReadonlySet<string> = new Set(Object.keys(CustomerLifetimeValueInput.shape));
 
-function isParameters(value: unknown, names: readonly string[]): boolean {
-  return isRecord(value) && names.every((name) => isPositive(value[name]));
-}
-
 function isInput(value: unknown): value is CustomerLifetimeValueInput {
   if (!isRecord(value) || !hasOnlyKeys(value, inputKeys)) return false;
   const { horizon, periodLength, discountRate, margin } = value;
   return (
-    isParameters(value.bgNbd, ['r', 'alpha', 'a', 'b']) &&
-    isParameters(value.gammaGamma, ['p', 'q', 'gamma']) &&
+    isBgNbdParameters(value.bgNbd) &&
+    isGammaGammaParameters(value.gammaGamma) &&
     isCustomerHistory(value.customer) &&
     isCount(horizon) &&
     horizon >= 1 &&
@@ -163,10 +159,14 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Custom
     margin = 1,
   } = checked(CustomerLifetimeValueInput, input, isInput, []);
   const spend = expectedSpend(gammaGamma, customer.x, customer.meanSpend);
+  const { r, alpha, a, b } = bgNbd;
+  const { x, tx, T } = customer;
+  // E[X(t) | x, tₓ, T] = P(alive) × E[X(t)] of an alive customer with updated parameters (eq. 10).
+  const alive = probabilityAlive(r, alpha, a, b, x, tx, T);
   let cumulative = 0;
   let discountedPurchases = 0;
   for (let period = 1; period <= horizon; period++) {
-    const next = conditionalExpectedPurchases(bgNbd, customer, period * periodLength);
+    const next = alive * expectedPurchasesFromStart(r + x, alpha + T, a, b + x, period * periodLength);
     discountedPurchases += (next - cumulative) / Math.pow(1 + discountRate, period);
     cumulative = next;
   }
@@ -175,6 +175,6 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Custom
     expectedSpend: spend,
     expectedPurchases: cumulative,
     discountedPurchases,
-    probabilityAlive: probabilityAlive(bgNbd.r, bgNbd.alpha, bgNbd.a, bgNbd.b, customer.x, customer.tx, customer.T),
+    probabilityAlive: alive,
   };
 }

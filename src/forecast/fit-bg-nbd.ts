@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { fail } from '../core/parse.js';
+import { parseWith } from '../core/parse.js';
 import { BgNbdCustomer, isBgNbdCustomer, type BgNbdParameters } from './bg-nbd.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { at, checked } from './input-checks.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
-import { logGamma } from './special-functions.js';
+import { logGamma, logSumExp } from './special-functions.js';
 
 /**
  * A fitted BG/NBD model: r, α, a, b, the maximised log-likelihood (natural
@@ -128,9 +128,9 @@ function logLikelihoodOf(rows: DistinctRows): (parameters: Float64Array) => numb
       const logAgeTerm = at(logAgeTerms, at(rows.ageIndex, i));
       let value = at(countTerms, index) + r * logAlpha - (r + x) * logAgeTerm;
       if (x > 0) {
-        // ln(1 + eᵈ) with d = ln[a/(b+x−1)] + (r+x) ln[(α+T)/(α+tₓ)], without overflow for large d
+        // ln(1 + eᵈ) with d = ln[a/(b+x−1)] + (r+x) ln[(α+T)/(α+tₓ)]
         const d = at(dropoutTerms, index) + (r + x) * (logAgeTerm - Math.log(alpha + at(rows.tx, i)));
-        value += d > 0 ? d + Math.log1p(Math.exp(-d)) : Math.log1p(Math.exp(d));
+        value += logSumExp(0, d);
       }
       total += at(rows.weight, i) * value;
     }
@@ -160,11 +160,8 @@ function logLikelihoodOf(rows: DistinctRows): (parameters: Float64Array) => numb
  * ```
  */
 export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOptions = {}): BgNbdFit {
-  if (!Array.isArray(customers)) checked(Customers, customers, Array.isArray, ['customers']);
-  if (customers.length === 0) fail('invalid_input', ['customers'], 'expected at least one customer');
-  customers.forEach((customer, index) => {
-    if (!isBgNbdCustomer(customer)) checked(BgNbdCustomer, customer, isBgNbdCustomer, ['customers', index]);
-  });
+  if (!Array.isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
+  customers.forEach((customer, index) => checked(BgNbdCustomer, customer, isBgNbdCustomer, ['customers', index]));
   const maxIterations = maxIterationsOf(options);
   let timeScale = 0;
   let totalPurchases = 0;

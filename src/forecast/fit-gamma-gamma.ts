@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail } from '../core/parse.js';
+import { fail, parseWith } from '../core/parse.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { GammaGammaCustomer, isGammaGammaCustomer, type GammaGammaParameters } from './gamma-gamma.js';
 import { at, checked } from './input-checks.js';
@@ -64,8 +64,7 @@ const Customers = z.array(GammaGammaCustomer).min(1, 'expected at least one cust
  * ```
  */
 export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options: FitOptions = {}): GammaGammaFit {
-  if (!Array.isArray(customers)) checked(Customers, customers, Array.isArray, ['customers']);
-  if (customers.length === 0) fail('invalid_input', ['customers'], 'expected at least one customer');
+  if (!Array.isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
   const n = customers.length;
   const x = new Float64Array(n);
   const meanSpend = new Float64Array(n);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseWith } from '../core/parse.js';
 
 /** Iterations allowed when no `maxIterations` is given. */
-export const DEFAULT_MAX_ITERATIONS = 10_000;
+const DEFAULT_MAX_ITERATIONS = 10_000;
 
 /**
  * Options for the model fits. `maxIterations` caps the Nelder–Mead iterations

@@ -31,6 +31,22 @@ export const GammaGammaParameters = z.object({ p: PositiveNumber, q: PositiveNum
 export type GammaGammaParameters = z.infer<typeof GammaGammaParameters>;
 
 /**
+ * Adds the check every spend history needs to a schema with `x` and
+ * `meanSpend`: a customer with repeat purchases has a mean spend.
+ *
+ * @internal
+ */
+export function meanSpendWhenRepeats<Schema extends z.ZodType<{ x: number; meanSpend: number | null }>>(
+  schema: Schema,
+): Schema {
+  return schema.refine((customer) => customer.x === 0 || customer.meanSpend !== null, {
+    ...onceFieldsAreValid,
+    path: ['meanSpend'],
+    error: 'expected the mean spend of the repeat transactions when x > 0',
+  });
+}
+
+/**
  * A customer's spend history as the Gamma-Gamma model reads it: `x` repeat
  * transactions and their mean value `meanSpend` (> 0, in a currency's major
  * units), or `meanSpend: null` when x = 0. Other fields are ignored, so the
@@ -44,13 +60,7 @@ export type GammaGammaParameters = z.infer<typeof GammaGammaParameters>;
  * GammaGammaCustomer.safeParse({ x: 2, meanSpend: null }).success; // => false
  * ```
  */
-export const GammaGammaCustomer = z
-  .object({ x: Count, meanSpend: PositiveNumber.nullable() })
-  .refine((customer) => customer.x === 0 || customer.meanSpend !== null, {
-    ...onceFieldsAreValid,
-    path: ['meanSpend'],
-    error: 'expected the mean spend of the repeat transactions when x > 0',
-  });
+export const GammaGammaCustomer = meanSpendWhenRepeats(z.object({ x: Count, meanSpend: PositiveNumber.nullable() }));
 
 /**
  * A customer's spend history; see the {@link GammaGammaCustomer} schema.
@@ -64,7 +74,8 @@ export const GammaGammaCustomer = z
  */
 export type GammaGammaCustomer = z.infer<typeof GammaGammaCustomer>;
 
-function isGammaGammaParameters(value: unknown): value is GammaGammaParameters {
+/** True when `value` passes the {@link GammaGammaParameters} schema. @internal */
+export function isGammaGammaParameters(value: unknown): value is GammaGammaParameters {
   return isRecord(value) && isPositive(value.p) && isPositive(value.q) && isPositive(value.gamma);
 }
 
@@ -75,8 +86,8 @@ export function isGammaGammaCustomer(value: unknown): value is GammaGammaCustome
   return isCount(x) && (isPositive(meanSpend) || (meanSpend === null && x === 0));
 }
 
-/** Validated Gamma-Gamma parameters. @internal */
-export function gammaGammaParametersOf(params: unknown, path: readonly (string | number)[]): GammaGammaParameters {
+/** Validated Gamma-Gamma parameters. */
+function gammaGammaParametersOf(params: unknown, path: readonly (string | number)[]): GammaGammaParameters {
   return checked(GammaGammaParameters, params, isGammaGammaParameters, path);
 }
 

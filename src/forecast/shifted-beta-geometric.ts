@@ -37,8 +37,8 @@ function isSbgParameters(value: unknown): value is SbgParameters {
   return isRecord(value) && isPositive(value.alpha) && isPositive(value.beta);
 }
 
-/** Validated sBG parameters. @internal */
-export function sbgParametersOf(params: unknown): SbgParameters {
+/** Validated sBG parameters. */
+function sbgParametersOf(params: unknown): SbgParameters {
   return checked(SbgParameters, params, isSbgParameters, ['params']);
 }
 
@@ -52,8 +52,8 @@ function periodOf(value: unknown, name: string, minimum: number): number {
 /** Survival up to this period is a running product, which keeps it exactly non-increasing; beyond, log-beta. */
 const PRODUCT_LIMIT = 1000;
 
-/** S(t) = B(α, β + t) / B(α, β) for validated parameters. @internal */
-export function survival(alpha: number, beta: number, period: number): number {
+/** S(t) = B(α, β + t) / B(α, β) for validated parameters. */
+function survival(alpha: number, beta: number, period: number): number {
   if (period > PRODUCT_LIMIT) return Math.exp(logBeta(alpha, beta + period) - logBeta(alpha, beta));
   let surviving = 1;
   for (let t = 1; t <= period; t++) surviving *= (beta + t - 1) / (alpha + beta + t - 1);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, isCalendarDate } from '../core/calendar-date.js';
 import { toEpochDay } from '../core/epoch-day.js';
-import { Id, Money, onceFieldsAreValid } from '../core/fields.js';
+import { Id, inOrder, Money, onceFieldsAreValid } from '../core/fields.js';
 import { parseWith } from '../core/parse.js';
 import type { CustomerHistory } from './customer-history.js';
 import { at, checked, hasOnlyKeys, isNonNegative, isRecord } from './input-checks.js';
@@ -50,7 +50,7 @@ export const SummarizeTransactionsOptions = z
     unit: z.enum(['week', 'day']),
     holdoutEnd: CalendarDate.optional(),
   })
-  .refine((options) => options.holdoutEnd === undefined || options.holdoutEnd >= options.calibrationEnd, {
+  .refine((options) => inOrder(options.calibrationEnd, options.holdoutEnd), {
     ...onceFieldsAreValid,
     path: ['holdoutEnd'],
     error: 'expected holdoutEnd on or after calibrationEnd',
