@@ -58,12 +58,16 @@ interface LifetimeCounts {
   readonly periods: number;
 }
 
-function lifetimeCounts(cohorts: readonly (readonly number[])[], path: PathSegment[]): LifetimeCounts {
+/** `pathOf(cohort)`: where a cohort's counts sit in the caller's input. */
+function lifetimeCounts(
+  cohorts: readonly (readonly number[])[],
+  pathOf: (cohort: number) => PathSegment[],
+): LifetimeCounts {
   const periods = Math.max(...cohorts.map((counts) => counts.length - 1));
   const lost = new Float64Array(periods + 1);
   const censored = new Float64Array(periods + 1);
   cohorts.forEach((counts, cohort) => {
-    const pathTo = (t: number): PathSegment[] => (cohorts.length === 1 ? [...path, t] : [...path, cohort, t]);
+    const pathTo = (t: number): PathSegment[] => [...pathOf(cohort), t];
     if (at(counts, 0) === 0) fail('invalid_input', pathTo(0), 'expected a cohort of more than 0 customers');
     for (let t = 1; t < counts.length; t++) {
       const previous = at(counts, t - 1);
@@ -147,7 +151,11 @@ function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSeg
  */
 export function fitShiftedBetaGeometric(activeCounts: readonly number[], options: FitOptions = {}): SbgFit {
   const counts = checked(ActiveCounts, activeCounts, isActiveCounts, ['activeCounts']);
-  return fitLifetimes(lifetimeCounts([counts], ['activeCounts']), options, ['activeCounts']);
+  return fitLifetimes(
+    lifetimeCounts([counts], () => ['activeCounts']),
+    options,
+    ['activeCounts'],
+  );
 }
 
 /**
@@ -183,5 +191,9 @@ export function fitShiftedBetaGeometricCohorts(
   options: FitOptions = {},
 ): SbgFit {
   const checkedCohorts = checked(CohortCounts, cohorts, isCohortCounts, ['cohorts']);
-  return fitLifetimes(lifetimeCounts(checkedCohorts, ['cohorts']), options, ['cohorts']);
+  return fitLifetimes(
+    lifetimeCounts(checkedCohorts, (cohort) => ['cohorts', cohort]),
+    options,
+    ['cohorts'],
+  );
 }

@@ -151,6 +151,7 @@ describe('fitShiftedBetaGeometricCohorts', () => {
         [500, 300, 320],
       ]),
     ).toEqual(['cohorts[1][2]']);
+    expect(pathsOf([[1000, 631, 700]])).toEqual(['cohorts[0][2]']);
     expect(
       pathsOf([
         [1000, 631],
