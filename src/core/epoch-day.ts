@@ -33,6 +33,18 @@ export function civilOf(epochDay: number): [year: number, month: number, day: nu
   return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
+/** Months since January of year 0 of an epoch day: year × 12 + month − 1. */
+export function monthIndexOf(epochDay: number): number {
+  const [year, month] = civilOf(epochDay);
+  return year * 12 + month - 1;
+}
+
+/** The epoch day of the first day of a month index (see {@link monthIndexOf}); negative indices are years before 0. */
+export function firstDayOfMonthIndex(monthIndex: number): number {
+  const year = Math.floor(monthIndex / 12);
+  return epochDayOf(year, monthIndex - 12 * year + 1, 1);
+}
+
 /** Days since 1970-01-01 of a well-formed `YYYY-MM-DD` string; not validated. */
 export function toEpochDay(date: string): number {
   return epochDayOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));

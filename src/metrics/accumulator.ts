@@ -52,6 +52,20 @@ export function locateError(error: unknown, prefix: readonly PathSegment[]): unk
 }
 
 /**
+ * `target[key]` as an own property, set to `create()` first when absent.
+ * Works for every key, `__proto__` included, so group and cohort keys taken
+ * from data can never reach a prototype.
+ *
+ * @internal
+ */
+export function ownEntry<Value>(target: Record<string, Value>, key: string, create: () => Value): Value {
+  if (Object.hasOwn(target, key)) return target[key] as Value;
+  const value = create();
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  return value;
+}
+
+/**
  * Adds every row to a state, in order: the fold of an {@link Accumulator}
  * over a list or any iterable. A bad row throws with its index at the front
  * of the error's path.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SurveyScale } from '../core/survey-response.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
 import {
@@ -45,7 +46,7 @@ export const defaultLowEffortAtLeast: Readonly<Record<RatingScale, number>> = { 
  * ```
  */
 export const CesOptions = z.strictObject({
-  scale: z.union([z.literal(5), z.literal(7), z.literal(10)]).default(7),
+  scale: SurveyScale.default(7),
   lowEffortAtLeast: z.int().optional(),
   confidence: ConfidenceLevel.default(defaultConfidence),
   minimumSample: MinimumSample.default(defaultMinimumSample),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CalendarDate } from '../core/calendar-date.js';
-import { civilOf, epochDayOf, fromEpochDay, toEpochDay } from '../core/epoch-day.js';
+import { firstDayOfMonthIndex, fromEpochDay, monthIndexOf, toEpochDay } from '../core/epoch-day.js';
 import type { PathSegment } from '../core/error.js';
 import { fail, parseWith } from '../core/parse.js';
 import { Subscription } from '../core/subscription.js';
-import type { Accumulator } from './accumulator.js';
+import { ownEntry, type Accumulator } from './accumulator.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
 import { checkCount, checkObject, describeValue } from './score-checks.js';
 
@@ -126,14 +126,6 @@ export interface CohortRetention {
   readonly cohorts: readonly CohortRow[];
 }
 
-/** One cohort in the state: sums in whole minor units, one entry per measured period. */
-interface CohortCells {
-  accounts: number;
-  startingMinor: number;
-  active: number[];
-  mrrMinor: number[];
-}
-
 /**
  * The state of {@link cohortRetentionAccumulator}: per cohort (keyed by its
  * first day), account counts and MRR in minor units per period; plain JSON.
@@ -153,6 +145,9 @@ export interface CohortRetentionState {
   cohorts: Record<string, { accounts: number; startingMinor: number; active: number[]; mrrMinor: number[] }>;
 }
 
+/** One cohort in the state: sums in whole minor units, one entry per measured period. */
+type CohortCells = CohortRetentionState['cohorts'][string];
+
 const monthsPerPeriod = { month: 1, quarter: 3, year: 12 } as const;
 
 type CohortPeriodLength = keyof typeof monthsPerPeriod;
@@ -160,16 +155,6 @@ type CohortPeriodLength = keyof typeof monthsPerPeriod;
 interface Calendar {
   readonly months: number;
   readonly asOfDay: number;
-}
-
-/** Months since year 0 of an epoch day: year × 12 + month − 1. */
-function monthIndexOf(day: number): number {
-  const [year, month] = civilOf(day);
-  return year * 12 + month - 1;
-}
-
-function firstDayOfMonthIndex(monthIndex: number): number {
-  return epochDayOf(Math.floor(monthIndex / 12), (monthIndex % 12) + 1, 1);
 }
 
 const SubscriptionList = z.array(Subscription);
@@ -181,12 +166,13 @@ function accountCells(
   perMajor: number,
 ): { cohortMonth: number; startingMinor: number; active: number[]; mrrMinor: number[] } | null {
   const paying = subscriptions
-    .filter((subscription) => subscription.mrr > 0 && toEpochDay(subscription.startDate) <= calendar.asOfDay)
+    .filter((subscription) => subscription.mrr > 0)
     .map((subscription) => ({
       start: toEpochDay(subscription.startDate),
       end: subscription.endDate === undefined ? Number.POSITIVE_INFINITY : toEpochDay(subscription.endDate),
       minor: toMinorUnits(subscription.mrr, perMajor, ['mrr']),
-    }));
+    }))
+    .filter((line) => line.start <= calendar.asOfDay);
   if (paying.length === 0) return null;
   const mrrOn = (day: number): number =>
     paying.reduce((sum, line) => (line.start <= day && day < line.end ? sum + line.minor : sum), 0);
@@ -241,12 +227,7 @@ function sameCurrency(a: string | null, b: string | null, path: readonly PathSeg
   return a ?? b;
 }
 
-/** Sets an own property even for a key such as `__proto__`. */
-function setOwn<Value>(target: Record<string, Value>, key: string, value: Value): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function addCells(target: CohortCells, cells: Omit<CohortCells, 'accounts'> & { accounts: number }): void {
+function addCells(target: CohortCells, cells: CohortCells): void {
   target.accounts += cells.accounts;
   target.startingMinor += cells.startingMinor;
   cells.active.forEach((count, index) => {
@@ -333,8 +314,7 @@ function addAccount(
   const cells = accountCells(subscriptions, settings.calendar, settings.perMajor);
   if (cells === null) return;
   const cohort = fromEpochDay(firstDayOfMonthIndex(cells.cohortMonth));
-  if (!Object.hasOwn(state.cohorts, cohort)) setOwn(state.cohorts, cohort, emptyCells());
-  addCells(state.cohorts[cohort] ?? emptyCells(), { ...cells, accounts: 1 });
+  addCells(ownEntry(state.cohorts, cohort, emptyCells), { ...cells, accounts: 1 });
 }
 
 function accumulatorOf(
@@ -357,8 +337,7 @@ function accumulatorOf(
       };
       for (const source of [a, b]) {
         for (const [cohort, cells] of Object.entries(source.cohorts)) {
-          if (!Object.hasOwn(merged.cohorts, cohort)) setOwn(merged.cohorts, cohort, emptyCells());
-          addCells(merged.cohorts[cohort] ?? emptyCells(), cells);
+          addCells(ownEntry(merged.cohorts, cohort, emptyCells), cells);
         }
       }
       return merged;

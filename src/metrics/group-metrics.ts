@@ -1,6 +1,6 @@
 import type { PathSegment } from '../core/error.js';
 import { fail } from '../core/parse.js';
-import { locateError, type Accumulator } from './accumulator.js';
+import { locateError, ownEntry, type Accumulator } from './accumulator.js';
 import { checkCount, checkObject, describeValue } from './score-checks.js';
 
 /**
@@ -419,11 +419,6 @@ export function groupMetrics<Row, Metrics extends GroupMetricSet<Row>>(
   return resultsOf(entries, metrics) as unknown as MetricGroup<Metrics>[];
 }
 
-/** Sets an own property even for a key such as `__proto__`. */
-function setOwn<Value>(target: Record<string, Value>, key: string, value: Value): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
 function checkGroupState(
   value: unknown,
   metrics: readonly Compiled[],
@@ -482,8 +477,7 @@ export function groupAccumulator<Row, Metrics extends GroupMetricSet<Row>>(
     add: (state, row) => {
       const key = keyOf(row);
       if (typeof key !== 'string') badKey(key);
-      if (!Object.hasOwn(state.groups, key)) setOwn(state.groups, key, emptyGroup());
-      const group = state.groups[key] ?? emptyGroup();
+      const group = ownEntry(state.groups, key, emptyGroup);
       group.rows++;
       for (const metric of metrics) {
         const value = metric.value(row);
@@ -499,20 +493,15 @@ export function groupAccumulator<Row, Metrics extends GroupMetricSet<Row>>(
       for (const key of keys) {
         const left = Object.hasOwn(a.groups, key) ? a.groups[key] : undefined;
         const right = Object.hasOwn(b.groups, key) ? b.groups[key] : undefined;
-        const group = {
+        // A group on one side only merges with an empty state on the other.
+        const stateOf = (group: typeof left, metric: Compiled): unknown =>
+          group === undefined ? metric.init() : group.states[metric.name];
+        ownEntry(merged.groups, key, () => ({
           rows: (left?.rows ?? 0) + (right?.rows ?? 0),
           states: Object.fromEntries(
-            metrics.map((metric) => [
-              metric.name,
-              left === undefined
-                ? metric.merge(metric.init(), right?.states[metric.name])
-                : right === undefined
-                  ? metric.merge(left.states[metric.name], metric.init())
-                  : metric.merge(left.states[metric.name], right.states[metric.name]),
-            ]),
+            metrics.map((metric) => [metric.name, metric.merge(stateOf(left, metric), stateOf(right, metric))]),
           ),
-        };
-        setOwn(merged.groups, key, group);
+        }));
       }
       return merged;
     },

@@ -1,12 +1,7 @@
 import { fail } from '../core/parse.js';
 import type { PathSegment } from '../core/error.js';
+import { checkAmount } from './money.js';
 import { checkObject, describeValue } from './score-checks.js';
-
-function checkAmount(value: unknown, path: readonly PathSegment[]): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    fail('invalid_input', path, `expected an amount >= 0, got ${describeValue(value)}`);
-  }
-}
 
 function checkShare(value: unknown, path: readonly PathSegment[]): asserts value is number {
   if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {

@@ -15,15 +15,20 @@ export function minorUnitsPerMajor(fractionDigits: number): number {
   return 10 ** fractionDigits;
 }
 
+/** Checks an amount of money: a finite number ≥ 0. */
+export function checkAmount(value: unknown, path: readonly PathSegment[]): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    fail('invalid_input', path, `expected an amount >= 0, got ${describeValue(value)}`);
+  }
+}
+
 /**
  * An amount in major units as a whole number of minor units, rounded half
  * away from zero on its decimal digits: 1.005 → 101 cents (1.005 × 100 is
  * 100.49999999999999 in binary, so it is rounded on 15 significant digits).
  */
 export function toMinorUnits(value: unknown, perMajor: number, path: readonly PathSegment[]): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    fail('invalid_input', path, `expected an amount >= 0, got ${describeValue(value)}`);
-  }
+  checkAmount(value, path);
   const scaled = value * perMajor;
   const fraction = scaled - Math.floor(scaled);
   const minor = Math.abs(fraction - 0.5) < 1e-6 ? Math.round(Number(scaled.toPrecision(15))) : Math.round(scaled);

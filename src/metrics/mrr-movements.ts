@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate, notADate, type CalendarDate } from '../core/calendar-date.js';
-import { civilOf, epochDayOf, fromEpochDay, toEpochDay } from '../core/epoch-day.js';
+import { firstDayOfMonthIndex, fromEpochDay, monthIndexOf, toEpochDay } from '../core/epoch-day.js';
 import type { PathSegment } from '../core/error.js';
 import { fail, parseWith } from '../core/parse.js';
 import type { MrrSnapshot } from '../core/subscription.js';
@@ -402,6 +402,12 @@ export function mrrMovementsAccumulator(
   };
 }
 
+function checkAccountId(accountId: unknown, path: readonly PathSegment[]): asserts accountId is string {
+  if (typeof accountId !== 'string' || accountId === '') {
+    fail('invalid_input', path, `expected an account id, got ${describeValue(accountId)}`);
+  }
+}
+
 /** Reads one period's MRR into minor units per account, checking every amount. */
 function readPeriod(input: unknown, name: string, perMajor: number): Map<string, number> {
   const minorById = new Map<string, number>();
@@ -418,9 +424,7 @@ function readPeriod(input: unknown, name: string, perMajor: number): Map<string,
     input.forEach((snapshot: unknown, index) => {
       checkObject(snapshot, [name, index]);
       const { accountId } = snapshot;
-      if (typeof accountId !== 'string' || accountId === '') {
-        fail('invalid_input', [name, index, 'accountId'], `expected an account id, got ${describeValue(accountId)}`);
-      }
+      checkAccountId(accountId, [name, index, 'accountId']);
       if (index === 0) month = snapshot.month;
       else if (snapshot.month !== month) {
         fail(
@@ -586,10 +590,7 @@ export function mrrMovementsForMonth(
     fail('invalid_date', ['month'], `expected the first day of a month, got ${JSON.stringify(month)}`);
   const { fractionDigits } = parseWith(MrrMovementsOptions, options ?? {});
   const perMajor = minorUnitsPerMajor(fractionDigits);
-  const [year, monthNumber] = civilOf(toEpochDay(month));
-  const previousMonth = fromEpochDay(
-    epochDayOf(monthNumber === 1 ? year - 1 : year, monthNumber === 1 ? 12 : monthNumber - 1, 1),
-  ) as CalendarDate;
+  const previousMonth = fromEpochDay(firstDayOfMonthIndex(monthIndexOf(toEpochDay(month)) - 1)) as CalendarDate;
   if (!Array.isArray(snapshots)) fail('invalid_input', [], `expected MRR snapshots, got ${describeValue(snapshots)}`);
   const previous = new Map<string, number>();
   const current = new Map<string, number>();
@@ -597,9 +598,7 @@ export function mrrMovementsForMonth(
   snapshots.forEach((snapshot: unknown, index) => {
     checkObject(snapshot, [index]);
     const { accountId, month: snapshotMonth } = snapshot;
-    if (typeof accountId !== 'string' || accountId === '') {
-      fail('invalid_input', [index, 'accountId'], `expected an account id, got ${describeValue(accountId)}`);
-    }
+    checkAccountId(accountId, [index, 'accountId']);
     if (!isCalendarDate(snapshotMonth) || !snapshotMonth.endsWith('-01')) {
       fail('invalid_input', [index, 'month'], `expected the first day of a month, got ${describeValue(snapshotMonth)}`);
     }

@@ -3,7 +3,7 @@ import { parseWith } from '../core/parse.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
-import { checkCount, checkObject, checkScores, failScore, isScore } from './score-checks.js';
+import { checkFields, checkScores, failScore, isScore, mergeSums } from './score-checks.js';
 
 /**
  * How {@link nps} builds its confidence interval:
@@ -157,8 +157,8 @@ export interface NpsSettings {
 }
 
 /** Parses NPS options once. @internal */
-export function npsSettings(options: NpsOptions | undefined, path: readonly (string | number)[] = []): NpsSettings {
-  const parsed = parseWith(NpsOptions, options ?? {}, { path });
+export function npsSettings(options: NpsOptions | undefined): NpsSettings {
+  const parsed = parseWith(NpsOptions, options ?? {});
   return { ...parsed, z: criticalValue(parsed.confidence) };
 }
 
@@ -223,22 +223,24 @@ export function npsFromCounts(counts: NpsCounts, settings: NpsSettings): NpsResu
   };
 }
 
+const npsKeys = ['promoters', 'passives', 'detractors'] as const;
+
 /** Checks counts given as input or as a state from elsewhere. */
 function checkNpsCounts(value: unknown, path: readonly (string | number)[]): asserts value is NpsCounts {
-  checkObject(value, path);
-  checkCount(value.promoters, [...path, 'promoters']);
-  checkCount(value.passives, [...path, 'passives']);
-  checkCount(value.detractors, [...path, 'detractors']);
+  checkFields(value, npsKeys, path);
+}
+
+/** Adds one checked 0–10 score to the count of its category. */
+function tally(counts: NpsCounts, score: number): void {
+  if (score >= 9) counts.promoters++;
+  else if (score >= 7) counts.passives++;
+  else counts.detractors++;
 }
 
 /** Counts checked 0–10 scores. */
 function countNpsScores(scores: readonly number[]): NpsCounts {
   const counts = { promoters: 0, passives: 0, detractors: 0 };
-  for (const score of scores) {
-    if (score >= 9) counts.promoters++;
-    else if (score >= 7) counts.passives++;
-    else counts.detractors++;
-  }
+  for (const score of scores) tally(counts, score);
   return counts;
 }
 
@@ -331,20 +333,10 @@ export function npsAccumulator(options?: NpsOptions): Accumulator<number, NpsCou
     init: () => ({ promoters: 0, passives: 0, detractors: 0 }),
     add: (state, score) => {
       if (!isScore(score, 0, 10)) failScore('an NPS', score, 0, 10);
-      if (score >= 9) state.promoters++;
-      else if (score >= 7) state.passives++;
-      else state.detractors++;
+      tally(state, score);
       return state;
     },
-    merge: (a, b) => {
-      checkNpsCounts(a, ['a']);
-      checkNpsCounts(b, ['b']);
-      return {
-        promoters: a.promoters + b.promoters,
-        passives: a.passives + b.passives,
-        detractors: a.detractors + b.detractors,
-      };
-    },
+    merge: mergeSums(npsKeys),
     result: (state) => {
       checkNpsCounts(state, []);
       return npsFromCounts(state, settings);

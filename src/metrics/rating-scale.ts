@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { PathSegment } from '../core/error.js';
+import type { SurveyScale } from '../core/survey-response.js';
 import { fail, parseWith } from '../core/parse.js';
 import type { Accumulator } from './accumulator.js';
 import { criticalValue } from './normal-distribution.js';
@@ -14,7 +15,7 @@ import { studentCriticalValue } from './student-t.js';
 import { checkCount, checkObject, checkScores, describeValue, failScore, isScore } from './score-checks.js';
 
 /** The supported scales, as in the core `SurveyScale`. */
-export const ratingScales: readonly RatingScale[] = [5, 7, 10];
+const ratingScales: readonly RatingScale[] = [5, 7, 10];
 
 /**
  * A rating scale CSAT and CES answers run on: 1–5, 1–7 or 1–10, as the core `SurveyScale`.
@@ -26,7 +27,7 @@ export const ratingScales: readonly RatingScale[] = [5, 7, 10];
  * const scale: RatingScale = 7;
  * ```
  */
-export type RatingScale = 5 | 7 | 10;
+export type RatingScale = z.infer<typeof SurveyScale>;
 
 /**
  * Answers counted per score, the state of {@link csatAccumulator} and
@@ -47,14 +48,14 @@ export interface ScoreCounts {
 }
 
 /** Throws `invalid_score` at `path` unless `scale` is 5, 7 or 10. */
-export function checkScale(scale: unknown, path: readonly PathSegment[]): asserts scale is RatingScale {
+function checkScale(scale: unknown, path: readonly PathSegment[]): asserts scale is RatingScale {
   if (!ratingScales.includes(scale as RatingScale)) {
     fail('invalid_score', path, `expected a scale of 5, 7 or 10, got ${describeValue(scale)}`);
   }
 }
 
 /** Throws `invalid_input` at `[name]` unless `threshold` is a whole number from 1 to `scale`. */
-export function checkThreshold(threshold: unknown, scale: RatingScale, name: string): asserts threshold is number {
+function checkThreshold(threshold: unknown, scale: RatingScale, name: string): asserts threshold is number {
   if (!Number.isInteger(threshold) || (threshold as number) < 1 || (threshold as number) > scale) {
     fail(
       'invalid_input',
@@ -65,7 +66,7 @@ export function checkThreshold(threshold: unknown, scale: RatingScale, name: str
 }
 
 /** Checks a state from elsewhere: a supported scale and one whole count per score. */
-export function checkScoreCounts(
+function checkScoreCounts(
   value: unknown,
   scale: RatingScale,
   path: readonly PathSegment[],
@@ -101,7 +102,7 @@ export function checkedScoreCounts(scores: unknown, kind: string, scale: RatingS
 }
 
 /** Adds two checked states of the same scale. */
-export function mergeScoreCounts(a: ScoreCounts, b: ScoreCounts): ScoreCounts {
+function mergeScoreCounts(a: ScoreCounts, b: ScoreCounts): ScoreCounts {
   return { scale: a.scale, counts: a.counts.map((count, index) => count + (b.counts[index] ?? 0)) };
 }
 

@@ -23,7 +23,7 @@ export function isScore(value: unknown, low: number, high: number): value is num
 }
 
 /** The message for a value that is not a whole number from `low` to `high`. */
-export function scoreMessage(kind: string, value: unknown, low: number, high: number): string {
+function scoreMessage(kind: string, value: unknown, low: number, high: number): string {
   return `expected ${kind} score, a whole number from ${String(low)} to ${String(high)}, got ${describeValue(value)}`;
 }
 
@@ -67,4 +67,34 @@ export function checkObject(value: unknown, path: readonly PathSegment[]): asser
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     fail('invalid_input', path, `expected an object, got ${describeValue(value)}`);
   }
+}
+
+/** Checks that `value` is an object whose `keys` hold whole numbers ≥ 0. */
+export function checkFields<Key extends string>(
+  value: unknown,
+  keys: readonly Key[],
+  path: readonly PathSegment[],
+): asserts value is Record<Key, number> {
+  checkObject(value, path);
+  for (const key of keys) checkCount(value[key], [...path, key]);
+}
+
+/** Adds two checked states field by field. */
+export function sumFields<Key extends string>(
+  a: Record<Key, number>,
+  b: Record<Key, number>,
+  keys: readonly Key[],
+): Record<Key, number> {
+  return Object.fromEntries(keys.map((key) => [key, a[key] + b[key]])) as Record<Key, number>;
+}
+
+/** A merge for states of whole-number sums: checks both, then adds them field by field. */
+export function mergeSums<Key extends string>(
+  keys: readonly Key[],
+): (a: Record<Key, number>, b: Record<Key, number>) => Record<Key, number> {
+  return (a, b) => {
+    checkFields(a, keys, ['a']);
+    checkFields(b, keys, ['b']);
+    return sumFields(a, b, keys);
+  };
 }

@@ -4,7 +4,7 @@ import { fail, parseWith } from '../core/parse.js';
 import { accumulate, type Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
-import { checkCount, checkObject, describeValue } from './score-checks.js';
+import { checkCount, checkFields, checkObject, describeValue, mergeSums, sumFields } from './score-checks.js';
 import { wilsonBounds } from './wilson-interval.js';
 
 /**
@@ -71,46 +71,12 @@ export interface LicenseUtilizationState {
   missing: number;
 }
 
-function checkFields<Key extends string>(
-  value: unknown,
-  keys: readonly Key[],
-  path: readonly PathSegment[],
-): asserts value is Record<Key, number> {
-  checkObject(value, path);
-  for (const key of keys) checkCount(value[key], [...path, key]);
-}
-
-/** Adds two checked states field by field. */
-function sumFields<Key extends string>(
-  a: Record<Key, number>,
-  b: Record<Key, number>,
-  keys: readonly Key[],
-): Record<Key, number> {
-  return Object.fromEntries(keys.map((key) => [key, a[key] + b[key]])) as Record<Key, number>;
-}
-
-/** A merge for states of whole-number sums: checks both, then adds them field by field. */
-function mergeSums<Key extends string>(
-  keys: readonly Key[],
-): (a: Record<Key, number>, b: Record<Key, number>) => Record<Key, number> {
-  return (a, b) => {
-    checkFields(a, keys, ['a']);
-    checkFields(b, keys, ['b']);
-    return sumFields(a, b, keys);
-  };
-}
-
-function asList<Row>(usage: Row | readonly Row[]): { rows: readonly Row[]; listed: boolean } {
-  return Array.isArray(usage)
-    ? { rows: usage as readonly Row[], listed: true }
-    : { rows: [usage as Row], listed: false };
-}
-
 /** Runs an accumulator over one row or a list; errors of a single row keep their own path. */
 function over<Row, State, Result>(accumulator: Accumulator<Row, State, Result>, usage: Row | readonly Row[]): Result {
-  const { rows, listed } = asList(usage);
-  if (listed) return accumulator.result(accumulate(accumulator, rows));
-  return accumulator.result(accumulator.add(accumulator.init(), rows[0] as Row));
+  const state = Array.isArray(usage)
+    ? accumulate(accumulator, usage as readonly Row[])
+    : accumulator.add(accumulator.init(), usage as Row);
+  return accumulator.result(state);
 }
 
 /**

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../src/core/calendar-date';
 import { addDays, daysBetween } from '../../src/core/date-arithmetic';
-import { civilOf, epochDayOf, fromEpochDay, toEpochDay } from '../../src/core/epoch-day';
+import {
+  civilOf,
+  epochDayOf,
+  firstDayOfMonthIndex,
+  fromEpochDay,
+  monthIndexOf,
+  toEpochDay,
+} from '../../src/core/epoch-day';
 
 const epoch = calendarDate('1970-01-01');
 
@@ -24,6 +31,24 @@ describe('epoch days', () => {
         expect(addDays(epoch, day)).toBe(date);
         expect(toEpochDay(date)).toBe(day);
         expect(daysBetween(epoch, calendarDate(date))).toBe(day);
+      }),
+    );
+  });
+});
+
+describe('month indices', () => {
+  it('count months from January of year 0 and map back to first days', () => {
+    expect(monthIndexOf(toEpochDay('2026-09-17'))).toBe(2026 * 12 + 8);
+    expect(fromEpochDay(firstDayOfMonthIndex(2026 * 12 + 8))).toBe('2026-09-01');
+    expect(fromEpochDay(firstDayOfMonthIndex(monthIndexOf(toEpochDay('2026-01-31')) - 1))).toBe('2025-12-01');
+    expect(civilOf(firstDayOfMonthIndex(-1))).toEqual([-1, 12, 1]);
+  });
+
+  it('round-trip every month of 0000–9999 through its first day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 * 12 + 11 }), (index) => {
+        expect(monthIndexOf(firstDayOfMonthIndex(index))).toBe(index);
+        expect(civilOf(firstDayOfMonthIndex(index))[2]).toBe(1);
       }),
     );
   });
