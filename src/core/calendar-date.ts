@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseWith, quoteText } from './parse.js';
+import { quoteText } from './describe-value.js';
+import { parseWith } from './parse.js';
 
 /** The message for a value that is not a calendar date; quotes strings, names other types. @internal */
 export function notADate(value: unknown): string {

@@ -9,6 +9,8 @@
  * | `invalid_reference` | an id points at nothing, or references form a cycle (a parent that is its own ancestor) |
  * | `invalid_rule` | a rule is malformed: unknown operator, empty `all`/`any`, a field missing from the catalog, a value of the wrong type, nesting deeper than 32 levels, or a path through `__proto__`, `constructor` or `prototype` |
  * | `invalid_score` | a survey score is outside its scale, fractional where whole numbers are required, or the scale itself is not supported |
+ * | `invalid_definition` | a definition breaks its own invariants: duplicate ids, overlapping thresholds, unordered bands, a milestone due after its stage ends |
+ * | `invalid_transition` | a state machine is asked to skip a step or reopen a closed one |
  * | `fit_failed` | a model fit did not converge; no parameters are returned |
  *
  * @example
@@ -24,6 +26,8 @@ export const successKitErrorCodes = [
   'invalid_reference',
   'invalid_rule',
   'invalid_score',
+  'invalid_definition',
+  'invalid_transition',
   'fit_failed',
 ] as const;
 

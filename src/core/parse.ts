@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeValue } from './describe-value.js';
 import { SuccessKitError, type PathSegment, type SuccessKitErrorCode, type SuccessKitIssue } from './error.js';
 
 /**
@@ -18,25 +19,13 @@ export interface ParseOptions {
   readonly path?: readonly PathSegment[];
 }
 
-/** Names the kind of a value for messages: `number`, `string`, `boolean`, `null`, `array`, `object`, … @internal */
-export function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
-/** Text for a message: JSON-quoted, cut after `maximum` characters with `…`. @internal */
-export function quoteText(text: string, maximum: number): string {
-  return JSON.stringify(text.length > maximum ? `${text.slice(0, maximum)}…` : text);
-}
-
-/** Names a value for a message: its type, or the value itself for numbers. */
-function describeValue(value: unknown): string {
-  return typeof value === 'number' ? String(value) : kindOf(value);
+/** A literal of an enum as written in code: strings in double quotes, anything else described. */
+function describeLiteral(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : describeValue(value);
 }
 
 function oneOf(values: readonly unknown[]): string {
-  return `expected one of ${values.map((value) => JSON.stringify(value)).join(', ')}`;
+  return `expected one of ${values.map(describeLiteral).join(', ')}`;
 }
 
 function bound(issue: { inclusive?: boolean }, inclusive: string, exclusive: string): string {
@@ -58,7 +47,7 @@ const messages: z.core.$ZodErrorMap = (issue) => {
       if (issue.origin === 'string') return `expected at most ${String(issue.maximum)} character(s)`;
       return `expected a number ${bound(issue, '<=', '<')} ${String(issue.maximum)}, got ${describeValue(issue.input)}`;
     case 'invalid_value':
-      return issue.input === undefined ? 'required' : `${oneOf(issue.values)}, got ${JSON.stringify(issue.input)}`;
+      return issue.input === undefined ? 'required' : `${oneOf(issue.values)}, got ${describeLiteral(issue.input)}`;
     case 'invalid_union':
       // A discriminated union names its options; a plain union keeps zod's text.
       return 'options' in issue && Array.isArray(issue.options) ? oneOf(issue.options) : undefined;

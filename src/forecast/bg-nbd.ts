@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { onceFieldsAreValid } from '../core/fields.js';
-import { hypergeometric2F1 } from './hypergeometric.js';
 import {
   checked,
   Count,
@@ -10,8 +8,10 @@ import {
   isPositive,
   isRecord,
   NonNegativeNumber,
+  onceFieldsAreValid,
   PositiveNumber,
-} from './input-checks.js';
+} from '../core/internal.js';
+import { hypergeometric2F1 } from './hypergeometric.js';
 import { logBeta, logGamma } from './special-functions.js';
 
 /**

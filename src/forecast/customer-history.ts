@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isBgNbdCustomer, purchaseTimesInOrder } from './bg-nbd.js';
 import { isGammaGammaCustomer, meanSpendWhenRepeats } from './gamma-gamma.js';
-import { Count, NonNegativeNumber, PositiveNumber } from './input-checks.js';
+import { Count, NonNegativeNumber, PositiveNumber } from '../core/internal.js';
 
 /**
  * A customer's calibration history for value forecasts, as

@@ -11,7 +11,7 @@ import {
   isRecord,
   NonNegativeNumber,
   PositiveNumber,
-} from './input-checks.js';
+} from '../core/internal.js';
 
 /** The longest horizon, in discount periods: each period costs one BG/NBD expectation per customer. */
 const MAX_HORIZON = 10_000;

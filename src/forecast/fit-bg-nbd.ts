@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { parseWith } from '../core/parse.js';
+import { at, checked, parseWith } from '../core/internal.js';
 import { BgNbdCustomer, isBgNbdCustomer, type BgNbdParameters } from './bg-nbd.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
-import { at, checked } from './input-checks.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
 import { logGamma, logSumExp } from './special-functions.js';
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { fail, parseWith } from '../core/parse.js';
+import { at, checked, fail, parseWith } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { GammaGammaCustomer, isGammaGammaCustomer, type GammaGammaParameters } from './gamma-gamma.js';
-import { at, checked } from './input-checks.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
 import { logGamma } from './special-functions.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWith } from '../core/parse.js';
+import { parseWith } from '../core/internal.js';
 
 /** Iterations allowed when no `maxIterations` is given. */
 const DEFAULT_MAX_ITERATIONS = 10_000;

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { PathSegment } from '../core/error.js';
-import { fail } from '../core/parse.js';
+import { at, checked, fail, isNonNegative, NonNegativeNumber, type PathSegment } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
-import { at, checked, isNonNegative, NonNegativeNumber } from './input-checks.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
 
 /**

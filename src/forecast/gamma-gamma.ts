@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { onceFieldsAreValid } from '../core/fields.js';
-import { checked, Count, isCount, isPositive, isRecord, PositiveNumber } from './input-checks.js';
+import { checked, Count, isCount, isPositive, isRecord, onceFieldsAreValid, PositiveNumber } from '../core/internal.js';
 
 /**
  * Parameters of the Gamma-Gamma model of spend per transaction (Fader &

@@ -7,10 +7,8 @@
  *
  * @internal
  */
-import type { PathSegment } from '../core/error.js';
-import { fail } from '../core/parse.js';
+import { at, fail, type PathSegment } from '../core/internal.js';
 import { nelderMead } from './nelder-mead.js';
-import { at } from './input-checks.js';
 
 /**
  * A log-parameter beyond ±this (e^16 ≈ 9e6) means the likelihood keeps rising towards the edge of the

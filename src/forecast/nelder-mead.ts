@@ -8,7 +8,7 @@
  * @internal
  */
 
-import { at } from './input-checks.js';
+import { at } from '../core/internal.js';
 
 /** Where a minimisation stopped. */
 export interface Minimum {

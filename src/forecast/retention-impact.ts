@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { onceFieldsAreValid } from '../core/fields.js';
-import { parseWith } from '../core/parse.js';
-import { PositiveNumber } from './input-checks.js';
+import { onceFieldsAreValid, parseWith, PositiveNumber } from '../core/internal.js';
 
 /**
  * Input of {@link retentionImpact}:

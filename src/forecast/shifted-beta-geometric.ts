@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { fail } from '../core/parse.js';
+import { checked, Count, fail, hasKeyCount, isCount, isPositive, isRecord, PositiveNumber } from '../core/internal.js';
 import { hypergeometric2F1 } from './hypergeometric.js';
-import { Count, checked, hasKeyCount, isCount, isPositive, isRecord, PositiveNumber } from './input-checks.js';
 import { logBeta } from './special-functions.js';
 
 /**

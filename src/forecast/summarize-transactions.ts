@@ -1,10 +1,20 @@
 import { z } from 'zod';
-import { CalendarDate, isCalendarDate } from '../core/calendar-date.js';
-import { toEpochDay } from '../core/epoch-day.js';
-import { Id, inOrder, Money, onceFieldsAreValid } from '../core/fields.js';
-import { parseWith } from '../core/parse.js';
+import {
+  at,
+  CalendarDate,
+  checked,
+  hasOnlyKeys,
+  Id,
+  inOrder,
+  isCalendarDate,
+  isNonNegative,
+  isRecord,
+  Money,
+  onceFieldsAreValid,
+  parseWith,
+  toEpochDay,
+} from '../core/internal.js';
 import type { CustomerHistory } from './customer-history.js';
-import { at, checked, hasOnlyKeys, isNonNegative, isRecord } from './input-checks.js';
 
 /**
  * One purchase: who bought, on which day, and for how much (major units of

@@ -1,4 +1,4 @@
-import { SuccessKitError, type PathSegment } from '../core/error.js';
+import { type PathSegment, SuccessKitError } from '../core/internal.js';
 
 /**
  * A mergeable aggregate: the four functions that compute a metric over rows

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { fail, parseWith } from '../core/parse.js';
+import { describeValue, fail, parseWith } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { minorUnitsPerMajor, toMinorUnits } from './money.js';
-import { checkCount, checkObject, describeValue } from './score-checks.js';
+import { checkCount, checkObject } from './score-checks.js';
 
 /**
  * How {@link logoChurn} divides:

@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { CalendarDate } from '../core/calendar-date.js';
-import { firstDayOfMonthIndex, fromEpochDay, monthIndexOf, toEpochDay } from '../core/epoch-day.js';
-import type { PathSegment } from '../core/error.js';
-import { fail, parseWith } from '../core/parse.js';
-import { Subscription } from '../core/subscription.js';
+import {
+  CalendarDate,
+  describeValue,
+  fail,
+  firstDayOfMonthIndex,
+  fromEpochDay,
+  monthIndexOf,
+  parseWith,
+  type PathSegment,
+  Subscription,
+  toEpochDay,
+} from '../core/internal.js';
 import { ownEntry, type Accumulator } from './accumulator.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
-import { checkCount, checkObject, describeValue } from './score-checks.js';
+import { checkCount, checkObject } from './score-checks.js';
 
 /**
  * Options of {@link cohortRetention} and {@link cohortRetentionAccumulator}.

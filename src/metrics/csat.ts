@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SurveyScale } from '../core/survey-response.js';
+import { SurveyScale } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
 import {

@@ -1,7 +1,6 @@
-import type { PathSegment } from '../core/error.js';
-import { fail } from '../core/parse.js';
+import { describeValue, fail, type PathSegment } from '../core/internal.js';
 import { locateError, ownEntry, type Accumulator } from './accumulator.js';
-import { checkCount, checkObject, describeValue } from './score-checks.js';
+import { checkCount, checkObject } from './score-checks.js';
 
 /**
  * One metric of {@link groupMetrics}: an accumulator and the value it takes

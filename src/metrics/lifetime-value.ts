@@ -1,7 +1,6 @@
-import { fail } from '../core/parse.js';
-import type { PathSegment } from '../core/error.js';
+import { describeValue, fail, type PathSegment } from '../core/internal.js';
 import { checkAmount } from './money.js';
-import { checkObject, describeValue } from './score-checks.js';
+import { checkObject } from './score-checks.js';
 
 function checkShare(value: unknown, path: readonly PathSegment[]): asserts value is number {
   if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {

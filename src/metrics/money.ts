@@ -6,9 +6,7 @@
  *
  * @internal
  */
-import type { PathSegment } from '../core/error.js';
-import { fail } from '../core/parse.js';
-import { describeValue } from './score-checks.js';
+import { describeValue, fail, type PathSegment } from '../core/internal.js';
 
 /** Minor units per major unit for 0 to 4 fraction digits. */
 export function minorUnitsPerMajor(fractionDigits: number): number {

@@ -1,12 +1,21 @@
 import { z } from 'zod';
-import { isCalendarDate, notADate, type CalendarDate } from '../core/calendar-date.js';
-import { firstDayOfMonthIndex, fromEpochDay, monthIndexOf, toEpochDay } from '../core/epoch-day.js';
-import type { PathSegment } from '../core/error.js';
-import { fail, parseWith } from '../core/parse.js';
-import type { MrrSnapshot } from '../core/subscription.js';
+import {
+  type CalendarDate,
+  describeValue,
+  fail,
+  firstDayOfMonthIndex,
+  fromEpochDay,
+  isCalendarDate,
+  monthIndexOf,
+  type MrrSnapshot,
+  notADate,
+  parseWith,
+  type PathSegment,
+  toEpochDay,
+} from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
-import { checkCount, checkObject, describeValue } from './score-checks.js';
+import { checkCount, checkObject } from './score-checks.js';
 
 /**
  * How an account's MRR moved between two periods:

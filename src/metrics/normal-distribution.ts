@@ -1,4 +1,4 @@
-import { fail } from '../core/parse.js';
+import { fail } from '../core/internal.js';
 
 /* eslint-disable no-loss-of-precision -- the coefficients are kept digit for digit as published, so they
    can be checked against the papers; each literal rounds to the same double as its shortest form. */

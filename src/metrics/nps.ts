@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWith } from '../core/parse.js';
+import { parseWith } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';

@@ -5,14 +5,12 @@
  * @internal
  */
 import type { z } from 'zod';
-import type { PathSegment } from '../core/error.js';
-import type { SurveyScale } from '../core/survey-response.js';
-import { fail, parseWith } from '../core/parse.js';
+import { describeValue, fail, parseWith, type PathSegment, type SurveyScale } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { criticalValue } from './normal-distribution.js';
 import { wilsonBounds } from './wilson-interval.js';
 import { studentCriticalValue } from './student-t.js';
-import { checkCount, checkObject, checkScores, describeValue, failScore, isScore } from './score-checks.js';
+import { checkCount, checkObject, checkScores, failScore, isScore } from './score-checks.js';
 
 /** The supported scales, as in the core `SurveyScale`. */
 const ratingScales: readonly RatingScale[] = [5, 7, 10];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWith } from '../core/parse.js';
+import { parseWith } from '../core/internal.js';
 import { revenueRates } from './churn.js';
 import { minorUnitsPerMajor, toMinorUnits } from './money.js';
 import type { MrrAmounts } from './mrr-movements.js';

@@ -4,18 +4,10 @@
  *
  * @internal
  */
-import { SuccessKitError, type PathSegment, type SuccessKitIssue } from '../core/error.js';
-import { fail, kindOf, quoteText } from '../core/parse.js';
+import { describeValue, fail, type PathSegment, SuccessKitError, type SuccessKitIssue } from '../core/internal.js';
 
 /** At most this many bad scores are listed; past it the input is broken wholesale. */
 const maximumIssues = 100;
-
-/** Names a value for a message: numbers as written, anything else by its type. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return `string ${quoteText(value, 20)}`;
-  return kindOf(value);
-}
 
 /** True for a whole number from `low` to `high`. */
 export function isScore(value: unknown, low: number, high: number): value is number {

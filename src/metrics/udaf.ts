@@ -1,6 +1,6 @@
-import { fail } from '../core/parse.js';
+import { describeValue, fail } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
-import { checkObject, describeValue } from './score-checks.js';
+import { checkObject } from './score-checks.js';
 
 /**
  * The aggregation state a warehouse keeps between calls: the accumulator's

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { PathSegment } from '../core/error.js';
-import { fail, parseWith } from '../core/parse.js';
+import { describeValue, fail, parseWith, type PathSegment } from '../core/internal.js';
 import { accumulate, type Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
-import { checkCount, checkFields, checkObject, describeValue, mergeSums, sumFields } from './score-checks.js';
+import { checkCount, checkFields, checkObject, mergeSums, sumFields } from './score-checks.js';
 import { wilsonBounds } from './wilson-interval.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail, parseWith } from '../core/parse.js';
+import { fail, parseWith } from '../core/internal.js';
 import { ConfidenceLevel, defaultConfidence } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
 import { checkCount } from './score-checks.js';

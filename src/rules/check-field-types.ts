@@ -1,6 +1,5 @@
-import type { PathSegment, SuccessKitIssue } from '../core/error.js';
+import { kindOf, type PathSegment, quoteText, type SuccessKitIssue } from '../core/internal.js';
 import { didYouMean } from './closest-name.js';
-import { kindOf, quoteText } from '../core/parse.js';
 import type { RuleOperator } from './condition.js';
 import {
   appliesTo,

@@ -1,4 +1,4 @@
-import { fromEpochDay } from '../core/epoch-day.js';
+import { fromEpochDay } from '../core/internal.js';
 import type {
   ChangeByCondition,
   ChangedCondition,

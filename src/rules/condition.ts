@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from '../core/calendar-date.js';
-import { kindOf } from '../core/parse.js';
+import { CalendarDate, kindOf } from '../core/internal.js';
 import { FieldPath } from './field-path.js';
 
 /**

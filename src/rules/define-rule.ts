@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { SuccessKitError, formatPath, type PathSegment, type SuccessKitIssue } from '../core/error.js';
-import { kindOf, parseWith } from '../core/parse.js';
+import {
+  formatPath,
+  kindOf,
+  parseWith,
+  type PathSegment,
+  SuccessKitError,
+  type SuccessKitIssue,
+} from '../core/internal.js';
 import { checkFieldTypes } from './check-field-types.js';
 import { didYouMean } from './closest-name.js';
 import { conditionSchemas, ruleOperators, type RuleOperator } from './condition.js';

@@ -1,5 +1,4 @@
-import { isCalendarDate } from '../core/calendar-date.js';
-import { toEpochDay } from '../core/epoch-day.js';
+import { isCalendarDate, toEpochDay } from '../core/internal.js';
 import type { RuleCondition } from './condition.js';
 import { describeCondition, joinClauses } from './condition-sentence.js';
 import { asRecord, conditionTest, readPrevious, readsAsOf } from './condition-test.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../core/calendar-date.js';
+import { isCalendarDate } from '../core/internal.js';
 import { ruleOperators, type RuleOperator } from './condition.js';
 import { FieldPath } from './field-path.js';
 

@@ -1,6 +1,11 @@
-import { formatPath, type PathSegment } from '../core/error.js';
-import type { Contribution, ContributionValue, Explanation } from '../core/explanation.js';
-import { fail } from '../core/parse.js';
+import {
+  type Contribution,
+  type ContributionValue,
+  type Explanation,
+  fail,
+  formatPath,
+  type PathSegment,
+} from '../core/internal.js';
 import type { ConditionExplanation, ExplainedValue, RuleExplanation } from './explain-rule.js';
 
 function toContributionValue(value: ExplainedValue): ContributionValue {

@@ -1,6 +1,4 @@
-import { isCalendarDate, notADate, type CalendarDate } from '../core/calendar-date.js';
-import { toEpochDay } from '../core/epoch-day.js';
-import { fail } from '../core/parse.js';
+import { type CalendarDate, fail, isCalendarDate, notADate, toEpochDay } from '../core/internal.js';
 
 /**
  * What a rule is evaluated against besides the record itself.

@@ -1,7 +1,4 @@
-import type { AccountEvent } from '../core/account-event.js';
-import type { CalendarDate } from '../core/calendar-date.js';
-import type { Contact } from '../core/contact.js';
-import type { SurveyResponse } from '../core/survey-response.js';
+import type { AccountEvent, CalendarDate, Contact, SurveyResponse } from '../core/internal.js';
 import type { Profile } from './profile.js';
 import type { Random } from './random.js';
 import { mrrOn, type RevenueSpan } from './revenue.js';

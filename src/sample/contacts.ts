@@ -1,4 +1,4 @@
-import type { Contact, ContactRole } from '../core/contact.js';
+import type { Contact, ContactRole } from '../core/internal.js';
 import type { Profile } from './profile.js';
 import type { Random } from './random.js';
 import { departments, firstNames, lastNames } from './vocabulary.js';

@@ -1,4 +1,4 @@
-import { civilOf, epochDayOf } from '../core/epoch-day.js';
+import { civilOf, epochDayOf } from '../core/internal.js';
 import type { Profile } from './profile.js';
 import type { Random } from './random.js';
 

@@ -1,14 +1,20 @@
 import { z } from 'zod';
-import type { Account } from '../core/account.js';
-import type { AccountEvent } from '../core/account-event.js';
-import { CalendarDate } from '../core/calendar-date.js';
-import type { Contact } from '../core/contact.js';
-import { civilOf, epochDayOf, fromEpochDay, toEpochDay } from '../core/epoch-day.js';
-import { parseWith } from '../core/parse.js';
-import type { Portfolio } from '../core/portfolio.js';
-import type { MrrSnapshot, Subscription } from '../core/subscription.js';
-import type { SurveyResponse } from '../core/survey-response.js';
-import type { UsageSnapshot } from '../core/usage-snapshot.js';
+import {
+  type Account,
+  type AccountEvent,
+  CalendarDate,
+  civilOf,
+  type Contact,
+  epochDayOf,
+  fromEpochDay,
+  type MrrSnapshot,
+  parseWith,
+  type Portfolio,
+  type Subscription,
+  type SurveyResponse,
+  toEpochDay,
+  type UsageSnapshot,
+} from '../core/internal.js';
 import { drawActivity, type ActivityWindow } from './activity.js';
 import { drawContacts } from './contacts.js';
 import { drawProfile, type Profile } from './profile.js';

@@ -1,5 +1,4 @@
-import type { CalendarDate } from '../core/calendar-date.js';
-import type { UsageSnapshot } from '../core/usage-snapshot.js';
+import type { CalendarDate, UsageSnapshot } from '../core/internal.js';
 import type { Profile } from './profile.js';
 import type { Random } from './random.js';
 import { mrrOn, type RevenueSpan } from './revenue.js';

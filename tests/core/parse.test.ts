@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { fail, kindOf, parseWith, quoteText } from '../../src/core/parse';
+import { fail, parseWith } from '../../src/core/parse';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 
 const Seats = z.strictObject({
@@ -85,24 +85,5 @@ describe('fail', () => {
     const error = catchSuccessKitError(() => fail('invalid_reference', ['contacts', 0, 'accountId'], 'no account "x"'));
     expect(error.code).toBe('invalid_reference');
     expect(error.message).toBe('invalid_reference: contacts[0].accountId: no account "x"');
-  });
-});
-
-describe('message helpers', () => {
-  it('name kinds of values for messages', () => {
-    expect([null, [], {}, 'x', 1, true, undefined].map(kindOf)).toEqual([
-      'null',
-      'array',
-      'object',
-      'string',
-      'number',
-      'boolean',
-      'undefined',
-    ]);
-  });
-
-  it('quote text, cut after the given length', () => {
-    expect(quoteText('2026-02-30', 40)).toBe('"2026-02-30"');
-    expect(quoteText('abcdef', 3)).toBe('"abc…"');
   });
 });

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkScores, describeValue, isScore } from '../../src/metrics/score-checks';
+import { checkScores, isScore } from '../../src/metrics/score-checks';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 
 describe('score checks', () => {
   it('accepts whole numbers on the scale only', () => {
     expect([0, 10, 5].every((score) => isScore(score, 0, 10))).toBe(true);
     expect([-1, 11, 2.5, Number.NaN, '5', null].some((score) => isScore(score, 0, 10))).toBe(false);
-  });
-
-  it('describes bad values briefly: numbers as written, long strings cut, other things by type', () => {
-    expect(describeValue(null)).toBe('null');
-    expect(describeValue([1])).toBe('array');
-    expect(describeValue(7.5)).toBe('7.5');
-    expect(describeValue('a very long answer that goes on')).toBe('string "a very long answer t…"');
-    expect(describeValue({})).toBe('object');
   });
 
   it('lists at most 100 bad scores, each at its index under the prefix', () => {

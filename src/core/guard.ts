@@ -1,15 +1,15 @@
 /**
- * Validation for the forecast functions, which hosts call per customer in
- * loops over millions of rows: a hand-written type guard accepts good input
- * in nanoseconds, and only input it rejects goes through the zod schema,
- * which then throws with the schema's messages and paths. Each guard accepts
- * nothing its schema rejects (a property test checks this).
+ * The one fast validation path. Functions that hosts call per row in loops
+ * over millions of rows guard their input with a hand-written type check that
+ * accepts good input in nanoseconds; only input it rejects goes through the
+ * zod schema, which then throws with the schema's messages and paths. Each
+ * guard accepts nothing its schema rejects (property tests check this).
  *
  * @internal
  */
 import { z } from 'zod';
-import type { PathSegment } from '../core/error.js';
-import { parseWith } from '../core/parse.js';
+import type { PathSegment } from './error.js';
+import { parseWith } from './parse.js';
 
 /** A finite number > 0. */
 export const PositiveNumber = z.number().positive();
