@@ -142,7 +142,9 @@ describe('defineRule', () => {
       'value: expected a number or a date as YYYY-MM-DD, got number',
     ]);
     expect(problems({ field: 'plan', op: 'in', value: [] })).toEqual(['value: expected at least 1 item(s)']);
-    expect(problems({ field: 'plan', op: 'in', value: 'enterprise' })).toEqual(['value: expected array, got string "enterprise"']);
+    expect(problems({ field: 'plan', op: 'in', value: 'enterprise' })).toEqual([
+      'value: expected array, got string "enterprise"',
+    ]);
     expect(problems({ field: 'plan', op: 'in', value: ['a', {}, null] })).toEqual([
       'value[1]: expected a number, string or boolean, got object',
       'value[2]: expected a number, string or boolean, got null',
@@ -161,7 +163,9 @@ describe('defineRule', () => {
     expect(problems({ field: 'arr', op: 'missing', value: true })).toEqual(['value: missing takes no value']);
     expect(problems({ field: 'plan', op: 'startsWith', value: 5 })).toEqual(['value: expected string, got 5']);
     expect(problems({ field: 'd', op: 'daysSinceGt', value: 1.5 })).toEqual(['value: expected integer, got 1.5']);
-    expect(problems({ field: 'd', op: 'daysSinceGt', value: '30' })).toEqual(['value: expected number, got string "30"']);
+    expect(problems({ field: 'd', op: 'daysSinceGt', value: '30' })).toEqual([
+      'value: expected number, got string "30"',
+    ]);
     expect(problems({ field: 'arr', op: 'increasedBy', value: 0 })).toEqual(['value: expected a number > 0, got 0']);
     expect(problems({ field: 'arr', op: 'decreasedBy', value: -5 })).toEqual(['value: expected a number > 0, got -5']);
     expect(problems({ field: 'arr', op: 'crossedAbove', value: '90%' })).toEqual([
@@ -171,7 +175,9 @@ describe('defineRule', () => {
       'value: from and to are equal: that is no change',
     ]);
     expect(problems({ field: 'band', op: 'changed', value: { form: 'red' } })).toEqual(['value.form: unknown field']);
-    expect(problems({ field: 'band', op: 'changed', value: 'red' })).toEqual(['value: expected object, got string "red"']);
+    expect(problems({ field: 'band', op: 'changed', value: 'red' })).toEqual([
+      'value: expected object, got string "red"',
+    ]);
   });
 
   it('accepts every operator in its documented form', () => {
