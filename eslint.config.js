@@ -40,7 +40,15 @@ export default defineConfig(
       ],
       'no-restricted-imports': [
         'error',
-        { paths: nodeBuiltins.map((name) => ({ name, message: 'src/ does no I/O.' })) },
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'src/ does no I/O.' })),
+          patterns: [
+            {
+              regex: String.raw`^\.\./(?!core/internal\.js$)[^/]+/(?!index\.js$)`,
+              message: 'Reach another module through its index.js, or core through core/internal.js.',
+            },
+          ],
+        },
       ],
       'no-restricted-syntax': [
         'error',
