@@ -15,16 +15,16 @@ import { modules as tsupModules } from '../tsup.config';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
-const json = <Value>(path: string): Value => JSON.parse(read(path)) as Value;
+const json = (path: string): unknown => JSON.parse(read(path));
 
 const modules = readdirSync(join(root, 'src'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(root, 'src', entry.name, 'index.ts')))
   .map((entry) => entry.name)
   .sort();
 
-const manifest = json<{ exports: Record<string, unknown> }>('package.json');
-const typedoc = json<{ entryPoints: string[] }>('typedoc.json');
-const sizes = json<{ path: string }[]>('.size-limit.json');
+const manifest = json('package.json') as { exports: Record<string, unknown> };
+const typedoc = json('typedoc.json') as { entryPoints: string[] };
+const sizes = json('.size-limit.json') as { path: string }[];
 const rootIndex = read('src/index.ts');
 const readme = read('README.md');
 const cruiser = createRequire(import.meta.url)(join(root, '.dependency-cruiser.cjs')) as {
