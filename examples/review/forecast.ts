@@ -207,7 +207,7 @@ function churnReduction(portfolio: Portfolio): ChurnReduction {
   if (monthlyGrowth > 1) {
     return notProjected(
       measured,
-      `new business added ${percent(monthlyGrowth)} of the book a month, too young a book to project`,
+      `new, expanding and returning customers added ${percent(monthlyGrowth)} of the book's MRR a month, more than the book itself, too fast a growth to project as steady`,
     );
   }
   const startingArr = 12 * ending;

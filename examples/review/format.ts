@@ -16,7 +16,10 @@ const wholeMoney = new Intl.NumberFormat('en-US', {
 
 /** `$24.6M`, `$3.0M`, `$59.7K`, `$806`: one decimal for thousands and up, whole dollars below. */
 export function money(amount: number): string {
-  return Math.abs(Math.round(amount)) < 1000 ? wholeMoney.format(amount) : compactMoney.format(amount);
+  const whole = Math.round(amount);
+  if (Math.abs(whole) < 1000) return wholeMoney.format(whole);
+  // $999.60 rounds to $1,000: give it to the compact format as a whole thousand, so it reads $1.0K.
+  return compactMoney.format(Math.abs(amount) < 1000 ? whole : amount);
 }
 
 /** `57.7%` from 0.577. */

@@ -274,7 +274,7 @@ function experienceRow(row: SegmentExperience): string[] {
 }
 
 function bridgeTable(movements: MrrMovementTotals): string {
-  const accounts = (value: number): string => count(value, 'account');
+  const accounts = (value: number): string => String(value);
   return table(
     ['MRR', 'Amount', 'Accounts'],
     [
