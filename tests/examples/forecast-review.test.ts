@@ -200,7 +200,8 @@ describe('the forecast section of the portfolio review', () => {
 
     const loyal = { ...portfolio, subscriptions: portfolio.subscriptions.filter((line) => line.endDate === undefined) };
     const loyalForecast = portfolioForecast(loyal);
-    expect(loyalForecast.renewals).toMatchObject({ fitted: false, detail: expect.stringMatching(/^fit_failed: /) });
+    const { renewals } = loyalForecast;
+    expect([renewals.fitted, !renewals.fitted && renewals.detail?.startsWith('fit_failed: ')]).toEqual([false, true]);
     expect(formatForecast(loyalForecast).split('\n').slice(3, 5)).toEqual([
       '  No projection: the renewals so far cannot fit the model, which needs both customers who renewed',
       '  and customers who left, over enough accounts.',
