@@ -119,7 +119,7 @@ function formatRenewals(renewals: PortfolioBasics['renewals']): string[] {
   );
   if (renewals.accounts === 0) return [title, '  No active account renews in this window.'];
   const rows = table(
-    ['Renews', 'Days', 'Account', 'Segment', 'ARR', 'CSM'],
+    ['Renews', 'Days left', 'Account', 'Segment', 'ARR', 'CSM'],
     renewals.largest.map((row) => [
       row.renewalDate,
       String(row.daysLeft),
