@@ -1,9 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { SuccessKitError } from '../../src/core/error';
 import { fitShiftedBetaGeometricCohorts } from '../../src/forecast/fit-shifted-beta-geometric';
-import { renewalCountsFromCohorts, type CohortTableInput } from '../../src/forecast/renewal-counts-from-cohorts';
-import { cohortRetention } from '../../src/metrics/cohort-retention';
+import {
+  renewalCountsFromCohorts,
+  type CohortTableInput,
+  type RenewalCounts,
+} from '../../src/forecast/renewal-counts-from-cohorts';
+import { cohortRetention, type CohortRetention } from '../../src/metrics/cohort-retention';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { deepFreeze } from '../freeze';
 import { hostileValues } from '../hostile-values';
@@ -63,6 +67,12 @@ describe('renewalCountsFromCohorts', () => {
         message: 'no renewal yet: only its first period has ended',
       },
     ]);
+  });
+
+  it('takes the CohortRetention type of metrics as it is, with no cast', () => {
+    expectTypeOf<CohortRetention>().toExtend<CohortTableInput>();
+    expectTypeOf(renewalCountsFromCohorts).returns.toEqualTypeOf<RenewalCounts>();
+    expectTypeOf<RenewalCounts['activeCounts']>().toExtend<Parameters<typeof fitShiftedBetaGeometricCohorts>[0]>();
   });
 
   it('gives fitShiftedBetaGeometricCohorts the counts it would get by hand: α 0.22, β 1.08 for the docs’ book', () => {
