@@ -6,7 +6,7 @@ import {
   type CalendarDate,
   type Portfolio,
 } from 'successkit/core';
-import { count, heading, money, percent, table } from './format.js';
+import { count, heading, money, percent, table, whole } from './format.js';
 
 /** How far ahead the review looks for renewals. */
 const renewalWindowDays = 90;
@@ -130,7 +130,7 @@ function formatRenewals(renewals: PortfolioBasics['renewals']): string[] {
     ]),
     [1, 4],
   );
-  const which = renewals.accounts > renewals.largest.length ? `; the ${String(renewals.largest.length)} largest` : '';
+  const which = renewals.accounts > renewals.largest.length ? `; the ${whole(renewals.largest.length)} largest` : '';
   return [title, `  ${count(renewals.accounts, 'account')}, ${money(renewals.arr)} ARR${which}:`, '', rows];
 }
 
@@ -142,7 +142,7 @@ function formatSegments(basics: PortfolioBasics): string[] {
       ['Segment', 'Accounts', 'ARR', 'Share of ARR', 'Average ARR'],
       basics.bySegment.map((row) => [
         row.segment,
-        String(row.accounts),
+        whole(row.accounts),
         money(row.arr),
         percent(row.arrShare),
         money(row.averageArr),
@@ -154,7 +154,7 @@ function formatSegments(basics: PortfolioBasics): string[] {
 
 /** The basics as terminal text. */
 export function formatBasics(basics: PortfolioBasics): string {
-  const churned = `${String(basics.churnedAccounts)} churned`;
+  const churned = `${whole(basics.churnedAccounts)} churned`;
   const summary =
     basics.activeAccounts === 0
       ? `  No active accounts (${churned}), so no ARR.`

@@ -10,7 +10,7 @@ import {
   type SbgFit,
 } from 'successkit/forecast';
 import { cohortRetention, mrrMovementsForMonth } from 'successkit/metrics';
-import { count, heading, listing, money, nameOfMonth, paragraph, percent, rate, table } from './format.js';
+import { count, heading, listing, money, nameOfMonth, paragraph, percent, rate, table, whole } from './format.js';
 import { missingMrr, mrrMonths } from './metrics.js';
 
 /** How many renewals ahead the projection reaches. */
@@ -233,7 +233,7 @@ function share(value: number | null): string {
 
 /** `2021 (18), 2022 (83) and 2023 (91)`: years won and their accounts. */
 function cohortList(cohorts: readonly { readonly year: string; readonly accounts: number }[]): string {
-  return listing(cohorts.map((cohort) => `${cohort.year} (${String(cohort.accounts)})`));
+  return listing(cohorts.map((cohort) => `${cohort.year} (${whole(cohort.accounts)})`));
 }
 
 function leftOutLines(leftOut: readonly CohortLeftOut[]): string[] {

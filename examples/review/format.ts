@@ -32,9 +32,16 @@ export function rate(share: number | null): string {
   return share === null ? '—' : `${(share * 100).toFixed(2)}%`;
 }
 
-/** `1 account`, `3 accounts`; `plural` defaults to the singular with an `s`. */
+const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** `1,301` from 1301. */
+export function whole(value: number): string {
+  return wholeNumber.format(value);
+}
+
+/** `1 account`, `1,301 accounts`; `plural` defaults to the singular with an `s`. */
 export function count(value: number, singular: string, plural = `${singular}s`): string {
-  return `${String(value)} ${value === 1 ? singular : plural}`;
+  return `${whole(value)} ${value === 1 ? singular : plural}`;
 }
 
 /** `a`, `a and b`, `a, b and c`. */

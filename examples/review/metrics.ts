@@ -15,7 +15,7 @@ import {
   type NpsResult,
   type RevenueRetention,
 } from 'successkit/metrics';
-import { count, heading, money, nameOfMonth, paragraph, percent, rate, table } from './format.js';
+import { count, heading, money, nameOfMonth, paragraph, percent, rate, table, whole } from './format.js';
 
 /** NPS and CSAT of one segment, or of the whole portfolio. */
 export interface SegmentExperience {
@@ -264,17 +264,17 @@ function marked(text: string, result: { readonly lowSample: boolean; readonly sc
 function experienceRow(row: SegmentExperience): string[] {
   return [
     row.segment,
-    String(row.nps.n),
+    whole(row.nps.n),
     marked(points(row.nps.score), row.nps),
     npsInterval(row.nps),
-    String(row.csat.n),
+    whole(row.csat.n),
     row.csat.score === null ? '—' : marked(percent(row.csat.score / 100), row.csat),
     csatInterval(row.csat),
   ];
 }
 
 function bridgeTable(movements: MrrMovementTotals): string {
-  const accounts = (value: number): string => String(value);
+  const accounts = whole;
   return table(
     ['MRR', 'Amount', 'Accounts'],
     [
@@ -357,7 +357,7 @@ function verdict(comparison: NpsComparison): string {
   const { a, b } = comparison;
   const gap = `the gap of ${points(comparison.difference)}`;
   if (a.n < minimumAnswers || b.n < minimumAnswers || a.lowSample || b.lowSample) {
-    return `with ${count(b.n, 'answer')} there and ${String(a.n)} in the other segments, ${gap} cannot be told from sampling noise (a verdict needs ${String(minimumAnswers)} answers on each side).`;
+    return `with ${count(b.n, 'answer')} there and ${whole(a.n)} in the other segments, ${gap} cannot be told from sampling noise (a verdict needs ${String(minimumAnswers)} answers on each side).`;
   }
   return comparison.significant
     ? `${gap} is more than sampling noise at ${String(Math.round(comparison.confidence * 100))}% confidence (${pValue(comparison.pValue)}).`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, listing, money, nameOfMonth, paragraph, percent, rate } from '../../examples/review/format.js';
+import { count, listing, money, nameOfMonth, paragraph, percent, rate, whole } from '../../examples/review/format.js';
 
 describe('the review’s formatting', () => {
   it('writes money with one decimal from a thousand up, so $3.0M stands beside $9.6M', () => {
@@ -25,6 +25,14 @@ describe('the review’s formatting', () => {
     expect([count(0, 'account'), count(1, 'account'), count(2, 'account'), count(1, 'year'), count(5, 'year')]).toEqual(
       ['0 accounts', '1 account', '2 accounts', '1 year', '5 years'],
     );
+  });
+
+  it('groups the thousands of counts', () => {
+    expect([whole(1301), count(2000, 'sample account'), count(1, 'sample account')]).toEqual([
+      '1,301',
+      '2,000 sample accounts',
+      '1 sample account',
+    ]);
   });
 
   it('lists items with commas and a final “and”', () => {
