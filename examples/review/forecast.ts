@@ -195,9 +195,11 @@ function churnReduction(portfolio: Portfolio): ChurnReduction {
   const starting = bridges.reduce((sum, bridge) => sum + bridge.starting, 0);
   const lost = bridges.reduce((sum, bridge) => sum + bridge.churned + bridge.contraction, 0);
   const gained = bridges.reduce((sum, bridge) => sum + bridge.new + bridge.expansion + bridge.reactivation, 0);
+  if (starting === 0) return notProjected(measured, `no account paid in ${nameOfMonth(addMonths(firstMonth, -1))}`);
   const monthlyChurn = lost / starting;
   const monthlyGrowth = gained / starting;
   const churnDelta = annualChurnDelta / 12;
+  if (monthlyChurn >= 1) return notProjected(measured, 'the book lost all of its MRR every month');
   if (monthlyChurn + churnDelta < 0) {
     return notProjected(
       measured,
