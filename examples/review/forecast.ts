@@ -195,7 +195,12 @@ function churnReduction(portfolio: Portfolio): ChurnReduction {
   const starting = bridges.reduce((sum, bridge) => sum + bridge.starting, 0);
   const lost = bridges.reduce((sum, bridge) => sum + bridge.churned + bridge.contraction, 0);
   const gained = bridges.reduce((sum, bridge) => sum + bridge.new + bridge.expansion + bridge.reactivation, 0);
-  if (starting === 0) return notProjected(measured, `no account paid in ${nameOfMonth(addMonths(firstMonth, -1))}`);
+  if (starting === 0) {
+    return notProjected(
+      measured,
+      `all of the book's MRR is new in ${nameOfMonth(months.month)}: no history to project from`,
+    );
+  }
   const monthlyChurn = lost / starting;
   const monthlyGrowth = gained / starting;
   const churnDelta = annualChurnDelta / 12;
