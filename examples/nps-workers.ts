@@ -20,6 +20,7 @@ import {
   type WorkerReply,
   type WorkerTask,
 } from './workers/survey-responses.js';
+import { count } from './review/format.js';
 
 /** The metrics per segment, as both paths return them. */
 export type SegmentResults = ReturnType<typeof surveyAccumulator.result>;
@@ -128,18 +129,18 @@ export function formatRun(result: WorkersRun): string {
       String(rows).padStart(9),
       signed(nps.score).padStart(7),
       interval.padStart(16),
-      `${csat.score?.toFixed(1) ?? '—'}%`.padStart(7),
+      (csat.score === null ? '—' : `${csat.score.toFixed(1)}%`).padStart(7),
       (ces.score?.toFixed(2) ?? '—').padStart(6),
     ].join('  ');
   });
   return [
-    `${String(result.responses)} survey answers, seed ${String(result.seed)}`,
+    `${count(result.responses, 'survey answer')}, seed ${String(result.seed)}`,
     '',
     `  ${['Segment'.padEnd(11), 'Answers'.padStart(9), 'NPS'.padStart(7), '95% interval'.padStart(16), 'CSAT'.padStart(7), 'CES'.padStart(6)].join('  ')}`,
     ...lines.map((line) => `  ${line}`),
     '',
     `  ${'One thread:'.padEnd(20)}${String(result.singleThreadMs)} ms`,
-    `  ${`${String(result.workers)} worker threads:`.padEnd(20)}${String(result.workersMs)} ms, thread start-up included; JSON states merged`,
+    `  ${`${count(result.workers, 'worker thread')}:`.padEnd(20)}${String(result.workersMs)} ms, thread start-up included; JSON states merged`,
     `  ${'Same result:'.padEnd(20)}${result.identical ? 'yes, identical to the last digit' : 'NO: the results differ'}`,
     '',
   ].join('\n');
@@ -153,6 +154,21 @@ function wholeNumber(flag: string, text: string | undefined, fallback: number, m
   return Number(text);
 }
 
+/** What `--help` prints. */
+export const usage = `Usage: tsx examples/nps-workers.ts [options]
+
+Computes NPS, CSAT and CES per segment over a generated survey table, once on one
+thread and once split over worker threads whose JSON states are merged, and checks
+that both give the same result.
+
+Options:
+  --responses <n>     survey answers to generate, a whole number (default 1,000,000)
+  --workers <n>       worker threads, at least 1 (default: the cores, 2 to 8)
+  --seed <n>          seed of the survey table, a whole number (default 1)
+  --json              print the run as JSON instead of text
+  -h, --help          print this help
+`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -160,8 +176,13 @@ async function main(): Promise<void> {
       workers: { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
   const result = await run({
     responses: wholeNumber('responses', values.responses, 1_000_000, 0),
     workers: wholeNumber('workers', values.workers, Math.min(8, Math.max(2, availableParallelism())), 1),

@@ -4,13 +4,15 @@
  *
  *   npm run demo -- --accounts 2000 --seed 7 --as-of 2026-06-30
  *   npm run demo -- --json
+ *   npm run demo -- --help
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isSuccessKitError, type CalendarDate } from 'successkit/core';
+import { isCalendarDate, isSuccessKitError, type CalendarDate } from 'successkit/core';
 import { samplePortfolio } from 'successkit/sample';
 import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/basics.js';
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
+import { count } from './review/format.js';
 import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
 
 /** Everything the review shows, as printed by `--json`. */
@@ -25,10 +27,98 @@ export interface PortfolioReview {
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
 
-function wholeNumber(flag: string, text: string | undefined, fallback: number): number {
+/** The most accounts the sample portfolio generates. */
+const maxAccounts = 1_000_000;
+
+/** What `--help` prints. */
+export const usage = `Usage: npm run demo -- [options]
+
+Generates a seeded sample portfolio and prints the review a CS leader reads first:
+the book by segment, upcoming renewals, NPS and CSAT, the MRR bridge with monthly
+and twelve-month retention, a renewal forecast and what one point less churn is worth.
+
+Options:
+  --accounts <n>      accounts in the sample portfolio, 1 to 1,000,000 (default ${String(defaults.accounts)})
+  --seed <n>          seed of the sample portfolio, a whole number (default ${String(defaults.seed)})
+  --as-of <date>      the day the review is drawn, YYYY-MM-DD (default ${defaults.asOf})
+  --json              print the review as JSON instead of text
+  -h, --help          print this help
+`;
+
+/** A mistake on the command line: printed with a pointer to `--help`. */
+export class UsageError extends Error {}
+
+function wholeNumber(flag: string, text: string | undefined, fallback: number, range: string, min = -Infinity): number {
   if (text === undefined) return fallback;
-  if (!/^-?\d+$/.test(text)) throw new Error(`--${flag} takes a whole number, got ${JSON.stringify(text)}`);
-  return Number(text);
+  const value = Number(text);
+  if (
+    !/^-?\d+$/.test(text) ||
+    !Number.isSafeInteger(value) ||
+    value < min ||
+    value > (flag === 'accounts' ? maxAccounts : Infinity)
+  ) {
+    throw new UsageError(`--${flag} takes ${range}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/** The options that take a value, so `--accounts -3` reads -3 as the value, as `--accounts=-3` does. */
+const valueFlags = new Set(['--accounts', '--seed', '--as-of']);
+
+/** Joins a value that starts with a dash to its flag: parseArgs would take `-3` for an option. */
+function joinNegativeValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    const next = args[index + 1];
+    if (valueFlags.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+/** What the command line asks for: the review's options, or help. */
+export type Command =
+  | { readonly help: true }
+  | {
+      readonly help: false;
+      readonly json: boolean;
+      readonly options: { accounts: number; seed: number; asOf: string };
+    };
+
+/** Reads the command line (without the node and script paths); throws {@link UsageError} for a bad one. */
+export function parseCommand(args: readonly string[]): Command {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: joinNegativeValues(args),
+      options: {
+        accounts: { type: 'string' },
+        seed: { type: 'string' },
+        'as-of': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return { help: true };
+  const asOf = values['as-of'] ?? defaults.asOf;
+  if (!isCalendarDate(asOf)) throw new UsageError(`--as-of takes a date as YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+  return {
+    help: false,
+    json: values.json,
+    options: {
+      accounts: wholeNumber('accounts', values.accounts, defaults.accounts, 'a whole number from 1 to 1,000,000', 1),
+      seed: wholeNumber('seed', values.seed, defaults.seed, 'a whole number'),
+      asOf,
+    },
+  };
 }
 
 /** Builds the review of a freshly generated sample portfolio. */
@@ -47,7 +137,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
 /** The review as terminal text. */
 export function formatReview(review: PortfolioReview): string {
   return [
-    `successkit portfolio review — ${String(review.accounts)} sample accounts (seed ${String(review.seed)}), as of ${review.asOf}`,
+    `successkit portfolio review — ${count(review.accounts, 'sample account')} (seed ${String(review.seed)}), as of ${review.asOf}`,
     formatBasics(review.basics),
     formatMetrics(review.metrics),
     formatForecast(review.forecast),
@@ -55,27 +145,30 @@ export function formatReview(review: PortfolioReview): string {
   ].join('\n');
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      accounts: { type: 'string' },
-      seed: { type: 'string' },
-      'as-of': { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const review = buildReview({
-    accounts: wholeNumber('accounts', values.accounts, defaults.accounts),
-    seed: wholeNumber('seed', values.seed, defaults.seed),
-    asOf: values['as-of'] ?? defaults.asOf,
-  });
-  process.stdout.write(values.json ? `${JSON.stringify(review, null, 2)}\n` : formatReview(review));
-}
+/** The flag each option of the sample portfolio is given with, for error messages. */
+const flagOf: Readonly<Record<string, string>> = { accounts: '--accounts', seed: '--seed', asOf: '--as-of' };
 
 function describeFailure(error: unknown): string {
-  if (isSuccessKitError(error))
-    return error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('\n');
+  if (error instanceof UsageError) return `${error.message}\nRun with --help for the options.`;
+  if (isSuccessKitError(error)) {
+    return error.issues
+      .map((issue) => {
+        const path = issue.path.join('.');
+        return `${flagOf[path] ?? (path || 'input')}: ${issue.message}`;
+      })
+      .join('\n');
+  }
   return error instanceof Error ? error.message : String(error);
+}
+
+function main(): void {
+  const command = parseCommand(process.argv.slice(2));
+  if (command.help) {
+    process.stdout.write(usage);
+    return;
+  }
+  const review = buildReview(command.options);
+  process.stdout.write(command.json ? `${JSON.stringify(review, null, 2)}\n` : formatReview(review));
 }
 
 // Run only as a program, not when imported (by tests).

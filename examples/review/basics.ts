@@ -6,10 +6,13 @@ import {
   type CalendarDate,
   type Portfolio,
 } from 'successkit/core';
-import { heading, money, percent, table } from './format.js';
+import { count, heading, money, percent, table, whole } from './format.js';
 
 /** How far ahead the review looks for renewals. */
 const renewalWindowDays = 90;
+
+/** How many of the largest renewals the review lists. */
+const largestShown = 10;
 
 /** Accounts and ARR of one segment. */
 export interface SegmentSummary {
@@ -40,6 +43,8 @@ export interface PortfolioBasics {
   readonly arr: number;
   readonly bySegment: readonly SegmentSummary[];
   readonly renewals: {
+    /** The window: the day after `asOf` to `asOf` + 90 days, both included. */
+    readonly from: CalendarDate;
     readonly until: CalendarDate;
     readonly accounts: number;
     readonly arr: number;
@@ -99,30 +104,23 @@ export function portfolioBasics(portfolio: Portfolio): PortfolioBasics {
     arr,
     bySegment: summarizeSegments(active, arr),
     renewals: {
+      from: addDays(portfolio.asOf, 1),
       until,
       accounts: renewals.length,
       arr: renewals.reduce((sum, renewal) => sum + renewal.arr, 0),
-      largest: renewals.slice(0, 10),
+      largest: renewals.slice(0, largestShown),
     },
   };
 }
 
-/** The basics as terminal text. */
-export function formatBasics(basics: PortfolioBasics): string {
-  const segments = table(
-    ['Segment', 'Accounts', 'ARR', 'Share', 'Avg ARR'],
-    basics.bySegment.map((row) => [
-      row.segment,
-      String(row.accounts),
-      money(row.arr),
-      percent(row.arrShare),
-      money(row.averageArr),
-    ]),
-    [1, 2, 3, 4],
+function formatRenewals(renewals: PortfolioBasics['renewals']): string[] {
+  const title = heading(
+    `Renewals in the next ${String(renewalWindowDays)} days (${renewals.from} to ${renewals.until})`,
   );
-  const renewals = table(
-    ['Renews', 'Days', 'Account', 'Segment', 'ARR', 'CSM'],
-    basics.renewals.largest.map((row) => [
+  if (renewals.accounts === 0) return [title, '  No active account renews in this window.'];
+  const rows = table(
+    ['Renews', 'Days left', 'Account', 'Segment', 'ARR', 'CSM'],
+    renewals.largest.map((row) => [
       row.renewalDate,
       String(row.daysLeft),
       row.name,
@@ -132,14 +130,34 @@ export function formatBasics(basics: PortfolioBasics): string {
     ]),
     [1, 4],
   );
+  const which = renewals.accounts > renewals.largest.length ? `; the ${whole(renewals.largest.length)} largest` : '';
+  return [title, `  ${count(renewals.accounts, 'account')}, ${money(renewals.arr)} ARR${which}:`, '', rows];
+}
+
+function formatSegments(basics: PortfolioBasics): string[] {
+  if (basics.activeAccounts === 0) return [];
   return [
-    heading('Portfolio'),
-    `  ${String(basics.activeAccounts)} active accounts (${String(basics.churnedAccounts)} churned), ${money(basics.arr)} ARR`,
     '',
-    segments,
-    heading(`Renewals in the next ${String(renewalWindowDays)} days (to ${basics.renewals.until})`),
-    `  ${String(basics.renewals.accounts)} accounts, ${money(basics.renewals.arr)} ARR; the largest:`,
-    '',
-    renewals,
-  ].join('\n');
+    table(
+      ['Segment', 'Accounts', 'ARR', 'Share of ARR', 'Average ARR'],
+      basics.bySegment.map((row) => [
+        row.segment,
+        whole(row.accounts),
+        money(row.arr),
+        percent(row.arrShare),
+        money(row.averageArr),
+      ]),
+      [1, 2, 3, 4],
+    ),
+  ];
+}
+
+/** The basics as terminal text. */
+export function formatBasics(basics: PortfolioBasics): string {
+  const churned = `${whole(basics.churnedAccounts)} churned`;
+  const summary =
+    basics.activeAccounts === 0
+      ? `  No active accounts (${churned}), so no ARR.`
+      : `  ${count(basics.activeAccounts, 'active account')} (${churned}), ${money(basics.arr)} ARR`;
+  return [heading('Portfolio'), summary, ...formatSegments(basics), ...formatRenewals(basics.renewals)].join('\n');
 }

@@ -1,9 +1,10 @@
-import { addDays, addMonths, type CalendarDate, type Portfolio } from 'successkit/core';
+import { addDays, addMonths, startOfPeriod, type CalendarDate, type Portfolio } from 'successkit/core';
 import {
   csat,
   compareNps,
   csatAccumulator,
   groupMetrics,
+  mrrMovements,
   mrrMovementsForMonth,
   nps,
   npsAccumulator,
@@ -14,7 +15,7 @@ import {
   type NpsResult,
   type RevenueRetention,
 } from 'successkit/metrics';
-import { heading, money, percent, table } from './format.js';
+import { count, heading, money, nameOfMonth, paragraph, percent, rate, table, whole } from './format.js';
 
 /** NPS and CSAT of one segment, or of the whole portfolio. */
 export interface SegmentExperience {
@@ -32,15 +33,40 @@ export interface RevenueLoss {
   readonly lost: number;
 }
 
+/** Revenue retention over the twelve months to a month: the accounts paying in `from`, followed to `to`. */
+export interface TrailingYearRevenue {
+  /** The month twelve months before `to`, as its first day. */
+  readonly from: CalendarDate;
+  /** The month measured, as its first day. */
+  readonly to: CalendarDate;
+  readonly movements: MrrMovementTotals;
+  /** Yearly rates: GRR and NRR of the accounts paying in `from`. */
+  readonly retention: RevenueRetention;
+}
+
 /** Where the last complete month's MRR came from and went to. */
 export interface MonthlyRevenue {
+  readonly measured: true;
   readonly month: CalendarDate;
   readonly previousMonth: CalendarDate;
   readonly movements: MrrMovementTotals;
+  /** Monthly rates: this month against the month before. */
   readonly retention: RevenueRetention;
+  /** `null` without MRR from twelve months before `month`. */
+  readonly trailingYear: TrailingYearRevenue | null;
   /** The largest losses, at most five. */
   readonly largestLosses: readonly RevenueLoss[];
 }
+
+/** The MRR section: the last complete month, or why it cannot be reported. */
+export type RevenueReport =
+  | MonthlyRevenue
+  | {
+      readonly measured: false;
+      /** The month the review would report, as its first day. */
+      readonly month: CalendarDate;
+      readonly reason: string;
+    };
 
 /** The segment with the lowest NPS against the rest of the portfolio. */
 export interface NpsGap {
@@ -59,8 +85,7 @@ export interface PortfolioMetrics {
     /** `null` with fewer than two segments. */
     readonly lowestNps: NpsGap | null;
   };
-  /** `null` when the portfolio has no complete month of MRR. */
-  readonly revenue: MonthlyRevenue | null;
+  readonly revenue: RevenueReport;
 }
 
 interface Answer {
@@ -120,20 +145,69 @@ function lowestNps(bySegment: readonly SegmentExperience[], answers: readonly An
   return { segment: lowest.segment, comparison: compareNps(scores(false), scores(true)) };
 }
 
-/** The latest month of MRR snapshots that ended on or before `asOf`. */
-export function lastCompleteMonth(portfolio: Portfolio): CalendarDate | null {
-  let last: CalendarDate | null = null;
-  for (const snapshot of portfolio.mrr) {
-    const monthEnd = addDays(addMonths(snapshot.month, 1), -1);
-    if (monthEnd <= portfolio.asOf && (last === null || snapshot.month > last)) last = snapshot.month;
-  }
-  return last;
+/**
+ * The months of MRR a review can measure: the calendar month that ended last
+ * by `asOf` (the month it reports) and the span of months with MRR recorded.
+ */
+export interface MrrMonths {
+  /** The last calendar month that ended on or before `asOf`, as its first day. */
+  readonly month: CalendarDate;
+  /** The latest month, ended by `asOf`, with an MRR snapshot; `null` without any. */
+  readonly latest: CalendarDate | null;
+  /** The earliest month with an MRR snapshot; `null` without any. */
+  readonly earliest: CalendarDate | null;
 }
 
-function revenue(portfolio: Portfolio): MonthlyRevenue | null {
-  const month = lastCompleteMonth(portfolio);
-  if (month === null) return null;
-  const { byAccount, month: measured, previousMonth, ...movements } = mrrMovementsForMonth(portfolio.mrr, month);
+/** The month to report and the months the portfolio's MRR covers. */
+export function mrrMonths(portfolio: Portfolio): MrrMonths {
+  const first = startOfPeriod(portfolio.asOf, 'month');
+  const month = addDays(addMonths(first, 1), -1) <= portfolio.asOf ? first : addMonths(first, -1);
+  let latest: CalendarDate | null = null;
+  let earliest: CalendarDate | null = null;
+  for (const snapshot of portfolio.mrr) {
+    if (snapshot.month > month) continue;
+    if (latest === null || snapshot.month > latest) latest = snapshot.month;
+    if (earliest === null || snapshot.month < earliest) earliest = snapshot.month;
+  }
+  return { month, latest, earliest };
+}
+
+/** Why a month's MRR cannot be reported, in words; `null` when it can. */
+export function missingMrr(months: MrrMonths): string | null {
+  if (months.latest === null) return 'no MRR recorded yet';
+  if (months.latest < months.month) {
+    return `no MRR recorded for ${nameOfMonth(months.month)} (the latest is from ${nameOfMonth(months.latest)})`;
+  }
+  return null;
+}
+
+/** MRR per account in one month, as `mrrMovements` takes it. */
+function mrrIn(portfolio: Portfolio, month: CalendarDate): Map<string, number> {
+  return new Map(
+    portfolio.mrr.filter((snapshot) => snapshot.month === month).map((snapshot) => [snapshot.accountId, snapshot.mrr]),
+  );
+}
+
+/** Retention from the MRR of the accounts paying twelve months before `month` to their MRR in `month`. */
+function trailingYear(portfolio: Portfolio, months: MrrMonths): TrailingYearRevenue | null {
+  const from = addMonths(months.month, -12);
+  if (months.earliest === null || months.earliest > from) return null;
+  const history = portfolio.mrr
+    .filter((snapshot) => snapshot.month < from && snapshot.mrr > 0)
+    .map((snapshot) => snapshot.accountId);
+  // The report keeps the totals; the lines per account stay out of it.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { byAccount, ...movements } = mrrMovements(mrrIn(portfolio, from), mrrIn(portfolio, months.month), {
+    history,
+  });
+  return { from, to: months.month, movements, retention: revenueRetention(movements) };
+}
+
+function revenue(portfolio: Portfolio): RevenueReport {
+  const months = mrrMonths(portfolio);
+  const missing = missingMrr(months);
+  if (missing !== null) return { measured: false, month: months.month, reason: missing };
+  const { byAccount, month, previousMonth, ...movements } = mrrMovementsForMonth(portfolio.mrr, months.month);
   const names = new Map(portfolio.accounts.map((account) => [account.id, account.name]));
   const largestLosses = byAccount
     .filter((line) => line.movement === 'churned' || line.movement === 'contraction')
@@ -145,7 +219,15 @@ function revenue(portfolio: Portfolio): MonthlyRevenue | null {
     }))
     .sort((a, b) => b.lost - a.lost)
     .slice(0, 5);
-  return { month: measured, previousMonth, movements, retention: revenueRetention(movements), largestLosses };
+  return {
+    measured: true,
+    month,
+    previousMonth,
+    movements,
+    retention: revenueRetention(movements),
+    trailingYear: trailingYear(portfolio, months),
+    largestLosses,
+  };
 }
 
 /** NPS and CSAT per segment over the portfolio's surveys, and the MRR bridge of the last complete month. */
@@ -172,36 +254,28 @@ function csatInterval(result: CsatResult): string {
 
 const lowSampleMark = '*';
 
+/** The answers a result needs before the review reads it as a measure (the metrics' default `minimumSample`). */
+const minimumAnswers = 30;
+
+function marked(text: string, result: { readonly lowSample: boolean; readonly score: number | null }): string {
+  return result.score !== null && result.lowSample ? `${text}${lowSampleMark}` : text;
+}
+
 function experienceRow(row: SegmentExperience): string[] {
   return [
     row.segment,
-    String(row.nps.n),
-    `${points(row.nps.score)}${row.nps.lowSample ? lowSampleMark : ''}`,
+    whole(row.nps.n),
+    marked(points(row.nps.score), row.nps),
     npsInterval(row.nps),
-    String(row.csat.n),
-    row.csat.score === null ? '—' : `${percent(row.csat.score / 100)}${row.csat.lowSample ? lowSampleMark : ''}`,
+    whole(row.csat.n),
+    row.csat.score === null ? '—' : marked(percent(row.csat.score / 100), row.csat),
     csatInterval(row.csat),
   ];
 }
 
-const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-function nameOfMonth(month: CalendarDate): string {
-  return monthName.format(new Date(`${month}T00:00:00Z`));
-}
-
-function accounts(count: number): string {
-  return `${String(count)} ${count === 1 ? 'account' : 'accounts'}`;
-}
-
-/** A retention rate with two decimals, so 99.95% does not read as 100%. */
-function rate(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(2)}%`;
-}
-
-function formatRevenue(revenue: MonthlyRevenue): string {
-  const { movements, retention } = revenue;
-  const bridge = table(
+function bridgeTable(movements: MrrMovementTotals): string {
+  const accounts = whole;
+  return table(
     ['MRR', 'Amount', 'Accounts'],
     [
       ['Starting', money(movements.starting), accounts(movements.accounts.starting)],
@@ -214,49 +288,114 @@ function formatRevenue(revenue: MonthlyRevenue): string {
     ],
     [1, 2],
   );
-  const quick = retention.quickRatio === null ? '— (no losses)' : retention.quickRatio.toFixed(1);
+}
+
+function retentionLines(revenue: MonthlyRevenue): string[] {
+  const { retention, trailingYear: year } = revenue;
+  const quick =
+    retention.quickRatio === null
+      ? 'no quick ratio (no MRR lost)'
+      : `quick ratio ${retention.quickRatio.toFixed(retention.quickRatio < 1 ? 2 : 1)}`;
+  const monthly = [
+    `  ${nameOfMonth(revenue.month)} alone (monthly rates, not annualised):`,
+    `    gross revenue retention ${rate(retention.grossRevenueRetention)}, net revenue retention ${rate(retention.netRevenueRetention)}, ${quick}`,
+  ];
+  const window = year === null ? '' : `to ${addDays(addMonths(year.to, 1), -1)}`;
+  const yearly =
+    year === null
+      ? ['  Trailing twelve months: not measured, as the MRR does not reach back twelve months.']
+      : year.retention.grossRevenueRetention === null || year.retention.netRevenueRetention === null
+        ? [
+            `  Trailing twelve months ${window}: no account was paying in ${nameOfMonth(year.from)}, so nothing to retain.`,
+          ]
+        : [
+            `  Trailing twelve months ${window} (${count(year.movements.accounts.starting, 'account')} paying in ${nameOfMonth(year.from)}, a year later):`,
+            `    gross revenue retention ${percent(year.retention.grossRevenueRetention)}, net revenue retention ${percent(year.retention.netRevenueRetention)}`,
+            '  Annual contracts churn at their renewals, so one month shows only the renewals that fell in it;',
+            '  the twelve-month rates are the ones to compare with plans and benchmarks.',
+          ];
+  return [
+    ...monthly,
+    ...yearly,
+    ...(retention.quickRatio === null
+      ? []
+      : ['  Quick ratio: new, expansion and reactivation MRR ÷ churned and contracted MRR.']),
+  ];
+}
+
+function formatRevenue(revenue: RevenueReport): string {
+  if (!revenue.measured) {
+    return [
+      heading(`MRR movements, ${nameOfMonth(revenue.month)}`),
+      ...paragraph(`Not reported: ${revenue.reason}.`),
+    ].join('\n');
+  }
   const losses = revenue.largestLosses.map(
     (loss) =>
       `    ${loss.name} (${loss.accountId}) ${loss.movement === 'churned' ? 'churned' : 'contracted'}: −${money(loss.lost)} MRR`,
   );
   return [
     heading(`MRR movements, ${nameOfMonth(revenue.month)} (against ${nameOfMonth(revenue.previousMonth)})`),
-    bridge,
+    bridgeTable(revenue.movements),
     '',
-    `  Gross revenue retention ${rate(retention.grossRevenueRetention)}, net revenue retention ${rate(retention.netRevenueRetention)}`,
-    `  Quick ratio ${quick}: (new + expansion + reactivation) ÷ (churned + contraction)`,
-    ...(losses.length === 0 ? [] : ['', '  Largest losses:', ...losses]),
+    ...retentionLines(revenue),
+    ...(losses.length === 0 ? [] : ['', `  Largest losses in ${nameOfMonth(revenue.month)}:`, ...losses]),
   ].join('\n');
 }
 
-function formatGap(gap: NpsGap): string {
-  const { comparison } = gap;
-  const verdict = comparison.significant
-    ? `significant at ${String(Math.round(comparison.confidence * 100))}% confidence (p = ${comparison.pValue?.toFixed(3) ?? '—'})`
-    : `within sampling noise (p = ${comparison.pValue?.toFixed(2) ?? '—'})`;
-  return `  Lowest NPS: ${gap.segment}, ${points(comparison.b.score)} against ${points(comparison.a.score)} for the other segments; the gap of ${points(comparison.difference)} is ${verdict}.`;
+function pValue(value: number | null): string {
+  if (value === null) return '—';
+  return value < 0.001 ? 'p < 0.001' : `p = ${value.toFixed(3)}`;
 }
 
-/** The metrics section as terminal text. */
-export function formatMetrics(metrics: PortfolioMetrics): string {
-  const { surveys } = metrics;
+/**
+ * Whether the gap is more than sampling noise. With fewer answers than the
+ * review's minimum on either side there is no verdict, whatever the test says
+ * (and `compareNps` itself reports such samples as insufficient).
+ */
+function verdict(comparison: NpsComparison): string {
+  const { a, b } = comparison;
+  const gap = `the gap of ${points(comparison.difference)}`;
+  if (a.n < minimumAnswers || b.n < minimumAnswers || a.lowSample || b.lowSample) {
+    return `with ${count(b.n, 'answer')} there and ${whole(a.n)} in the other segments, ${gap} cannot be told from sampling noise (a verdict needs ${String(minimumAnswers)} answers on each side).`;
+  }
+  return comparison.significant
+    ? `${gap} is more than sampling noise at ${String(Math.round(comparison.confidence * 100))}% confidence (${pValue(comparison.pValue)}).`
+    : `${gap} is within sampling noise (${pValue(comparison.pValue)}).`;
+}
+
+function formatGap(gap: NpsGap): string[] {
+  const { comparison } = gap;
+  return paragraph(
+    `Lowest NPS: ${gap.segment}, ${points(comparison.b.score)} against ${points(comparison.a.score)} for the other segments; ${verdict(comparison)}`,
+  );
+}
+
+function formatExperience(surveys: PortfolioMetrics['surveys']): string[] {
+  if (surveys.from === null || surveys.to === null) {
+    return [heading('Customer experience'), '  No survey answers yet.'];
+  }
   const rows = [...surveys.bySegment, surveys.all];
   const experienceTable = table(
     ['Segment', 'NPS answers', 'NPS', '95% interval', 'CSAT answers', 'CSAT', '95% interval'],
     rows.map(experienceRow),
     [1, 2, 4, 5],
   );
-  const lowSample = rows.some((row) => row.nps.lowSample || row.csat.lowSample);
-  const period =
-    surveys.from === null || surveys.to === null ? 'no answers yet' : `answers ${surveys.from} to ${surveys.to}`;
+  const lowSample = rows.some(
+    (row) => (row.nps.lowSample && row.nps.score !== null) || (row.csat.lowSample && row.csat.score !== null),
+  );
   return [
-    heading(`Customer experience (${period})`),
+    heading(`Customer experience (answers from ${surveys.from} to ${surveys.to})`),
     experienceTable,
-    ...(lowSample ? [`  ${lowSampleMark} fewer than 30 answers: read as a hint, not a measure`] : []),
+    ...(lowSample
+      ? [`  ${lowSampleMark} fewer than ${String(minimumAnswers)} answers: read as a hint, not a measure`]
+      : []),
     '  NPS runs from −100 to +100; CSAT is the share of 4s and 5s on a 1–5 scale.',
-    ...(surveys.lowestNps === null ? [] : [formatGap(surveys.lowestNps)]),
-    ...(metrics.revenue === null
-      ? [heading('MRR movements'), '  no complete month of MRR yet']
-      : [formatRevenue(metrics.revenue)]),
-  ].join('\n');
+    ...(surveys.lowestNps === null ? [] : formatGap(surveys.lowestNps)),
+  ];
+}
+
+/** The metrics section as terminal text. */
+export function formatMetrics(metrics: PortfolioMetrics): string {
+  return [...formatExperience(metrics.surveys), formatRevenue(metrics.revenue)].join('\n');
 }

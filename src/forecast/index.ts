@@ -21,6 +21,14 @@ export { FitOptions } from './fit-options.js';
 export { fitShiftedBetaGeometric, fitShiftedBetaGeometricCohorts, type SbgFit } from './fit-shifted-beta-geometric.js';
 export { GammaGammaCustomer, GammaGammaParameters, gammaGammaExpectedSpend } from './gamma-gamma.js';
 export {
+  renewalCountsFromCohorts,
+  type CohortTableInput,
+  type DroppedCohort,
+  type DroppedCohortReason,
+  type RenewalCohort,
+  type RenewalCounts,
+} from './renewal-counts-from-cohorts.js';
+export {
   RetentionImpactInput,
   retentionImpact,
   type RetentionImpact,

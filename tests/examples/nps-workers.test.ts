@@ -51,6 +51,22 @@ describe('the worker example', () => {
     expect(formatRun(run)).toContain('Same result:        yes, identical to the last digit');
   }, 60_000);
 
+  it('says “1 survey answer” and “1 worker thread”, and shows a missing CSAT as — without a % sign', () => {
+    const run: WorkersRun = {
+      responses: 1,
+      workers: 1,
+      seed: 1,
+      identical: true,
+      singleThreadMs: 1,
+      workersMs: 2,
+      segments: singleThread(1, 1),
+    };
+    const lines = formatRun(run).split('\n');
+    expect(lines[0]).toBe('1 survey answer, seed 1');
+    expect(lines).toContain('  1 worker thread:    2 ms, thread start-up included; JSON states merged');
+    expect(lines.filter((line) => line.includes('—%'))).toEqual([]);
+  });
+
   it('refuses a bad flag', () => {
     expect(() =>
       execFileSync(process.execPath, ['--import', 'tsx', 'examples/nps-workers.ts', '--workers', '0'], {
