@@ -1,6 +1,12 @@
 import type { z } from 'zod';
-import { describeValue } from './describe-value.js';
-import { SuccessKitError, type PathSegment, type SuccessKitErrorCode, type SuccessKitIssue } from './error.js';
+import { describeValue, kindOf } from './describe-value.js';
+import {
+  SuccessKitError,
+  successKitErrorCodes,
+  type PathSegment,
+  type SuccessKitErrorCode,
+  type SuccessKitIssue,
+} from './error.js';
 
 /**
  * Options for {@link parseWith}.
@@ -94,11 +100,88 @@ function toIssues(error: z.ZodError, prefix: readonly PathSegment[]): SuccessKit
 export function parseWith<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
-  options: ParseOptions = {},
+  options?: ParseOptions,
 ): z.output<Schema> {
-  const result = schema.safeParse(input, { error: messages });
+  const { code = 'invalid_input', path = [] } = options === undefined ? {} : checkParseOptions(options);
+  const result = safeParse(schema, input, code, path);
   if (result.success) return result.data;
-  throw new SuccessKitError(options.code ?? 'invalid_input', toIssues(result.error, options.path ?? []));
+  throw new SuccessKitError(code, toIssues(result.error, path));
+}
+
+/** Runs the schema; a schema that is not one, and input that throws when read (a revoked proxy, a throwing getter), end in a SuccessKitError. */
+function safeParse<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  code: SuccessKitErrorCode,
+  path: readonly PathSegment[],
+): z.ZodSafeParseResult<z.output<Schema>> {
+  let parse: unknown;
+  try {
+    parse = (schema as { safeParse?: unknown }).safeParse;
+  } catch {
+    parse = undefined;
+  }
+  if (typeof parse !== 'function')
+    fail('invalid_input', ['schema'], `expected a zod schema, got ${describeValue(schema)}`);
+  let result: z.ZodSafeParseResult<z.output<Schema>>;
+  try {
+    result = schema.safeParse(input, { error: messages });
+  } catch (error) {
+    const unreadable = new SuccessKitError(code, [
+      { path, message: `expected plain data, got ${kindOf(input)} that cannot be read` },
+    ]);
+    unreadable.cause = error;
+    throw unreadable;
+  }
+  if (!isParseResult(result))
+    fail('invalid_input', ['schema'], 'expected a zod schema, got an object whose safeParse is not zod’s');
+  return result;
+}
+
+function isParseResult(result: unknown): boolean {
+  if (typeof result !== 'object' || result === null) return false;
+  const { success, error } = result as { success?: unknown; error?: { issues?: unknown } };
+  return success === true || (success === false && Array.isArray(error?.issues));
+}
+
+const codes: ReadonlySet<unknown> = new Set(successKitErrorCodes);
+
+function isPathSegment(value: unknown): value is PathSegment {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
+}
+
+function isPath(value: unknown): value is PathSegment[] {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) if (!isPathSegment(value[index])) return false;
+  return true;
+}
+
+/** The options of {@link parseWith}, checked: a wrong type (`null` included) is `invalid_input` at `options`. */
+function checkParseOptions(options: unknown): ParseOptions {
+  try {
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      fail('invalid_input', ['options'], `expected object, got ${describeValue(options)}`);
+    }
+    for (const key in options) {
+      if (Object.hasOwn(options, key) && key !== 'code' && key !== 'path')
+        fail('invalid_input', ['options', key], 'unknown field');
+    }
+    const { code, path } = options as Record<string, unknown>;
+    if (code !== undefined && !codes.has(code)) {
+      fail(
+        'invalid_input',
+        ['options', 'code'],
+        `expected an error code such as "invalid_input", got ${describeValue(code)}`,
+      );
+    }
+    if (path !== undefined && !isPath(path)) {
+      fail('invalid_input', ['options', 'path'], 'expected a list of field names and indexes');
+    }
+    return options as ParseOptions;
+  } catch (error) {
+    if (error instanceof SuccessKitError) throw error;
+    return fail('invalid_input', ['options'], `expected plain data, got ${kindOf(options)} that cannot be read`);
+  }
 }
 
 /**

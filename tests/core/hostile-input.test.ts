@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as core from '../../src/core/index';
+import { SuccessKitError } from '../../src/core/error';
+import { hostileValues } from '../hostile-values';
+
+// Every public function of core, with arguments it accepts. The test puts each
+// hostile value into each argument position (and into each field of a record
+// argument) and expects a result or a SuccessKitError with a short message —
+// never a TypeError, a RangeError or a stack overflow from inside.
+const account = { id: 'a', name: 'Acme', arr: 1_000, startDate: '2024-01-01' };
+const validArguments: Record<string, readonly unknown[]> = {
+  parseAccount: [account],
+  isActiveAccount: [account, '2025-01-01'],
+  parseAccountEvent: [{ id: 'e1', accountId: 'a', date: '2025-06-03', type: 'champion_left', contactId: 'c1' }],
+  calendarDate: ['2025-01-01'],
+  isCalendarDate: ['2025-01-01'],
+  parseContact: [{ id: 'c1', accountId: 'a', name: 'Ann', role: 'user' }],
+  addDays: ['2024-02-28', 2],
+  addMonths: ['2025-01-31', 1],
+  daysBetween: ['2025-01-01', '2025-03-01'],
+  startOfPeriod: ['2025-08-19', 'quarter'],
+  SuccessKitError: ['invalid_input', [{ path: ['a', 0], message: 'required' }]],
+  formatPath: [['a', 0, 'b']],
+  isSuccessKitError: [new SuccessKitError('invalid_date', [{ path: [], message: 'bad' }])],
+  parseWith: [z.int().min(1), 25, { code: 'invalid_input', path: ['seats'] }],
+  parsePortfolio: [{ asOf: '2025-06-30', accounts: [account] }],
+  parseMrrSnapshot: [{ accountId: 'a', month: '2025-06-01', mrr: 100 }],
+  parseSubscription: [{ id: 'sub1', accountId: 'a', mrr: 100, startDate: '2024-01-01' }],
+  parseSurveyResponse: [{ id: 's1', accountId: 'a', kind: 'nps', score: 9, date: '2025-06-02' }],
+  parseUsageSnapshot: [{ accountId: 'a', periodStart: '2025-06-01', period: 'month', activeUsers: 3 }],
+};
+
+type Outcome = 'returned' | 'SuccessKitError' | string;
+
+/** Calls `run` and names what happened: a return, a SuccessKitError with a short message, or anything else. */
+export function outcomeOf(run: () => unknown): Outcome {
+  try {
+    run();
+    return 'returned';
+  } catch (error) {
+    if (error instanceof SuccessKitError) {
+      return error.message.length <= 300 ? 'SuccessKitError' : `SuccessKitError with a long message`;
+    }
+    return error instanceof Error ? `${error.name}: ${error.message}` : 'a thrown non-error';
+  }
+}
+
+/** Every argument list with one hostile value put in one argument position or one field of a record argument. */
+export function hostileArgumentLists(valid: readonly unknown[]): [where: string, argumentList: unknown[]][] {
+  const lists: [string, unknown[]][] = [];
+  for (const [name, value] of hostileValues()) {
+    valid.forEach((argument, position) => {
+      lists.push([
+        `argument ${String(position)} is ${name}`,
+        valid.map((other, at) => (at === position ? value : other)),
+      ]);
+      if (typeof argument !== 'object' || argument === null || Array.isArray(argument)) return;
+      for (const key of Object.keys(argument)) {
+        const withField = { ...argument, [key]: value };
+        lists.push([
+          `argument ${String(position)}.${key} is ${name}`,
+          valid.map((other, at) => (at === position ? withField : other)),
+        ]);
+      }
+    });
+    lists.push([`an extra argument is ${name}`, [...valid, value]]);
+  }
+  return lists;
+}
+
+function call(name: string, argumentList: readonly unknown[]): unknown {
+  const exported = (core as Record<string, unknown>)[name];
+  if (exported === SuccessKitError) return Reflect.construct(SuccessKitError, argumentList);
+  return (exported as (...values: unknown[]) => unknown)(...argumentList);
+}
+
+describe('hostile input to core', () => {
+  it('lists every public function of core', () => {
+    const functions = Object.entries(core)
+      .filter(([, value]) => typeof value === 'function')
+      .map(([name]) => name)
+      .sort();
+    expect(functions).toEqual(Object.keys(validArguments).sort());
+  });
+
+  it.each(Object.entries(validArguments))('%s accepts its valid arguments', (name, valid) => {
+    expect(outcomeOf(() => call(name, valid))).toBe('returned');
+  });
+
+  it.each(Object.entries(validArguments))(
+    '%s answers every hostile value in every position with a result or a SuccessKitError',
+    (name, valid) => {
+      const failures = hostileArgumentLists(valid)
+        .map(([where, argumentList]) => [where, outcomeOf(() => call(name, argumentList))] as const)
+        .filter(([, outcome]) => outcome !== 'returned' && outcome !== 'SuccessKitError');
+      expect(failures).toEqual([]);
+    },
+  );
+});
