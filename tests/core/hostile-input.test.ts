@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as core from '../../src/core/index';
 import { SuccessKitError } from '../../src/core/error';
-import { hostileValues } from '../hostile-values';
+import { hostileArgumentLists, outcomeOf } from './hostile-calls';
 
 // Every public function of core, with arguments it accepts. The test puts each
 // hostile value into each argument position (and into each field of a record
@@ -30,44 +30,6 @@ const validArguments: Record<string, readonly unknown[]> = {
   parseSurveyResponse: [{ id: 's1', accountId: 'a', kind: 'nps', score: 9, date: '2025-06-02' }],
   parseUsageSnapshot: [{ accountId: 'a', periodStart: '2025-06-01', period: 'month', activeUsers: 3 }],
 };
-
-type Outcome = 'returned' | 'SuccessKitError' | string;
-
-/** Calls `run` and names what happened: a return, a SuccessKitError with a short message, or anything else. */
-export function outcomeOf(run: () => unknown): Outcome {
-  try {
-    run();
-    return 'returned';
-  } catch (error) {
-    if (error instanceof SuccessKitError) {
-      return error.message.length <= 300 ? 'SuccessKitError' : `SuccessKitError with a long message`;
-    }
-    return error instanceof Error ? `${error.name}: ${error.message}` : 'a thrown non-error';
-  }
-}
-
-/** Every argument list with one hostile value put in one argument position or one field of a record argument. */
-export function hostileArgumentLists(valid: readonly unknown[]): [where: string, argumentList: unknown[]][] {
-  const lists: [string, unknown[]][] = [];
-  for (const [name, value] of hostileValues()) {
-    valid.forEach((argument, position) => {
-      lists.push([
-        `argument ${String(position)} is ${name}`,
-        valid.map((other, at) => (at === position ? value : other)),
-      ]);
-      if (typeof argument !== 'object' || argument === null || Array.isArray(argument)) return;
-      for (const key of Object.keys(argument)) {
-        const withField = { ...argument, [key]: value };
-        lists.push([
-          `argument ${String(position)}.${key} is ${name}`,
-          valid.map((other, at) => (at === position ? withField : other)),
-        ]);
-      }
-    });
-    lists.push([`an extra argument is ${name}`, [...valid, value]]);
-  }
-  return lists;
-}
 
 function call(name: string, argumentList: readonly unknown[]): unknown {
   const exported = (core as Record<string, unknown>)[name];
