@@ -170,9 +170,9 @@ describe('addDays', () => {
   });
 
   it('describes a hostile count or date in its message instead of crashing on it', () => {
-    expect(catchSuccessKitError(() => addDays(d('2024-02-28'), nullPrototypeObject() as number)).issues).toEqual([
-      { path: ['days'], message: 'expected integer, got object' },
-    ]);
+    expect(
+      catchSuccessKitError(() => addDays(d('2024-02-28'), nullPrototypeObject() as unknown as number)).issues,
+    ).toEqual([{ path: ['days'], message: 'expected integer, got object' }]);
     expect(catchSuccessKitError(() => addDays(d('2024-02-28'), 10n as unknown as number)).issues).toEqual([
       { path: ['days'], message: 'expected integer, got 10n' },
     ]);
