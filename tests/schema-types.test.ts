@@ -26,7 +26,7 @@ interface SchemaExport {
 
 function compilerOptions(): ts.CompilerOptions {
   const configPath = `${root}tsconfig.json`;
-  const { config } = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
+  const config: unknown = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path)).config;
   return { ...ts.parseJsonConfigFileContent(config, ts.sys, root).options, noEmit: true };
 }
 

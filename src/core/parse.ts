@@ -146,13 +146,11 @@ function isParseResult(result: unknown): boolean {
 
 const codes: ReadonlySet<unknown> = new Set(successKitErrorCodes);
 
-function isPathSegment(value: unknown): value is PathSegment {
-  return typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
-}
-
 function isPath(value: unknown): value is PathSegment[] {
   if (!Array.isArray(value)) return false;
-  for (let index = 0; index < value.length; index++) if (!isPathSegment(value[index])) return false;
+  // for-of, unlike every(), visits the holes of a sparse array.
+  for (const segment of value as unknown[])
+    if (typeof segment !== 'string' && typeof segment !== 'number') return false;
   return true;
 }
 
@@ -177,7 +175,7 @@ function checkParseOptions(options: unknown): ParseOptions {
     if (path !== undefined && !isPath(path)) {
       fail('invalid_input', ['options', 'path'], 'expected a list of field names and indexes');
     }
-    return options as ParseOptions;
+    return options;
   } catch (error) {
     if (error instanceof SuccessKitError) throw error;
     return fail('invalid_input', ['options'], `expected plain data, got ${kindOf(options)} that cannot be read`);

@@ -4,8 +4,8 @@ import { hostileValues } from '../hostile-values';
 // Table-driven hostile calls: every hostile value of tests/hostile-values.ts
 // in every argument position of a function, and what came of each call.
 
-/** What a call did: returned, threw a SuccessKitError with a short message, or threw something else (named). */
-export type Outcome = 'returned' | 'SuccessKitError' | string;
+/** What a call did: `'returned'`, `'SuccessKitError'` (with a short message), or the name and message of anything else thrown. */
+export type Outcome = string;
 
 /** Calls `run` and names what happened: a return, a SuccessKitError with a short message, or anything else. */
 export function outcomeOf(run: () => unknown): Outcome {
