@@ -85,7 +85,7 @@ function toIssues(error: z.ZodError, prefix: readonly PathSegment[]): SuccessKit
  * @param input - untrusted data
  * @param options - error code and path prefix; see {@link ParseOptions}
  * @returns the schema's output
- * @throws {@link SuccessKitError} with `options.code` (default `invalid_input`)
+ * @throws {@link SuccessKitError} with `options.code` (default `invalid_input`) for input the schema rejects or that cannot be read (a revoked proxy, a throwing getter; the original error is its `cause`); `invalid_input` at `schema` for a schema that is not zod's, at `options` for bad options (`null` included)
  *
  * @example
  * ```ts
