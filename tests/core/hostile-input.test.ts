@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as core from '../../src/core/index';
 import { SuccessKitError } from '../../src/core/error';
+import { hostileValues } from '../hostile-values';
 import { hostileArgumentLists, outcomeOf } from './hostile-calls';
 
 // Every public function of core, with arguments it accepts. The test puts each
@@ -59,4 +61,35 @@ describe('hostile input to core', () => {
       expect(failures).toEqual([]);
     },
   );
+
+  it('the date functions answer mixes of good and hostile arguments with a result or a SuccessKitError', () => {
+    // Arguments are drawn as names and made inside the property: fast-check
+    // itself throws when it is handed a revoked proxy as a generated value.
+    const named = new Map(hostileValues());
+    const maybeHostile = <Value>(typical: fc.Arbitrary<Value>) =>
+      fc.oneof(
+        { arbitrary: typical.map((value) => ({ typical: value })), weight: 3 },
+        { arbitrary: fc.constantFrom(...named.keys()).map((name) => ({ hostile: name })), weight: 1 },
+      );
+    const make = (drawn: { typical: unknown } | { hostile: string }): unknown =>
+      'typical' in drawn ? drawn.typical : new Map(hostileValues()).get(drawn.hostile);
+    const date = maybeHostile(fc.constantFrom('0000-02-29', '2024-02-28', '9999-12-31', '2025-13-01'));
+    const count = maybeHostile(fc.integer({ min: -4_000_000, max: 4_000_000 }));
+    const period = maybeHostile(fc.constantFrom('month', 'quarter', 'year', 'week', '__proto__'));
+    fc.assert(
+      fc.property(date, date, count, period, (first, second, days, unit) => {
+        const calls: [string, unknown[]][] = [
+          ['daysBetween', [make(first), make(second)]],
+          ['addDays', [make(first), make(days)]],
+          ['addMonths', [make(first), make(days)]],
+          ['startOfPeriod', [make(first), make(unit)]],
+          ['isActiveAccount', [{ startDate: make(first), churnDate: make(second) }, make(second)]],
+        ];
+        const failures = calls
+          .map(([name, argumentList]) => [name, outcomeOf(() => call(name, argumentList))])
+          .filter(([, outcome]) => outcome !== 'returned' && outcome !== 'SuccessKitError');
+        expect(failures).toEqual([]);
+      }),
+    );
+  });
 });

@@ -29,7 +29,7 @@ describe('createRandom', () => {
           expect(value).toBeGreaterThanOrEqual(0);
           expect(value).toBeLessThan(1);
           const whole = random.integer(low, low + width);
-          expect(Number.isInteger(whole)).toBe(true);
+          expect(whole).toBe(Math.trunc(whole));
           expect(whole).toBeGreaterThanOrEqual(low);
           expect(whole).toBeLessThanOrEqual(low + width);
           const between = random.between(low, low + width + 1);
