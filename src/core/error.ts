@@ -103,8 +103,8 @@ function writePath(path: readonly PathSegment[]): string {
   return text;
 }
 
-/** Runs a check of caller data; data that throws when read (a revoked proxy, a throwing getter) is an issue too. */
-function readSafely(
+/** Runs a check of caller data; data that throws when read (a revoked proxy, a throwing getter) is an issue too. @internal */
+export function readSafely(
   check: () => SuccessKitIssue | undefined,
   path: readonly PathSegment[],
 ): SuccessKitIssue | undefined {
@@ -115,8 +115,8 @@ function readSafely(
   }
 }
 
-/** What is wrong with a value given as a path, if anything: it must be a list of strings and numbers. */
-function pathIssue(path: unknown, at: readonly PathSegment[]): SuccessKitIssue | undefined {
+/** What is wrong with a value given as a path, if anything: it must be a list of strings and numbers. @internal */
+export function pathIssue(path: unknown, at: readonly PathSegment[]): SuccessKitIssue | undefined {
   if (!Array.isArray(path)) {
     return { path: at, message: `expected a list of field names and array indexes, got ${describeValue(path)}` };
   }
@@ -134,14 +134,17 @@ function pathIssue(path: unknown, at: readonly PathSegment[]): SuccessKitIssue |
 
 const knownCodes: ReadonlySet<unknown> = new Set(successKitErrorCodes);
 
+/** What is wrong with a value given as an error code, if anything. @internal */
+export function codeIssue(code: unknown, at: readonly PathSegment[]): SuccessKitIssue | undefined {
+  return knownCodes.has(code)
+    ? undefined
+    : { path: at, message: `expected one of ${successKitErrorCodes.join(', ')}, got ${describeValue(code)}` };
+}
+
 /** What is wrong with the arguments of the {@link SuccessKitError} constructor, if anything. */
 function constructorIssue(code: unknown, issues: unknown): SuccessKitIssue | undefined {
-  if (!knownCodes.has(code)) {
-    return {
-      path: ['code'],
-      message: `expected one of ${successKitErrorCodes.join(', ')}, got ${describeValue(code)}`,
-    };
-  }
+  const problem = codeIssue(code, ['code']);
+  if (problem !== undefined) return problem;
   if (!Array.isArray(issues)) {
     return { path: ['issues'], message: `expected a list of issues, got ${describeValue(issues)}` };
   }

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { describeValue, kindOf } from './describe-value.js';
 import {
+  codeIssue,
+  pathIssue,
+  readSafely,
   SuccessKitError,
-  successKitErrorCodes,
   type PathSegment,
   type SuccessKitErrorCode,
   type SuccessKitIssue,
@@ -133,53 +135,30 @@ function safeParse<Schema extends z.ZodType>(
     unreadable.cause = error;
     throw unreadable;
   }
-  if (!isParseResult(result))
-    fail('invalid_input', ['schema'], 'expected a zod schema, got an object whose safeParse is not zod’s');
   return result;
 }
 
-function isParseResult(result: unknown): boolean {
-  if (typeof result !== 'object' || result === null) return false;
-  const { success, error } = result as { success?: unknown; error?: { issues?: unknown } };
-  return success === true || (success === false && Array.isArray(error?.issues));
-}
-
-const codes: ReadonlySet<unknown> = new Set(successKitErrorCodes);
-
-function isPath(value: unknown): value is PathSegment[] {
-  if (!Array.isArray(value)) return false;
-  // for-of, unlike every(), visits the holes of a sparse array.
-  for (const segment of value as unknown[])
-    if (typeof segment !== 'string' && typeof segment !== 'number') return false;
-  return true;
-}
-
-/** The options of {@link parseWith}, checked: a wrong type (`null` included) is `invalid_input` at `options`. */
-function checkParseOptions(options: unknown): ParseOptions {
-  try {
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      fail('invalid_input', ['options'], `expected object, got ${describeValue(options)}`);
-    }
-    for (const key in options) {
-      if (Object.hasOwn(options, key) && key !== 'code' && key !== 'path')
-        fail('invalid_input', ['options', key], 'unknown field');
-    }
-    const { code, path } = options as Record<string, unknown>;
-    if (code !== undefined && !codes.has(code)) {
-      fail(
-        'invalid_input',
-        ['options', 'code'],
-        `expected an error code such as "invalid_input", got ${describeValue(code)}`,
-      );
-    }
-    if (path !== undefined && !isPath(path)) {
-      fail('invalid_input', ['options', 'path'], 'expected a list of field names and indexes');
-    }
-    return options;
-  } catch (error) {
-    if (error instanceof SuccessKitError) throw error;
-    return fail('invalid_input', ['options'], `expected plain data, got ${kindOf(options)} that cannot be read`);
+/** What is wrong with the options of {@link parseWith}, if anything: a wrong type (`null` included) is an issue at `options`. */
+function parseOptionsIssue(options: unknown): SuccessKitIssue | undefined {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    return { path: ['options'], message: `expected object, got ${describeValue(options)}` };
   }
+  for (const key in options) {
+    if (Object.hasOwn(options, key) && key !== 'code' && key !== 'path') {
+      return { path: ['options', key], message: 'unknown field' };
+    }
+  }
+  const { code, path } = options as Record<string, unknown>;
+  return (
+    (code === undefined ? undefined : codeIssue(code, ['options', 'code'])) ??
+    (path === undefined ? undefined : pathIssue(path, ['options', 'path']))
+  );
+}
+
+function checkParseOptions(options: unknown): ParseOptions {
+  const problem = readSafely(() => parseOptionsIssue(options), ['options']);
+  if (problem !== undefined) throw new SuccessKitError('invalid_input', [problem]);
+  return options as ParseOptions;
 }
 
 /**

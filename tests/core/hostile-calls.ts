@@ -20,7 +20,7 @@ export function outcomeOf(run: () => unknown): Outcome {
   }
 }
 
-/** Every argument list with one hostile value put in one argument position or one field of a record argument. */
+/** Every argument list with one hostile value put in one argument position or one field of a plain-object argument. */
 export function hostileArgumentLists(valid: readonly unknown[]): [where: string, argumentList: unknown[]][] {
   const lists: [string, unknown[]][] = [];
   for (const [name, value] of hostileValues()) {
@@ -29,7 +29,10 @@ export function hostileArgumentLists(valid: readonly unknown[]): [where: string,
         `argument ${String(position)} is ${name}`,
         valid.map((other, at) => (at === position ? value : other)),
       ]);
-      if (typeof argument !== 'object' || argument === null || Array.isArray(argument)) return;
+      // Fields of plain data only: a zod schema given as an argument is code, not data.
+      if (typeof argument !== 'object' || argument === null || Object.getPrototypeOf(argument) !== Object.prototype) {
+        return;
+      }
       for (const key of Object.keys(argument)) {
         const withField = { ...argument, [key]: value };
         lists.push([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { successKitErrorCodes } from '../../src/core/error';
 import { fail, parseWith } from '../../src/core/parse';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { revokedProxy, throwingGetters } from '../hostile-values';
@@ -95,10 +96,13 @@ describe('parseWith on hostile arguments', () => {
     expect(error.code).toBe('invalid_input');
     expect(error.issues).toEqual([{ path: ['options'], message: 'expected object, got null' }]);
     expect(catchSuccessKitError(() => parseWith(z.number(), 1, { code: 'oops' } as never)).issues).toEqual([
-      { path: ['options', 'code'], message: 'expected an error code such as "invalid_input", got string "oops"' },
+      {
+        path: ['options', 'code'],
+        message: `expected one of ${successKitErrorCodes.join(', ')}, got string "oops"`,
+      },
     ]);
     expect(issuePaths(catchSuccessKitError(() => parseWith(z.number(), 1, { path: [Symbol('x')] } as never)))).toEqual([
-      'options.path',
+      'options.path[0]',
     ]);
     expect(issuePaths(catchSuccessKitError(() => parseWith(z.number(), 1, { paht: ['a'] } as never)))).toEqual([
       'options.paht',
@@ -109,7 +113,7 @@ describe('parseWith on hostile arguments', () => {
     expect(catchSuccessKitError(() => parseWith(null as never, 1)).issues).toEqual([
       { path: ['schema'], message: 'expected a zod schema, got null' },
     ]);
-    expect(issuePaths(catchSuccessKitError(() => parseWith({ safeParse: () => 1 } as never, 1)))).toEqual(['schema']);
+    expect(issuePaths(catchSuccessKitError(() => parseWith({ parse: () => 1 } as never, 1)))).toEqual(['schema']);
   });
 
   it('turns input that throws when read into a SuccessKitError that keeps the cause', () => {
