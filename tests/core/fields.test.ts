@@ -29,6 +29,14 @@ describe('attribute values', () => {
     for (const value of [nullPrototypeObject(), cyclicObject(), deeplyNested(10_000)]) {
       expect(attributeIssues(value)).toEqual([{ path: ['tier'], message: `${expected} object` }]);
     }
+    const unreadableList = new Proxy(['api'], {
+      get: () => {
+        throw new Error('unreadable');
+      },
+    });
+    expect(attributeIssues(unreadableList)).toEqual([
+      { path: [], message: 'expected plain data, got object that cannot be read' },
+    ]);
   });
 
   it('give the same message inside an account, at the attribute’s path', () => {
