@@ -30,6 +30,18 @@ function event<Type extends string, Shape extends z.ZodRawShape>(type: Type, sha
 export const EscalationSeverity = z.enum(['low', 'medium', 'high', 'critical']);
 
 /**
+ * How severe an escalation is: `low`, `medium`, `high` or `critical`; see the {@link EscalationSeverity} schema.
+ *
+ * @example
+ * ```ts
+ * import type { EscalationSeverity } from 'successkit/core';
+ *
+ * const severity: EscalationSeverity = 'high';
+ * ```
+ */
+export type EscalationSeverity = z.infer<typeof EscalationSeverity>;
+
+/**
  * Priority of a support ticket.
  *
  * @example
@@ -40,6 +52,18 @@ export const EscalationSeverity = z.enum(['low', 'medium', 'high', 'critical']);
  * ```
  */
 export const TicketPriority = z.enum(['low', 'normal', 'high', 'urgent']);
+
+/**
+ * The priority of a support ticket: `low`, `normal`, `high` or `urgent`; see the {@link TicketPriority} schema.
+ *
+ * @example
+ * ```ts
+ * import type { TicketPriority } from 'successkit/core';
+ *
+ * const priority: TicketPriority = 'urgent';
+ * ```
+ */
+export type TicketPriority = z.infer<typeof TicketPriority>;
 
 /**
  * Kinds of customer meeting: `kickoff`, `check_in`, `training`, `onsite`,
@@ -53,6 +77,18 @@ export const TicketPriority = z.enum(['low', 'normal', 'high', 'urgent']);
  * ```
  */
 export const MeetingKind = z.enum(['kickoff', 'check_in', 'ebr', 'training', 'onsite']);
+
+/**
+ * The kind of a customer meeting: `kickoff`, `check_in`, `ebr`, `training` or `onsite`; see the {@link MeetingKind} schema.
+ *
+ * @example
+ * ```ts
+ * import type { MeetingKind } from 'successkit/core';
+ *
+ * const kind: MeetingKind = 'ebr';
+ * ```
+ */
+export type MeetingKind = z.infer<typeof MeetingKind>;
 
 /**
  * Something that happened at an account on a day, told apart by `type`. All

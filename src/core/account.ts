@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CalendarDate } from './calendar-date.js';
+import { CalendarDate, isCalendarDate, notADate } from './calendar-date.js';
 import { Attributes, CurrencyCode, Id, inOrder, Money, onceFieldsAreValid } from './fields.js';
-import { parseWith } from './parse.js';
+import { checked } from './guard.js';
+import { fail, parseWith } from './parse.js';
 
 /**
  * A customer account as a CS platform keeps it. Money is in major units of
@@ -113,6 +114,7 @@ export function parseAccount(input: unknown): Account {
  * @param account - the account
  * @param asOf - the day to look at
  * @returns true when `startDate ≤ asOf` and there is no `churnDate` on or before `asOf`
+ * @throws {@link SuccessKitError} `invalid_date` for a bad `asOf`, `invalid_input` when the account has no valid `startDate` or a bad `churnDate`
  *
  * @example
  * ```ts
@@ -124,5 +126,21 @@ export function parseAccount(input: unknown): Account {
  * ```
  */
 export function isActiveAccount(account: Account, asOf: CalendarDate): boolean {
-  return account.startDate <= asOf && (account.churnDate === undefined || account.churnDate > asOf);
+  if (!isCalendarDate(asOf)) fail('invalid_date', ['asOf'], notADate(asOf));
+  const { startDate, churnDate } = checked(AccountDates, account, hasAccountDates, ['account']);
+  return startDate <= asOf && (churnDate === undefined || churnDate > asOf);
+}
+
+/** The two fields {@link isActiveAccount} reads; it checks only what it uses, so it stays fast in a loop. */
+const AccountDates = z.object({ startDate: CalendarDate, churnDate: CalendarDate.optional() });
+
+function hasAccountDates(value: unknown): value is z.output<typeof AccountDates> {
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const { startDate, churnDate } = value as Record<string, unknown>;
+    return isCalendarDate(startDate) && (churnDate === undefined || isCalendarDate(churnDate));
+  } catch {
+    // A revoked proxy or a throwing getter: the schema reports it.
+    return false;
+  }
 }

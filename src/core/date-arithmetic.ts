@@ -1,13 +1,13 @@
 import {
   addDays as addDaysInContext,
   addMonths as addMonthsInContext,
-  differenceInCalendarDays,
   startOfMonth,
   startOfQuarter,
   startOfYear,
 } from 'date-fns';
 import { isCalendarDate, notADate, type CalendarDate } from './calendar-date.js';
-import { fromEpochDay } from './epoch-day.js';
+import { describeValue, quoteText } from './describe-value.js';
+import { fromEpochDay, toEpochDay } from './epoch-day.js';
 import { fail } from './parse.js';
 import { UtcDate } from './utc-date.js';
 
@@ -26,7 +26,7 @@ export type CalendarPeriod = 'month' | 'quarter' | 'year';
 const millisecondsPerDay = 86_400_000;
 
 function toUtcDate(date: CalendarDate, name: string): UtcDate {
-  if (!isCalendarDate(date)) fail('invalid_date', [name], notADate(date));
+  checkDate(date, name);
   const utc = new UtcDate(0);
   utc.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   return utc;
@@ -38,8 +38,12 @@ function toCalendarDate(date: Date): CalendarDate {
   return text;
 }
 
+function checkDate(date: CalendarDate, name: string): void {
+  if (!isCalendarDate(date)) fail('invalid_date', [name], notADate(date));
+}
+
 function checkInteger(value: number, name: string): void {
-  if (!Number.isSafeInteger(value)) fail('invalid_input', [name], `expected integer, got ${String(value)}`);
+  if (!Number.isSafeInteger(value)) fail('invalid_input', [name], `expected integer, got ${describeValue(value)}`);
 }
 
 /**
@@ -59,7 +63,11 @@ function checkInteger(value: number, name: string): void {
  * ```
  */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return differenceInCalendarDays(toUtcDate(to, 'to'), toUtcDate(from, 'from'));
+  checkDate(from, 'from');
+  checkDate(to, 'to');
+  // Day numbers, not date-fns' differenceInCalendarDays: it goes through
+  // Date.UTC, which reads years 0–99 as 1900–1999 and so loses 0000-02-29.
+  return toEpochDay(to) - toEpochDay(from);
 }
 
 /**
@@ -123,8 +131,9 @@ const periodStarts = { month: startOfMonth, quarter: startOfQuarter, year: start
  * ```
  */
 export function startOfPeriod(date: CalendarDate, period: CalendarPeriod): CalendarDate {
-  if (!Object.hasOwn(periodStarts, period)) {
-    fail('invalid_input', ['period'], `expected one of "month", "quarter", "year", got ${JSON.stringify(period)}`);
+  if (typeof period !== 'string' || !Object.hasOwn(periodStarts, period)) {
+    const got = typeof period === 'string' ? quoteText(period, 20) : describeValue(period);
+    fail('invalid_input', ['period'], `expected one of "month", "quarter", "year", got ${got}`);
   }
   return toCalendarDate(periodStarts[period](toUtcDate(date, 'date')));
 }

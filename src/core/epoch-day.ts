@@ -2,8 +2,10 @@
  * Calendar dates as whole days since 1970-01-01 (the epoch day), in the
  * proleptic Gregorian calendar. Integer arithmetic after Howard Hinnant's
  * `days_from_civil` / `civil_from_days`, so hot loops (the sample generator,
- * compiled rules) count days without allocating a Date. The public date
- * functions are built on date-fns; tests check that both agree.
+ * compiled rules) count days without allocating a Date, and exact in every
+ * year 0000–9999, where JS Date reads years 0–99 as 1900–1999 in `Date.UTC`.
+ * `daysBetween` counts with them; `addDays`, `addMonths` and `startOfPeriod`
+ * are built on date-fns; tests check that both agree in every year.
  *
  * @internal
  */
@@ -43,6 +45,25 @@ export function monthIndexOf(epochDay: number): number {
 export function firstDayOfMonthIndex(monthIndex: number): number {
   const year = Math.floor(monthIndex / 12);
   return epochDayOf(year, monthIndex - 12 * year + 1, 1);
+}
+
+/** The number of days in a month (1–12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 12 ? 31 : epochDayOf(year, month + 1, 1) - epochDayOf(year, month, 1);
+}
+
+/**
+ * The epoch day `months` calendar months after `epochDay` (before, when
+ * negative): the same day of the month, or the month's last day where it has
+ * none (Jan 31 + 1 month = Feb 28 or 29), as `addMonths` and contract
+ * anniversaries count. Results outside 0000–9999 are not checked.
+ */
+export function addMonthsToEpochDay(epochDay: number, months: number): number {
+  const [year, month, day] = civilOf(epochDay);
+  const monthIndex = year * 12 + month - 1 + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - 12 * targetYear + 1;
+  return epochDayOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
 /** Days since 1970-01-01 of a well-formed `YYYY-MM-DD` string; not validated. */

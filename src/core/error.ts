@@ -1,3 +1,5 @@
+import { describeValue } from './describe-value.js';
+
 /**
  * Every code a {@link SuccessKitError} can carry. Codes are stable: hosts may
  * switch on them, translate them and store them.
@@ -77,6 +79,7 @@ export interface SuccessKitIssue {
  *
  * @param path - property names and array indexes from the root
  * @returns the dotted path, or an empty string for the root
+ * @throws {@link SuccessKitError} `invalid_input` when `path` is not a list of strings and numbers
  *
  * @example
  * ```ts
@@ -86,6 +89,12 @@ export interface SuccessKitIssue {
  * ```
  */
 export function formatPath(path: readonly PathSegment[]): string {
+  const problem = readSafely(() => pathIssue(path, ['path']), ['path']);
+  if (problem !== undefined) throw new SuccessKitError('invalid_input', [problem]);
+  return writePath(path);
+}
+
+function writePath(path: readonly PathSegment[]): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${String(segment)}]`;
@@ -94,10 +103,70 @@ export function formatPath(path: readonly PathSegment[]): string {
   return text;
 }
 
+/** Runs a check of caller data; data that throws when read (a revoked proxy, a throwing getter) is an issue too. @internal */
+export function readSafely(
+  check: () => SuccessKitIssue | undefined,
+  path: readonly PathSegment[],
+): SuccessKitIssue | undefined {
+  try {
+    return check();
+  } catch {
+    return { path, message: 'expected plain data, got a value that cannot be read' };
+  }
+}
+
+/** What is wrong with a value given as a path, if anything: it must be a list of strings and numbers. @internal */
+export function pathIssue(path: unknown, at: readonly PathSegment[]): SuccessKitIssue | undefined {
+  if (!Array.isArray(path)) {
+    return { path: at, message: `expected a list of field names and array indexes, got ${describeValue(path)}` };
+  }
+  for (let index = 0; index < path.length; index++) {
+    const segment: unknown = path[index];
+    if (typeof segment !== 'string' && typeof segment !== 'number') {
+      return {
+        path: [...at, index],
+        message: `expected a field name or an array index, got ${describeValue(segment)}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+const knownCodes: ReadonlySet<unknown> = new Set(successKitErrorCodes);
+
+/** What is wrong with a value given as an error code, if anything. @internal */
+export function codeIssue(code: unknown, at: readonly PathSegment[]): SuccessKitIssue | undefined {
+  return knownCodes.has(code)
+    ? undefined
+    : { path: at, message: `expected one of ${successKitErrorCodes.join(', ')}, got ${describeValue(code)}` };
+}
+
+/** What is wrong with the arguments of the {@link SuccessKitError} constructor, if anything. */
+function constructorIssue(code: unknown, issues: unknown): SuccessKitIssue | undefined {
+  const problem = codeIssue(code, ['code']);
+  if (problem !== undefined) return problem;
+  if (!Array.isArray(issues)) {
+    return { path: ['issues'], message: `expected a list of issues, got ${describeValue(issues)}` };
+  }
+  for (let index = 0; index < issues.length; index++) {
+    const issue: unknown = issues[index];
+    if (typeof issue !== 'object' || issue === null) {
+      return { path: ['issues', index], message: `expected an issue { path, message }, got ${describeValue(issue)}` };
+    }
+    const { path, message } = issue as Record<string, unknown>;
+    const problem = pathIssue(path, ['issues', index, 'path']);
+    if (problem !== undefined) return problem;
+    if (typeof message !== 'string') {
+      return { path: ['issues', index, 'message'], message: `expected string, got ${describeValue(message)}` };
+    }
+  }
+  return undefined;
+}
+
 function describeIssues(code: SuccessKitErrorCode, issues: readonly SuccessKitIssue[]): string {
   const [first] = issues;
   if (first === undefined) return code;
-  const where = formatPath(first.path);
+  const where = writePath(first.path);
   const more = issues.length > 1 ? ` (and ${String(issues.length - 1)} more)` : '';
   return `${code}: ${where === '' ? '' : `${where}: `}${first.message}${more}`;
 }
@@ -131,8 +200,11 @@ export class SuccessKitError extends Error {
   /**
    * @param code - the stable error code
    * @param issues - at least one issue, each with its path
+   * @throws {@link SuccessKitError} `invalid_input` for an unknown code or a malformed issue
    */
   constructor(code: SuccessKitErrorCode, issues: readonly SuccessKitIssue[]) {
+    const problem = readSafely(() => constructorIssue(code, issues), []);
+    if (problem !== undefined) throw new SuccessKitError('invalid_input', [problem]);
     super(describeIssues(code, issues));
     this.code = code;
     this.issues = issues;
@@ -158,8 +230,13 @@ export class SuccessKitError extends Error {
  * ```
  */
 export function isSuccessKitError(value: unknown): value is SuccessKitError {
-  if (value instanceof SuccessKitError) return true;
-  if (!(value instanceof Error) || value.name !== 'SuccessKitError') return false;
-  const { code, issues } = value as Partial<SuccessKitError>;
-  return typeof code === 'string' && Array.isArray(issues);
+  try {
+    if (value instanceof SuccessKitError) return true;
+    if (!(value instanceof Error) || value.name !== 'SuccessKitError') return false;
+    const { code, issues } = value as Partial<SuccessKitError>;
+    return typeof code === 'string' && Array.isArray(issues);
+  } catch {
+    // A revoked proxy or a throwing getter is not an error of ours.
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue, kindOf } from './describe-value.js';
 
 /**
  * An identifier: any non-empty string up to 256 characters (a CRM id, a UUID,
@@ -14,6 +15,18 @@ import { z } from 'zod';
 export const Id = z.string().min(1).max(256);
 
 /**
+ * An identifier: a non-empty string of up to 256 characters; see the {@link Id} schema.
+ *
+ * @example
+ * ```ts
+ * import type { Id } from 'successkit/core';
+ *
+ * const accountId: Id = 'acc-00042';
+ * ```
+ */
+export type Id = z.infer<typeof Id>;
+
+/**
  * An amount of money in major units of the account's currency (dollars, not
  * cents): finite and never negative.
  *
@@ -25,6 +38,18 @@ export const Id = z.string().min(1).max(256);
  * ```
  */
 export const Money = z.number().nonnegative();
+
+/**
+ * An amount of money in major units of its currency, never negative; see the {@link Money} schema.
+ *
+ * @example
+ * ```ts
+ * import type { Money } from 'successkit/core';
+ *
+ * const arr: Money = 120_000;
+ * ```
+ */
+export type Money = z.infer<typeof Money>;
 
 /**
  * An ISO 4217 currency code: three upper-case letters.
@@ -39,6 +64,18 @@ export const Money = z.number().nonnegative();
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as "USD"');
 
 /**
+ * A three-letter ISO 4217 currency code; see the {@link CurrencyCode} schema.
+ *
+ * @example
+ * ```ts
+ * import type { CurrencyCode } from 'successkit/core';
+ *
+ * const currency: CurrencyCode = 'EUR';
+ * ```
+ */
+export type CurrencyCode = z.infer<typeof CurrencyCode>;
+
+/**
  * The value of a custom attribute: text, number, yes/no, a list of text, or
  * `null` for a known-empty value.
  *
@@ -49,7 +86,25 @@ export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a three-let
  * AttributeValue.parse(['sso', 'api']); // => ['sso', 'api']
  * ```
  */
-export const AttributeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+export const AttributeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())], {
+  error: (issue) =>
+    `expected text, a number, true/false, null or a list of text, got ${describeAttribute(issue.input)}`,
+});
+
+/** Names a bad attribute value; for a list, the first item that is not text. Never throws. */
+function describeAttribute(value: unknown): string {
+  if (kindOf(value) !== 'array') return describeValue(value);
+  try {
+    const items = value as readonly unknown[];
+    for (let index = 0; index < items.length; index++) {
+      if (typeof items[index] !== 'string')
+        return `a list holding ${describeValue(items[index])} at [${String(index)}]`;
+    }
+  } catch {
+    // A list whose items cannot be read is described as a list.
+  }
+  return 'array';
+}
 
 /**
  * A custom attribute value; see the {@link AttributeValue} schema.
@@ -76,6 +131,18 @@ export type AttributeValue = z.infer<typeof AttributeValue>;
  * ```
  */
 export const Attributes = z.record(z.string().min(1), AttributeValue);
+
+/**
+ * Custom attributes by name; see the {@link Attributes} schema.
+ *
+ * @example
+ * ```ts
+ * import type { Attributes } from 'successkit/core';
+ *
+ * const attributes: Attributes = { industry: 'logistics', hasSso: true, integrations: ['slack'] };
+ * ```
+ */
+export type Attributes = z.infer<typeof Attributes>;
 
 /**
  * Cross-field checks run only once every field is valid, so one bad field

@@ -9,7 +9,16 @@
 export * from './index.js';
 export { notADate } from './calendar-date.js';
 export { describeValue, kindOf, quoteText } from './describe-value.js';
-export { civilOf, epochDayOf, firstDayOfMonthIndex, fromEpochDay, monthIndexOf, toEpochDay } from './epoch-day.js';
+export {
+  addMonthsToEpochDay,
+  civilOf,
+  daysInMonth,
+  epochDayOf,
+  firstDayOfMonthIndex,
+  fromEpochDay,
+  monthIndexOf,
+  toEpochDay,
+} from './epoch-day.js';
 export { inOrder, onceFieldsAreValid } from './fields.js';
 export {
   at,

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
-import { describeValue } from './describe-value.js';
-import { SuccessKitError, type PathSegment, type SuccessKitErrorCode, type SuccessKitIssue } from './error.js';
+import { describeValue, kindOf } from './describe-value.js';
+import {
+  codeIssue,
+  pathIssue,
+  readSafely,
+  SuccessKitError,
+  type PathSegment,
+  type SuccessKitErrorCode,
+  type SuccessKitIssue,
+} from './error.js';
 
 /**
  * Options for {@link parseWith}.
@@ -79,7 +87,7 @@ function toIssues(error: z.ZodError, prefix: readonly PathSegment[]): SuccessKit
  * @param input - untrusted data
  * @param options - error code and path prefix; see {@link ParseOptions}
  * @returns the schema's output
- * @throws {@link SuccessKitError} with `options.code` (default `invalid_input`)
+ * @throws {@link SuccessKitError} with `options.code` (default `invalid_input`) for input the schema rejects or that cannot be read (a revoked proxy, a throwing getter; the original error is its `cause`); `invalid_input` at `schema` for a schema that is not zod's, at `options` for bad options (`null` included)
  *
  * @example
  * ```ts
@@ -94,11 +102,63 @@ function toIssues(error: z.ZodError, prefix: readonly PathSegment[]): SuccessKit
 export function parseWith<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
-  options: ParseOptions = {},
+  options?: ParseOptions,
 ): z.output<Schema> {
-  const result = schema.safeParse(input, { error: messages });
+  const { code = 'invalid_input', path = [] } = options === undefined ? {} : checkParseOptions(options);
+  const result = safeParse(schema, input, code, path);
   if (result.success) return result.data;
-  throw new SuccessKitError(options.code ?? 'invalid_input', toIssues(result.error, options.path ?? []));
+  throw new SuccessKitError(code, toIssues(result.error, path));
+}
+
+/** Runs the schema; a schema that is not one, and input that throws when read (a revoked proxy, a throwing getter), end in a SuccessKitError. */
+function safeParse<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  code: SuccessKitErrorCode,
+  path: readonly PathSegment[],
+): z.ZodSafeParseResult<z.output<Schema>> {
+  let parse: unknown;
+  try {
+    parse = (schema as { safeParse?: unknown }).safeParse;
+  } catch {
+    parse = undefined;
+  }
+  if (typeof parse !== 'function')
+    fail('invalid_input', ['schema'], `expected a zod schema, got ${describeValue(schema)}`);
+  let result: z.ZodSafeParseResult<z.output<Schema>>;
+  try {
+    result = schema.safeParse(input, { error: messages });
+  } catch (error) {
+    const unreadable = new SuccessKitError(code, [
+      { path, message: `expected plain data, got ${kindOf(input)} that cannot be read` },
+    ]);
+    unreadable.cause = error;
+    throw unreadable;
+  }
+  return result;
+}
+
+/** What is wrong with the options of {@link parseWith}, if anything: a wrong type (`null` included) is an issue at `options`. */
+function parseOptionsIssue(options: unknown): SuccessKitIssue | undefined {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    return { path: ['options'], message: `expected object, got ${describeValue(options)}` };
+  }
+  for (const key in options) {
+    if (Object.hasOwn(options, key) && key !== 'code' && key !== 'path') {
+      return { path: ['options', key], message: 'unknown field' };
+    }
+  }
+  const { code, path } = options as Record<string, unknown>;
+  return (
+    (code === undefined ? undefined : codeIssue(code, ['options', 'code'])) ??
+    (path === undefined ? undefined : pathIssue(path, ['options', 'path']))
+  );
+}
+
+function checkParseOptions(options: unknown): ParseOptions {
+  const problem = readSafely(() => parseOptionsIssue(options), ['options']);
+  if (problem !== undefined) throw new SuccessKitError('invalid_input', [problem]);
+  return options as ParseOptions;
 }
 
 /**

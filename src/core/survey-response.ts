@@ -25,6 +25,18 @@ const responseFields = {
  */
 export const SurveyScale = z.union([z.literal(5), z.literal(7), z.literal(10)]);
 
+/**
+ * The top of a survey scale: 5, 7 or 10 points; see the {@link SurveyScale} schema.
+ *
+ * @example
+ * ```ts
+ * import type { SurveyScale } from 'successkit/core';
+ *
+ * const scale: SurveyScale = 7;
+ * ```
+ */
+export type SurveyScale = z.infer<typeof SurveyScale>;
+
 /** A CSAT or CES answer: an integer from 1 to its scale. */
 function scaledResponse<Kind extends string>(kind: Kind, defaultScale: z.infer<typeof SurveyScale>) {
   return z

@@ -1,1 +1,1 @@
-export { SamplePortfolioOptions, samplePortfolio, type SamplePortfolioInput } from './sample-portfolio.js';
+export { earliestSampleAsOf, latestSampleAsOf, samplePortfolio, SamplePortfolioInput } from './sample-portfolio.js';

@@ -1,4 +1,4 @@
-import { civilOf, epochDayOf } from '../core/internal.js';
+import { addMonthsToEpochDay } from '../core/internal.js';
 import type { Profile } from './profile.js';
 import type { Random } from './random.js';
 
@@ -30,23 +30,10 @@ const paceScale: Readonly<Record<Profile['pace'], number>> = { champion: 0.7, cr
 /** Share of churned customers that come back within a year. */
 const reactivationChance = 0.15;
 
-function daysInMonth(year: number, month: number): number {
-  return epochDayOf(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - epochDayOf(year, month, 1);
-}
-
-/** The same day of the month `months` later, or that month's last day (as contract anniversaries fall). */
-export function addMonthsToDay(epochDay: number, months: number): number {
-  const [year, month, day] = civilOf(epochDay);
-  const monthIndex = year * 12 + month - 1 + months;
-  const targetYear = Math.floor(monthIndex / 12);
-  const targetMonth = (monthIndex % 12) + 1;
-  return epochDayOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
-}
-
 /** The first anniversary (in whole years) of `startDay` strictly after `day`. */
 export function nextAnniversary(startDay: number, day: number): number {
-  let anniversary = addMonthsToDay(startDay, 12);
-  for (let years = 2; anniversary <= day; years++) anniversary = addMonthsToDay(startDay, 12 * years);
+  let anniversary = addMonthsToEpochDay(startDay, 12);
+  for (let years = 2; anniversary <= day; years++) anniversary = addMonthsToEpochDay(startDay, 12 * years);
   return anniversary;
 }
 
@@ -71,8 +58,8 @@ function runSpan(
   const changes: MrrChange[] = [{ day: startDay, mrr: roundMrr(startMrr) }];
   let mrr = startMrr;
   for (let year = 1; ; year++) {
-    const yearStart = addMonthsToDay(startDay, 12 * (year - 1));
-    const renewal = addMonthsToDay(startDay, 12 * year);
+    const yearStart = addMonthsToEpochDay(startDay, 12 * (year - 1));
+    const renewal = addMonthsToEpochDay(startDay, 12 * year);
     if (random.chance(0.3 * profile.health)) {
       const seatAddDay = random.integer(yearStart + 30, renewal - 30);
       if (seatAddDay <= asOfDay) {

@@ -3,13 +3,15 @@ import {
   type Account,
   type AccountEvent,
   CalendarDate,
-  civilOf,
   type Contact,
-  epochDayOf,
+  fail,
+  firstDayOfMonthIndex,
   fromEpochDay,
+  monthIndexOf,
   type MrrSnapshot,
   parseWith,
   type Portfolio,
+  quoteText,
   type Subscription,
   type SurveyResponse,
   toEpochDay,
@@ -23,39 +25,78 @@ import { drawRevenue, mrrOn, nextAnniversary, type RevenueSpan } from './revenue
 import { drawUsage, type SampleMonth } from './usage.js';
 
 /**
- * Options of {@link samplePortfolio}.
+ * What {@link samplePortfolio} generates: the day it is seen from, and
+ * optionally its size and seed.
  *
- * | option | meaning | default |
+ * | field | meaning | default |
  * |---|---|---|
- * | `asOf` | the day the portfolio is seen from; nothing happens after it | required |
+ * | `asOf` | the day the portfolio is seen from, {@link earliestSampleAsOf} to {@link latestSampleAsOf}; nothing happens after it but renewals | required |
  * | `accounts` | how many accounts, 1 to 1,000,000 | 500 |
  * | `seed` | any safe integer; the same seed gives the same portfolio | 1 |
  *
  * @example
  * ```ts
- * import { SamplePortfolioOptions } from 'successkit/sample';
+ * import { SamplePortfolioInput } from 'successkit/sample';
  *
- * SamplePortfolioOptions.parse({ asOf: '2026-06-30' }); // => { asOf: '2026-06-30', accounts: 500, seed: 1 }
+ * SamplePortfolioInput.parse({ asOf: '2026-06-30' }); // => { asOf: '2026-06-30', accounts: 500, seed: 1 }
  * ```
  */
-export const SamplePortfolioOptions = z.strictObject({
+export const SamplePortfolioInput = z.strictObject({
   asOf: CalendarDate,
   accounts: z.int().min(1).max(1_000_000).default(500),
   seed: z.int().default(1),
 });
 
 /**
- * Options of {@link samplePortfolio} as callers write them; see the
- * {@link SamplePortfolioOptions} schema.
+ * The input of {@link samplePortfolio} as callers write it (`accounts` and
+ * `seed` may be left out); see the {@link SamplePortfolioInput} schema.
  *
  * @example
  * ```ts
  * import type { SamplePortfolioInput } from 'successkit/sample';
  *
- * const options: SamplePortfolioInput = { asOf: '2026-06-30', accounts: 200, seed: 7 };
+ * const input: SamplePortfolioInput = { asOf: '2026-06-30', accounts: 200, seed: 7 };
  * ```
  */
-export type SamplePortfolioInput = z.input<typeof SamplePortfolioOptions>;
+export type SamplePortfolioInput = z.input<typeof SamplePortfolioInput>;
+
+/**
+ * The earliest `asOf` {@link samplePortfolio} accepts: accounts start up to
+ * five years (1,825 days) before `asOf`, and every date must stay in the
+ * years 0000–9999 that {@link CalendarDate} covers.
+ *
+ * @example
+ * ```ts
+ * import { earliestSampleAsOf } from 'successkit/sample';
+ *
+ * earliestSampleAsOf; // => '0005-01-01'
+ * ```
+ */
+export const earliestSampleAsOf = '0005-01-01' as CalendarDate;
+
+/**
+ * The latest `asOf` {@link samplePortfolio} accepts: an active account's
+ * renewal falls up to a year after `asOf`, and every date must stay in the
+ * years 0000–9999 that {@link CalendarDate} covers.
+ *
+ * @example
+ * ```ts
+ * import { latestSampleAsOf } from 'successkit/sample';
+ *
+ * latestSampleAsOf; // => '9998-12-31'
+ * ```
+ */
+export const latestSampleAsOf = '9998-12-31' as CalendarDate;
+
+function checkAsOf(asOf: CalendarDate): void {
+  if (asOf < earliestSampleAsOf || asOf > latestSampleAsOf) {
+    fail(
+      'invalid_date',
+      ['asOf'],
+      `expected a date from ${earliestSampleAsOf} to ${latestSampleAsOf}, so that five years of history before it and renewals a year after it are real dates, got ${quoteText(asOf, 20)}`,
+    );
+  }
+}
 
 /** Months of MRR history and of usage the sample carries. */
 const mrrHistoryMonths = 24;
@@ -63,15 +104,15 @@ const usageHistoryMonths = 12;
 
 /** The last `count` calendar months that have ended on or before `asOfDay`, oldest first. */
 function completeMonths(asOfDay: number, count: number): SampleMonth[] {
-  const [year, month] = civilOf(asOfDay + 1);
-  const firstOfNext = epochDayOf(year, month, 1);
+  const current = monthIndexOf(asOfDay + 1);
   const months: SampleMonth[] = [];
-  for (let back = count; back >= 1; back--) {
-    const index = year * 12 + month - 1 - back;
-    const firstDay = epochDayOf(Math.floor(index / 12), (index % 12) + 1, 1);
-    const lastDay =
-      back === 1 ? firstOfNext - 1 : epochDayOf(Math.floor((index + 1) / 12), ((index + 1) % 12) + 1, 1) - 1;
-    months.push({ firstDay, lastDay, label: fromEpochDay(firstDay) as CalendarDate });
+  for (let index = current - count; index < current; index++) {
+    const firstDay = firstDayOfMonthIndex(index);
+    months.push({
+      firstDay,
+      lastDay: firstDayOfMonthIndex(index + 1) - 1,
+      label: fromEpochDay(firstDay) as CalendarDate,
+    });
   }
   return months;
 }
@@ -186,7 +227,7 @@ function append<Row>(target: Row[], rows: readonly Row[]): void {
 
 /**
  * Generates a realistic, deterministic customer portfolio for demos, docs,
- * tests and benchmarks. Same options, same output, byte for byte, on every
+ * tests and benchmarks. Same input, same output, byte for byte, on every
  * machine; account `acc-00042` is the same whatever the portfolio size.
  *
  * What it holds, as of `asOf`:
@@ -210,9 +251,9 @@ function append<Row>(target: Row[], rows: readonly Row[]): void {
  * Money is in USD, major units. Records are grouped by account and in date
  * order within an account.
  *
- * @param options - see {@link SamplePortfolioOptions}
+ * @param input - `asOf`, and optionally `accounts` and `seed`; see {@link SamplePortfolioInput}
  * @returns a {@link Portfolio} that passes `parsePortfolio`
- * @throws {@link core!SuccessKitError} `invalid_input` for bad options
+ * @throws {@link core!SuccessKitError} `invalid_input` for a bad input (path `asOf`, `accounts`, `seed`, or `[]` when it is not an object); `invalid_date` for an `asOf` outside {@link earliestSampleAsOf} to {@link latestSampleAsOf}, whose history or renewals would leave the years 0000–9999
  *
  * @example
  * ```ts
@@ -223,8 +264,9 @@ function append<Row>(target: Row[], rows: readonly Row[]): void {
  * portfolio.accounts[0]?.id; // => 'acc-00001'
  * ```
  */
-export function samplePortfolio(options: SamplePortfolioInput): Portfolio {
-  const { asOf, accounts: count, seed } = parseWith(SamplePortfolioOptions, options);
+export function samplePortfolio(input: SamplePortfolioInput): Portfolio {
+  const { asOf, accounts: count, seed } = parseWith(SamplePortfolioInput, input);
+  checkAsOf(asOf);
   const calendar = sampleCalendar(asOf);
 
   const portfolio: Portfolio = {

@@ -75,7 +75,7 @@ describe('parseAccount', () => {
   });
 
   it('is the same as the exported schema', () => {
-    expect(Account.safeParse(valid).success).toBe(true);
+    expect(Account.parse(valid)).toEqual(parseAccount(valid));
   });
 });
 
@@ -92,5 +92,20 @@ describe('isActiveAccount', () => {
   it('stays true for an account that never churned', () => {
     const open = parseAccount({ id: 'b', name: 'B', arr: 10, startDate: '2024-01-01' });
     expect(isActiveAccount(open, calendarDate('2030-01-01'))).toBe(true);
+  });
+
+  it('reads only the dates it needs, and rejects a bad account or asOf instead of comparing garbage', () => {
+    expect(isActiveAccount({ startDate: '2024-01-01' } as never, calendarDate('2024-06-01'))).toBe(true);
+    const badAsOf = catchSuccessKitError(() => isActiveAccount(account, '2025-02-30' as never));
+    expect(badAsOf.code).toBe('invalid_date');
+    expect(issuePaths(badAsOf)).toEqual(['asOf']);
+    const noStart = catchSuccessKitError(() =>
+      isActiveAccount({ startDate: [[['2024-01-01']]] } as never, account.startDate),
+    );
+    expect(noStart.code).toBe('invalid_input');
+    expect(issuePaths(noStart)).toEqual(['account.startDate']);
+    expect(issuePaths(catchSuccessKitError(() => isActiveAccount(null as never, account.startDate)))).toEqual([
+      'account',
+    ]);
   });
 });

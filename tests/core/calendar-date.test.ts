@@ -70,7 +70,10 @@ describe('isCalendarDate', () => {
     fc.assert(
       fc.property(fc.oneof(isoDates, fc.string(), fc.constantFrom('2023-02-29', '2025-06-31')), (value) => {
         const valid = isCalendarDate(value);
-        expect(valid).toBe(CalendarDate.safeParse(value).success);
+        const parsed = CalendarDate.safeParse(value);
+        expect(parsed.success ? { accepted: parsed.data } : { rejected: value }).toEqual(
+          valid ? { accepted: value } : { rejected: value },
+        );
         expect(valid).toBe(
           !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
             new Date(`${value}T00:00:00Z`).toISOString().startsWith(value) &&

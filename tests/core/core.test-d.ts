@@ -8,13 +8,33 @@ import {
   parseWith,
   type Account,
   type AccountEvent,
+  type Attributes,
   type CalendarDate,
+  type CurrencyCode,
+  type EscalationSeverity,
+  type Id,
+  type MeetingKind,
+  type Money,
+  type SurveyScale,
+  type TicketPriority,
   type Portfolio,
   type SuccessKitError,
   type SuccessKitErrorCode,
 } from '../../src/core/index';
 
 describe('core types', () => {
+  it('names the type of every schema after the schema', () => {
+    expectTypeOf<Id>().toEqualTypeOf<string>();
+    expectTypeOf<Money>().toEqualTypeOf<number>();
+    expectTypeOf<CurrencyCode>().toEqualTypeOf<string>();
+    expectTypeOf<Attributes>().toEqualTypeOf<Record<string, string | number | boolean | null | string[]>>();
+    expectTypeOf<EscalationSeverity>().toEqualTypeOf<'low' | 'medium' | 'high' | 'critical'>();
+    expectTypeOf<TicketPriority>().toEqualTypeOf<'low' | 'normal' | 'high' | 'urgent'>();
+    expectTypeOf<MeetingKind>().toEqualTypeOf<'kickoff' | 'check_in' | 'ebr' | 'training' | 'onsite'>();
+    expectTypeOf<SurveyScale>().toEqualTypeOf<5 | 7 | 10>();
+    expectTypeOf<Account['attributes']>().toEqualTypeOf<Attributes | undefined>();
+  });
+
   it('keeps unchecked strings out of CalendarDate', () => {
     expectTypeOf(calendarDate('2025-01-01')).toEqualTypeOf<CalendarDate>();
     expectTypeOf<string>().not.toExtend<CalendarDate>();

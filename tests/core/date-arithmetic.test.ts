@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarDate, type CalendarDate } from '../../src/core/calendar-date';
 import { addDays, addMonths, daysBetween, startOfPeriod, type CalendarPeriod } from '../../src/core/date-arithmetic';
+import { fromEpochDay, toEpochDay } from '../../src/core/epoch-day';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
+import { cyclicObject, deeplyNestedArray, nullPrototypeObject } from '../hostile-values';
 
 const d = calendarDate;
 const millisecondsPerDay = 86_400_000;
@@ -13,8 +15,12 @@ const fromUtcDay = (day: number): string => new Date(day * millisecondsPerDay).t
 
 const inRange = (day: number): boolean => day >= utcDay('0000-01-01') && day <= utcDay('9999-12-31');
 
+/** Any date of 0000–9999, with the years 0000–0099 (where JS Date reads years as 19xx) drawn often. */
 const dates = fc
-  .integer({ min: utcDay('0001-01-01'), max: utcDay('9998-12-31') })
+  .oneof(
+    fc.integer({ min: utcDay('0000-01-01'), max: utcDay('9999-12-31') }),
+    fc.integer({ min: utcDay('0000-01-01'), max: utcDay('0099-12-31') }),
+  )
   .map((day) => fromUtcDay(day) as CalendarDate);
 
 /** Expected month arithmetic: same day of the month, else the month's last day. */
@@ -97,6 +103,13 @@ describe('daysBetween', () => {
     expect(daysBetween(d('0000-01-01'), d('9999-12-31'))).toBe(3_652_424);
   });
 
+  it('counts 0000-02-29 to 0000-03-01 as 1 day: year 0 is a leap year', () => {
+    expect(daysBetween(d('0000-02-29'), d('0000-03-01'))).toBe(1);
+    expect(daysBetween(d('0000-02-28'), d('0000-02-29'))).toBe(1);
+    expect(daysBetween(d('0000-01-01'), d('0001-01-01'))).toBe(366);
+    expect(daysBetween(d('0000-03-01'), d('0000-02-29'))).toBe(-1);
+  });
+
   it('agrees with the UTC oracle and is antisymmetric', () => {
     fc.assert(
       fc.property(dates, dates, (from, to) => {
@@ -125,12 +138,14 @@ describe('addDays', () => {
     expect(addDays(d('2025-05-05'), 0)).toBe('2025-05-05');
   });
 
-  it('is undone by daysBetween', () => {
+  it('is undone by daysBetween over the years 0000–9999', () => {
+    const counts = fc.oneof(fc.integer({ min: -400, max: 400 }), fc.integer({ min: -3_652_424, max: 3_652_424 }));
     fc.assert(
-      fc.property(dates, fc.integer({ min: -100_000, max: 100_000 }), (date, days) => {
+      fc.property(dates, counts, (date, days) => {
         fc.pre(inRange(utcDay(date) + days));
         expect(daysBetween(date, addDays(date, days))).toBe(days);
       }),
+      { numRuns: 2_000 },
     );
   });
 
@@ -152,6 +167,18 @@ describe('addDays', () => {
 
   it('rejects a bad date', () => {
     expect(issuePaths(catchSuccessKitError(() => addDays('2025-13-01' as CalendarDate, 1)))).toEqual(['date']);
+  });
+
+  it('describes a hostile count or date in its message instead of crashing on it', () => {
+    expect(
+      catchSuccessKitError(() => addDays(d('2024-02-28'), nullPrototypeObject() as unknown as number)).issues,
+    ).toEqual([{ path: ['days'], message: 'expected integer, got object' }]);
+    expect(catchSuccessKitError(() => addDays(d('2024-02-28'), 10n as unknown as number)).issues).toEqual([
+      { path: ['days'], message: 'expected integer, got 10n' },
+    ]);
+    expect(catchSuccessKitError(() => addDays(deeplyNestedArray(10_000) as unknown as CalendarDate, 1)).issues).toEqual(
+      [{ path: ['date'], message: 'expected a real calendar date as YYYY-MM-DD, got object' }],
+    );
   });
 });
 
@@ -199,9 +226,9 @@ describe('startOfPeriod', () => {
       fc.property(dates, fc.constantFrom<CalendarPeriod>('month', 'quarter', 'year'), (date, period) => {
         const start = startOfPeriod(date, period);
         expect(startOfPeriod(start, period)).toBe(start);
-        expect(start <= date).toBe(true);
+        expect(daysBetween(start, date)).toBeGreaterThanOrEqual(0);
         expect(daysBetween(start, date)).toBeLessThan(366);
-        expect(start.endsWith('-01')).toBe(true);
+        expect(start.slice(8)).toBe('01');
       }),
     );
   });
@@ -214,5 +241,40 @@ describe('startOfPeriod', () => {
       'invalid_input',
     );
     expect(catchSuccessKitError(() => startOfPeriod('2025-02-30' as CalendarDate, 'month')).code).toBe('invalid_date');
+  });
+
+  it('describes a hostile period in its message instead of crashing on it', () => {
+    const messageFor = (period: unknown) =>
+      catchSuccessKitError(() => startOfPeriod(d('2025-08-19'), period as CalendarPeriod)).issues[0]?.message;
+    expect(messageFor(10n)).toBe('expected one of "month", "quarter", "year", got 10n');
+    expect(messageFor(cyclicObject())).toBe('expected one of "month", "quarter", "year", got object');
+    expect(messageFor(nullPrototypeObject())).toBe('expected one of "month", "quarter", "year", got object');
+    expect(messageFor(Symbol('month'))).toBe('expected one of "month", "quarter", "year", got symbol');
+  });
+});
+
+describe('years 0000–0099, which JS Date reads as 1900–1999 in Date.UTC and new Date(y, m, d)', () => {
+  it('every date function is exact on every day of them', () => {
+    const wrong: string[] = [];
+    for (let day = toEpochDay('0000-01-01'); day <= toEpochDay('0100-12-31'); day++) {
+      const date = fromEpochDay(day) as CalendarDate;
+      const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+      const text = (value: number, width: number): string => String(value).padStart(width, '0');
+      const quarterMonth = Math.floor((month - 1) / 3) * 3 + 1;
+      if (daysBetween(date, fromEpochDay(day + 1) as CalendarDate) !== 1) wrong.push(`daysBetween ${date}`);
+      if (daysBetween(d('0000-01-01'), date) !== day - toEpochDay('0000-01-01'))
+        wrong.push(`daysBetween from 0000 ${date}`);
+      if (addDays(date, 1) !== fromEpochDay(day + 1)) wrong.push(`addDays ${date} 1`);
+      if (day > toEpochDay('0000-01-01') && addDays(date, -1) !== fromEpochDay(day - 1))
+        wrong.push(`addDays ${date} -1`);
+      if (addMonths(date, 1) !== expectedAddMonths(date, 1)) wrong.push(`addMonths ${date} 1`);
+      if (year > 0 && addMonths(date, -12) !== expectedAddMonths(date, -12)) wrong.push(`addMonths ${date} -12`);
+      if (startOfPeriod(date, 'month') !== `${date.slice(0, 7)}-01`) wrong.push(`startOfPeriod ${date} month`);
+      if (startOfPeriod(date, 'quarter') !== `${text(year, 4)}-${text(quarterMonth, 2)}-01`) {
+        wrong.push(`startOfPeriod ${date} quarter`);
+      }
+      if (startOfPeriod(date, 'year') !== `${text(year, 4)}-01-01`) wrong.push(`startOfPeriod ${date} year`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

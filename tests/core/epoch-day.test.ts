@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../src/core/calendar-date';
-import { addDays, daysBetween } from '../../src/core/date-arithmetic';
+import { addDays, addMonths, daysBetween } from '../../src/core/date-arithmetic';
 import {
+  addMonthsToEpochDay,
   civilOf,
+  daysInMonth,
   epochDayOf,
   firstDayOfMonthIndex,
   fromEpochDay,
@@ -50,6 +52,35 @@ describe('month indices', () => {
         expect(monthIndexOf(firstDayOfMonthIndex(index))).toBe(index);
         expect(civilOf(firstDayOfMonthIndex(index))[2]).toBe(1);
       }),
+    );
+  });
+});
+
+describe('month arithmetic on epoch days', () => {
+  it('keeps the day of the month, or lands on the month end, across year 0', () => {
+    const plus = (date: string, months: number): string => fromEpochDay(addMonthsToEpochDay(toEpochDay(date), months));
+    expect(plus('2025-01-31', 1)).toBe('2025-02-28');
+    expect(plus('2024-01-31', 1)).toBe('2024-02-29');
+    expect(plus('2024-02-29', 12)).toBe('2025-02-28');
+    expect(plus('0000-02-29', 12)).toBe('0001-02-28');
+    expect(plus('0001-01-31', -11)).toBe('0000-02-29');
+    expect(civilOf(addMonthsToEpochDay(toEpochDay('0000-01-31'), -1))).toEqual([-1, 12, 31]);
+    expect([daysInMonth(0, 2), daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2025, 12)]).toEqual([
+      29, 28, 29, 31,
+    ]);
+  });
+
+  it('agrees with addMonths everywhere in 0000–9999', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: toEpochDay('0000-01-01'), max: toEpochDay('9999-12-31') }),
+        fc.integer({ min: -1200, max: 1200 }),
+        (day, months) => {
+          const moved = addMonthsToEpochDay(day, months);
+          fc.pre(moved >= toEpochDay('0000-01-01') && moved <= toEpochDay('9999-12-31'));
+          expect(fromEpochDay(moved)).toBe(addMonths(calendarDate(fromEpochDay(day)), months));
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SuccessKitError, formatPath, isSuccessKitError, successKitErrorCodes } from '../../src/core/error';
+import { catchSuccessKitError, issuePaths } from '../catch-error';
+import { cyclicArray, nullPrototypeObject, revokedProxy } from '../hostile-values';
 
 describe('formatPath', () => {
   it('writes property names with dots and indexes in brackets', () => {
@@ -52,5 +54,40 @@ describe('successKitErrorCodes', () => {
   it('lists each code once', () => {
     expect(new Set(successKitErrorCodes).size).toBe(successKitErrorCodes.length);
     expect(successKitErrorCodes).toContain('invalid_input');
+  });
+});
+
+describe('hostile arguments', () => {
+  it('formatPath rejects what is not a list of names and indexes with invalid_input', () => {
+    expect(catchSuccessKitError(() => formatPath(null as never)).issues).toEqual([
+      { path: ['path'], message: 'expected a list of field names and array indexes, got null' },
+    ]);
+    expect(catchSuccessKitError(() => formatPath(['a', nullPrototypeObject()] as never)).issues).toEqual([
+      { path: ['path', 1], message: 'expected a field name or an array index, got object' },
+    ]);
+    expect(issuePaths(catchSuccessKitError(() => formatPath(cyclicArray() as never)))).toEqual(['path[1]']);
+    expect(issuePaths(catchSuccessKitError(() => formatPath(revokedProxy() as never)))).toEqual(['path']);
+  });
+
+  it('the constructor rejects an unknown code or a malformed issue with invalid_input', () => {
+    const error = catchSuccessKitError(() => new SuccessKitError(10n as never, []));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues[0]?.path).toEqual(['code']);
+    expect(error.issues[0]?.message).toMatch(/^expected one of invalid_input, .*, got 10n$/);
+    expect(issuePaths(catchSuccessKitError(() => new SuccessKitError('invalid_date', null as never)))).toEqual([
+      'issues',
+    ]);
+    expect(
+      issuePaths(
+        catchSuccessKitError(() => new SuccessKitError('invalid_date', [{ path: [], message: Symbol() }] as never)),
+      ),
+    ).toEqual(['issues[0].message']);
+    expect(
+      issuePaths(catchSuccessKitError(() => new SuccessKitError('invalid_date', revokedProxy() as never))),
+    ).toEqual(['']);
+  });
+
+  it('isSuccessKitError answers false for a revoked proxy instead of throwing', () => {
+    expect(isSuccessKitError(revokedProxy())).toBe(false);
   });
 });

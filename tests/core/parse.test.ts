@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { successKitErrorCodes } from '../../src/core/error';
 import { fail, parseWith } from '../../src/core/parse';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
+import { revokedProxy, throwingGetters } from '../hostile-values';
 
 const Seats = z.strictObject({
   name: z.string(),
@@ -85,5 +87,45 @@ describe('fail', () => {
     const error = catchSuccessKitError(() => fail('invalid_reference', ['contacts', 0, 'accountId'], 'no account "x"'));
     expect(error.code).toBe('invalid_reference');
     expect(error.message).toBe('invalid_reference: contacts[0].accountId: no account "x"');
+  });
+});
+
+describe('parseWith on hostile arguments', () => {
+  it('answers null options like any other wrong type, with invalid_input at options', () => {
+    const error = catchSuccessKitError(() => parseWith(z.number(), 1, null as never));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues).toEqual([{ path: ['options'], message: 'expected object, got null' }]);
+    expect(catchSuccessKitError(() => parseWith(z.number(), 1, { code: 'oops' } as never)).issues).toEqual([
+      {
+        path: ['options', 'code'],
+        message: `expected one of ${successKitErrorCodes.join(', ')}, got string "oops"`,
+      },
+    ]);
+    expect(issuePaths(catchSuccessKitError(() => parseWith(z.number(), 1, { path: [Symbol('x')] } as never)))).toEqual([
+      'options.path[0]',
+    ]);
+    expect(issuePaths(catchSuccessKitError(() => parseWith(z.number(), 1, { paht: ['a'] } as never)))).toEqual([
+      'options.paht',
+    ]);
+  });
+
+  it('answers a schema that is not one with invalid_input at schema', () => {
+    expect(catchSuccessKitError(() => parseWith(null as never, 1)).issues).toEqual([
+      { path: ['schema'], message: 'expected a zod schema, got null' },
+    ]);
+    expect(issuePaths(catchSuccessKitError(() => parseWith({ parse: () => 1 } as never, 1)))).toEqual(['schema']);
+  });
+
+  it('turns input that throws when read into a SuccessKitError that keeps the cause', () => {
+    const Named = z.object({ name: z.string() });
+    const error = catchSuccessKitError(() => parseWith(Named, throwingGetters(), { path: ['accounts', 3] }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues).toEqual([
+      { path: ['accounts', 3], message: 'expected plain data, got object that cannot be read' },
+    ]);
+    expect(String(error.cause)).toBe('Error: getter name throws');
+    expect(catchSuccessKitError(() => parseWith(Named, revokedProxy(), { code: 'invalid_rule' })).code).toBe(
+      'invalid_rule',
+    );
   });
 });

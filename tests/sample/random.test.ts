@@ -26,11 +26,15 @@ describe('createRandom', () => {
         (seed, low, width) => {
           const random = createRandom(seed);
           const value = random.next();
-          expect(value >= 0 && value < 1).toBe(true);
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThan(1);
           const whole = random.integer(low, low + width);
-          expect(Number.isInteger(whole) && whole >= low && whole <= low + width).toBe(true);
+          expect(whole).toBe(Math.trunc(whole));
+          expect(whole).toBeGreaterThanOrEqual(low);
+          expect(whole).toBeLessThanOrEqual(low + width);
           const between = random.between(low, low + width + 1);
-          expect(between >= low && between < low + width + 1).toBe(true);
+          expect(between).toBeGreaterThanOrEqual(low);
+          expect(between).toBeLessThan(low + width + 1);
           expect(['a', 'b', 'c']).toContain(random.pick(['a', 'b', 'c']));
           expect(random.poisson(0)).toBe(0);
           expect(random.poisson(3)).toBeGreaterThanOrEqual(0);

@@ -1,8 +1,14 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../src/core/calendar-date';
 import { daysBetween } from '../../src/core/date-arithmetic';
 import { parsePortfolio, type Portfolio } from '../../src/core/portfolio';
-import { samplePortfolio, SamplePortfolioOptions } from '../../src/sample/sample-portfolio';
+import {
+  earliestSampleAsOf,
+  latestSampleAsOf,
+  samplePortfolio,
+  SamplePortfolioInput,
+} from '../../src/sample/sample-portfolio';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { deepFreeze } from '../freeze';
 
@@ -59,10 +65,10 @@ describe('samplePortfolio', () => {
       ),
       ...portfolio.contacts.flatMap((contact) => (contact.leftDate ? [contact.leftDate] : [])),
     ];
-    expect(dates.every((date) => date <= asOf)).toBe(true);
-    expect(portfolio.accounts.every((account) => account.renewalDate === undefined || account.renewalDate > asOf)).toBe(
-      true,
-    );
+    expect(dates.filter((date) => date > asOf)).toEqual([]);
+    expect(
+      portfolio.accounts.filter((account) => account.renewalDate !== undefined && account.renewalDate <= asOf),
+    ).toEqual([]);
   });
 
   it('spreads accounts over three segments with skewed ARR', () => {
@@ -93,8 +99,8 @@ describe('samplePortfolio', () => {
         expect(account.arr).toBe(0);
         expect(open).toHaveLength(0);
         expect(subscriptions.at(-1)?.endDate).toBe(account.churnDate);
-        expect(byAccount(portfolio.mrr, account.id).every((snapshot) => snapshot.month < account.churnDate!)).toBe(
-          true,
+        expect(byAccount(portfolio.mrr, account.id).filter((snapshot) => snapshot.month >= account.churnDate!)).toEqual(
+          [],
         );
       }
       const latest = byAccount(portfolio.mrr, account.id).at(-1);
@@ -142,7 +148,7 @@ describe('samplePortfolio', () => {
   it('has 12 months of usage for paying accounts, within seats most of the time', () => {
     const months = new Set(portfolio.usage.map((usage) => usage.periodStart));
     expect(months.size).toBe(12);
-    expect(portfolio.usage.every((usage) => (usage.averageDailyActiveUsers ?? 0) <= usage.activeUsers)).toBe(true);
+    expect(portfolio.usage.filter((usage) => (usage.averageDailyActiveUsers ?? 0) > usage.activeUsers)).toEqual([]);
     expect(share(portfolio.usage, (usage) => usage.activeUsers <= (usage.licenses ?? 0))).toBeGreaterThan(0.9);
     const overNinety = share(portfolio.usage, (usage) => usage.activeUsers > 0.9 * (usage.licenses ?? 0));
     expect(overNinety).toBeGreaterThan(0.02);
@@ -180,8 +186,7 @@ describe('samplePortfolio', () => {
     const detractors = share(nps, (survey) => survey.score <= 6);
     expect(promoters).toBeGreaterThan(0.2);
     expect(detractors).toBeGreaterThan(0.1);
-    expect(portfolio.surveys.some((survey) => survey.kind === 'csat')).toBe(true);
-    expect(portfolio.surveys.some((survey) => survey.kind === 'ces')).toBe(true);
+    expect(new Set(portfolio.surveys.map((survey) => survey.kind))).toEqual(new Set(['nps', 'csat', 'ces']));
   });
 
   it('builds an org chart per account with a sponsor at the top', () => {
@@ -195,10 +200,11 @@ describe('samplePortfolio', () => {
 
   it('answers surveys only from contacts who were still there', () => {
     const contacts = new Map(portfolio.contacts.map((contact) => [contact.id, contact]));
-    for (const survey of portfolio.surveys) {
-      const contact = survey.contactId === undefined ? undefined : contacts.get(survey.contactId);
-      if (contact?.leftDate !== undefined) expect(survey.date < contact.leftDate).toBe(true);
-    }
+    const answeredAfterLeaving = portfolio.surveys.filter((survey) => {
+      const leftDate = survey.contactId === undefined ? undefined : contacts.get(survey.contactId)?.leftDate;
+      return leftDate !== undefined && survey.date >= leftDate;
+    });
+    expect(answeredAfterLeaving).toEqual([]);
     const departures = portfolio.events.filter((event) => event.type === 'champion_left');
     expect(departures.length).toBeGreaterThan(0);
     for (const departure of departures) expect(contacts.get(departure.contactId)?.leftDate).toBe(departure.date);
@@ -230,6 +236,48 @@ describe('samplePortfolio', () => {
     expect(pathsOf({ asOf, accounts: 1_000_001 })).toEqual(['accounts']);
     expect(pathsOf({ asOf, seed: 0.5 })).toEqual(['seed']);
     expect(pathsOf({ asOf, acounts: 5 })).toEqual(['acounts']);
-    expect(SamplePortfolioOptions.parse({ asOf })).toEqual({ asOf, accounts: 500, seed: 1 });
+    expect(SamplePortfolioInput.parse({ asOf })).toEqual({ asOf, accounts: 500, seed: 1 });
+  });
+
+  it('rejects an asOf whose history or renewals would leave the years 0000–9999 with invalid_date', () => {
+    for (const tooEarly of ['0000-01-01', '0003-01-31', '0004-12-31']) {
+      const error = catchSuccessKitError(() => samplePortfolio({ asOf: tooEarly, accounts: 1 }));
+      expect(error.code).toBe('invalid_date');
+      expect(error.issues).toEqual([
+        {
+          path: ['asOf'],
+          message: `expected a date from 0005-01-01 to 9998-12-31, so that five years of history before it and renewals a year after it are real dates, got "${tooEarly}"`,
+        },
+      ]);
+    }
+    for (const tooLate of ['9999-01-01', '9999-12-31']) {
+      const error = catchSuccessKitError(() => samplePortfolio({ asOf: tooLate, accounts: 1 }));
+      expect(error.code).toBe('invalid_date');
+      expect(issuePaths(error)).toEqual(['asOf']);
+    }
+  });
+
+  it('writes only real dates at both ends of the supported asOf range', () => {
+    expect([earliestSampleAsOf, latestSampleAsOf]).toEqual(['0005-01-01', '9998-12-31']);
+    const earliest = samplePortfolio({ asOf: earliestSampleAsOf, accounts: 3_000, seed: 3 });
+    expect(() => parsePortfolio(earliest)).not.toThrow();
+    expect(earliest.accounts.map((account) => account.startDate).sort()[0]).toBe('0000-01-04');
+    expect(earliest.mrr.map((snapshot) => snapshot.month).sort()[0]).toBe('0003-01-01');
+    const latest = samplePortfolio({ asOf: latestSampleAsOf, accounts: 3_000, seed: 3 });
+    expect(() => parsePortfolio(latest)).not.toThrow();
+    const renewals = latest.accounts.flatMap((account) =>
+      account.renewalDate === undefined ? [] : [account.renewalDate],
+    );
+    expect(renewals.sort().at(-1)).toBe('9999-12-31');
+  });
+
+  it('is pinned: 500 accounts of seed 1 as of 2026-06-30 hash to the same JSON on every machine and run', () => {
+    // A deliberate change to the generator changes this hash: update the
+    // literal in the same commit and add a CHANGELOG line, since users who
+    // pinned sample output in their own tests see it change too.
+    const json = JSON.stringify(samplePortfolio({ accounts: 500, seed: 1, asOf: '2026-06-30' }));
+    expect(createHash('sha256').update(json).digest('hex')).toBe(
+      '6414fe18eb4e4e89e4d92a331eaafc9211334deffcf8185352e1fd7396b8f685',
+    );
   });
 });

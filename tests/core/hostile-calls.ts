@@ -1,0 +1,47 @@
+import { SuccessKitError } from '../../src/core/error';
+import { hostileValues } from '../hostile-values';
+
+// Table-driven hostile calls: every hostile value of tests/hostile-values.ts
+// in every argument position of a function, and what came of each call.
+
+/** What a call did: `'returned'`, `'SuccessKitError'` (with a short message), or the name and message of anything else thrown. */
+export type Outcome = string;
+
+/** Calls `run` and names what happened: a return, a SuccessKitError with a short message, or anything else. */
+export function outcomeOf(run: () => unknown): Outcome {
+  try {
+    run();
+    return 'returned';
+  } catch (error) {
+    if (error instanceof SuccessKitError) {
+      return error.message.length <= 300 ? 'SuccessKitError' : `SuccessKitError with a long message`;
+    }
+    return error instanceof Error ? `${error.name}: ${error.message}` : 'a thrown non-error';
+  }
+}
+
+/** Every argument list with one hostile value put in one argument position or one field of a plain-object argument. */
+export function hostileArgumentLists(valid: readonly unknown[]): [where: string, argumentList: unknown[]][] {
+  const lists: [string, unknown[]][] = [];
+  for (const [name, value] of hostileValues()) {
+    valid.forEach((argument, position) => {
+      lists.push([
+        `argument ${String(position)} is ${name}`,
+        valid.map((other, at) => (at === position ? value : other)),
+      ]);
+      // Fields of plain data only: a zod schema given as an argument is code, not data.
+      if (typeof argument !== 'object' || argument === null || Object.getPrototypeOf(argument) !== Object.prototype) {
+        return;
+      }
+      for (const key of Object.keys(argument)) {
+        const withField = { ...argument, [key]: value };
+        lists.push([
+          `argument ${String(position)}.${key} is ${name}`,
+          valid.map((other, at) => (at === position ? withField : other)),
+        ]);
+      }
+    });
+    lists.push([`an extra argument is ${name}`, [...valid, value]]);
+  }
+  return lists;
+}
