@@ -99,6 +99,9 @@ export const FieldCatalog = z.record(z.string(), FieldDefinition).check((context
  */
 export type FieldCatalog = z.infer<typeof FieldCatalog>;
 
+/** Options that may carry a field catalog, as {@link defineRule} and {@link explainRule} take them: an object; other keys are not checked here. @internal */
+export const CatalogOptions = z.object({ fields: FieldCatalog.optional() });
+
 const scalar: readonly FieldType[] = ['number', 'string', 'date', 'boolean'];
 const listable: readonly FieldType[] = ['number', 'string', 'date'];
 const ordered: readonly FieldType[] = ['number', 'date'];
@@ -121,6 +124,8 @@ const fieldTypesOf: Readonly<Record<RuleOperator, readonly FieldType[]>> = {
   startsWith: ['string'],
   daysSinceGt: ['date'],
   daysSinceLt: ['date'],
+  withinNextDays: ['date'],
+  withinLastDays: ['date'],
   changed: every,
   increasedBy: ['number'],
   decreasedBy: ['number'],
