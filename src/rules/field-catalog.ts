@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../core/internal.js';
+import { checked, isCalendarDate } from '../core/internal.js';
 import { ruleOperators, type RuleOperator } from './condition.js';
 import { FieldPath } from './field-path.js';
 
@@ -140,6 +140,7 @@ const fieldTypesOf: Readonly<Record<RuleOperator, readonly FieldType[]>> = {
  *
  * @param type - the field's type
  * @returns the operators, in the order of {@link ruleOperators}
+ * @throws {@link core!SuccessKitError} `invalid_input` for a type that is not a {@link FieldType}
  *
  * @example
  * ```ts
@@ -150,7 +151,12 @@ const fieldTypesOf: Readonly<Record<RuleOperator, readonly FieldType[]>> = {
  * ```
  */
 export function operatorsFor(type: FieldType): readonly RuleOperator[] {
-  return ruleOperators.filter((op) => appliesTo(op, type));
+  const known = checked(FieldType, type, isFieldType, ['type']);
+  return ruleOperators.filter((op) => appliesTo(op, known));
+}
+
+function isFieldType(value: unknown): value is FieldType {
+  return typeof value === 'string' && (FieldType.options as readonly string[]).includes(value);
 }
 
 /** Whether an operator applies to a field type. @internal */

@@ -41,6 +41,12 @@ describe('defineRule', () => {
     expect(unfrozenParts(rule)).toEqual([]);
   });
 
+  it('brands its result in the type only: the rule has its own keys and nothing else', () => {
+    const rule = defineRule({ field: 'arr', op: 'gte', value: 1 });
+    expect([Object.keys(rule), Object.getOwnPropertySymbols(rule)]).toEqual([['field', 'op', 'value'], []]);
+    expect(JSON.stringify(rule)).toBe('{"field":"arr","op":"gte","value":1}');
+  });
+
   it('reports a wrong value type against the catalog in the documented words', () => {
     const input = {
       all: [
