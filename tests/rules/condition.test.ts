@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RuleCondition, ruleOperators } from '../../src/rules/index';
 import { conditionSchemas } from '../../src/rules/condition';
+import { unfrozenParts } from './frozen-parts';
 import { schemaIssues } from './schema-issues';
 
 describe('rule conditions', () => {
@@ -13,8 +14,7 @@ describe('rule conditions', () => {
   it('parse into frozen leaves, told apart by op', () => {
     const parsed = RuleCondition.parse({ field: 'plan', op: 'in', value: ['growth'] });
     expect(parsed).toEqual({ field: 'plan', op: 'in', value: ['growth'] });
-    expect(Object.isFrozen(parsed)).toBe(true);
-    expect(parsed.op === 'in' && Object.isFrozen(parsed.value)).toBe(true);
+    expect(unfrozenParts(parsed)).toEqual([]);
     expect(schemaIssues(RuleCondition, { field: 'plan', op: 'like', value: 'x' })).toEqual(['op: invalid_union']);
     expect(schemaIssues(RuleCondition, { field: 'plan', op: 'exists', value: 'x' })).toEqual([': unrecognized_keys']);
     expect(schemaIssues(RuleCondition, { field: 'd', op: 'withinNextDays', value: -1 })).toEqual(['value: too_small']);
