@@ -190,13 +190,13 @@ interface Explaining {
 function explainCondition(condition: RuleCondition, record: object, explaining: Explaining): ConditionExplanation {
   const { context, fields, clock } = explaining;
   const path = splitPath(condition.field);
-  const isDaysSince = readsAsOf(condition);
-  if (isDaysSince) setAsOf(clock, context);
+  const countsDays = readsAsOf(condition);
+  if (countsDays) setAsOf(clock, context);
   const result = conditionTest(condition, clock, path)(record, context);
   const actual = readField(record, path);
   const isChange = changeOperators.has(condition.op);
   const previous = isChange ? readPrevious(path, context) : undefined;
-  const daysSince = isDaysSince && isDateText(actual) ? clock.day - toEpochDay(actual) : undefined;
+  const daysSince = countsDays && isDateText(actual) ? clock.day - toEpochDay(actual) : undefined;
   const label = labelOf(fields, condition.field);
   return {
     ...condition,
