@@ -11,6 +11,15 @@ function describeThrown(thrown: unknown): string {
   return kindOf(thrown);
 }
 
+/** Whether a caught value is a SuccessKitError; never throws, though `instanceof` does on a revoked proxy. */
+function isOwnError(thrown: unknown): thrown is SuccessKitError {
+  try {
+    return thrown instanceof SuccessKitError;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The error to throw for an exception caught while reading a host's
  * objects: a {@link SuccessKitError} as it is, and anything else — a getter
@@ -25,7 +34,7 @@ export function unreadable(
   path: readonly PathSegment[],
   subject: string,
 ): SuccessKitError {
-  if (thrown instanceof SuccessKitError) return thrown;
+  if (isOwnError(thrown)) return thrown;
   return new SuccessKitError(code, [
     { path, message: `${subject} could not be read: it threw ${describeThrown(thrown)}` },
   ]);

@@ -165,6 +165,26 @@ describe('every public rules function, given hostile values', () => {
     );
   });
 
+  it('describes what a getter threw by its message, or by its kind when it threw no Error', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const throwing = (thrown: unknown): object =>
+      Object.defineProperty({}, 'a', {
+        enumerable: true,
+        get: (): never => {
+          throw thrown;
+        },
+      });
+    const messages = [new RangeError('too far'), 'text', proxy].map(
+      (thrown) => catchSuccessKitError(() => compileRule(nested)(throwing(thrown))).issues[0]?.message,
+    );
+    expect(messages).toEqual([
+      'the record or its context could not be read: it threw "too far"',
+      'the record or its context could not be read: it threw string',
+      'the record or its context could not be read: it threw object',
+    ]);
+  });
+
   it('names the options, catalog entry or record that could not be read', () => {
     const throwing = Object.defineProperty({}, 'fields', {
       enumerable: true,
