@@ -83,7 +83,7 @@ const descriptions: readonly (readonly [z.ZodType, SchemaMetadata])[] = [
     {
       id: 'WithinDaysCondition',
       description:
-        'withinNextDays / withinLastDays: the date field is at most value days after (before) asOf, asOf included; value a whole number ≥ 0.',
+        'withinNextDays / withinLastDays: the date field is asOf or at most value days after (before) it; value a whole number ≥ 0.',
     },
   ],
   [
