@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checked, isCalendarDate } from '../core/internal.js';
+import { isCalendarDate, parseWith } from '../core/internal.js';
 import { ruleOperators, type RuleOperator } from './condition.js';
 import { FieldPath } from './field-path.js';
 
@@ -151,12 +151,8 @@ const fieldTypesOf: Readonly<Record<RuleOperator, readonly FieldType[]>> = {
  * ```
  */
 export function operatorsFor(type: FieldType): readonly RuleOperator[] {
-  const known = checked(FieldType, type, isFieldType, ['type']);
+  const known = parseWith(FieldType, type, { path: ['type'] });
   return ruleOperators.filter((op) => appliesTo(op, known));
-}
-
-function isFieldType(value: unknown): value is FieldType {
-  return typeof value === 'string' && (FieldType.options as readonly string[]).includes(value);
 }
 
 /** Whether an operator applies to a field type. @internal */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FieldCatalog, FieldDefinition, FieldType, operatorsFor, ruleOperators } from '../../src/rules/index';
 import { elementTypeOf, isOfType, labelOf, typeOf } from '../../src/rules/field-catalog';
+import { catchSuccessKitError } from '../catch-error';
 import { schemaIssues } from './schema-issues';
 
 describe('field catalogs', () => {
@@ -91,6 +92,14 @@ describe('operatorsFor', () => {
       const order = operatorsFor(type).map((op) => ruleOperators.indexOf(op));
       expect(order).toEqual([...order].sort((a, b) => a - b));
     }
+  });
+
+  it('rejects a type that is not a field type with invalid_input at type', () => {
+    const error = catchSuccessKitError(() => operatorsFor('integer' as never));
+    expect([error.code, error.message]).toEqual([
+      'invalid_input',
+      'invalid_input: type: expected one of "number", "string", "date", "boolean", "string[]", got "integer"',
+    ]);
   });
 
   it('leaves no operator without a field type', () => {
