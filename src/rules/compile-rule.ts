@@ -1,7 +1,8 @@
 import { asRecord, conditionTest, readsAsOf, type ConditionTest } from './condition-test.js';
-import { definedRule } from './define-rule.js';
-import type { Rule } from './rule.js';
+import { definedRule, type DefinedRule } from './define-rule.js';
+import type { Rule, RuleInput } from './rule.js';
 import { createAsOfClock, setAsOf, type AsOfClock, type RuleContext } from './rule-context.js';
+import { unreadable } from './unreadable.js';
 
 /**
  * A compiled rule: tells whether a record matches. `context` carries the
@@ -94,21 +95,28 @@ function compileNode(rule: Rule, compilation: Compilation): ConditionTest {
   return conditionTest(rule, compilation.clock);
 }
 
+/** What a predicate throws for a record or context that throws when read: a SuccessKitError, as for any bad input. */
+function unreadableRecord(thrown: unknown): Error {
+  return unreadable(thrown, 'invalid_input', [], 'the record or its context');
+}
+
 /**
  * Compiles a rule once into a fast predicate to run over many records: field
  * paths are split at compile time, each condition becomes a closure
  * specialised for its operator and value type, and evaluating allocates
  * nothing. A missing field (`undefined` or `null`) makes every condition
  * false except `missing`; a value of the wrong type (text where a number is
- * expected) is false, never an exception. Change operators are false
- * without `context.previous`.
+ * expected, or a string that is not a real `YYYY-MM-DD` date where a date is)
+ * is false, never an exception. Change operators are false without
+ * `context.previous`.
  *
- * Compile the output of {@link defineRule}; any other rule is first checked
- * the way `defineRule` checks it without a catalog.
+ * Compile the {@link DefinedRule} that {@link defineRule} returned; any
+ * other rule is first checked the way `defineRule` checks it without a
+ * catalog.
  *
  * @param rule - a rule, best the one {@link defineRule} returned
  * @returns a predicate `(record, context?) => boolean`
- * @throws {@link core!SuccessKitError} `invalid_rule` for a rule `defineRule` would reject; from the predicate: `invalid_input` when the rule uses `daysSinceGt`/`daysSinceLt` and `context.asOf` is absent, `invalid_date` when it is not a real date
+ * @throws {@link core!SuccessKitError} `invalid_rule` for a rule `defineRule` would reject; from the predicate: `invalid_input` when the rule counts days from `asOf` (`daysSinceGt`, `daysSinceLt`, `withinNextDays`, `withinLastDays`) and `context.asOf` is absent, `invalid_date` when it is not a real date, and `invalid_input` when reading the record or context throws
  *
  * @example
  * ```ts
@@ -126,17 +134,30 @@ function compileNode(rule: Rule, compilation: Compilation): ConditionTest {
  * const asOf = calendarDate('2026-06-30');
  * quietLargeAccount({ arr: 250_000, lastLoginDate: '2026-05-01' }, { asOf }); // => true
  * quietLargeAccount({ arr: 250_000, lastLoginDate: '2026-06-20' }, { asOf }); // => false
+ * quietLargeAccount({ arr: 250_000, lastLoginDate: '2026-13-01' }, { asOf }); // => false
  * quietLargeAccount({ arr: 250_000 }, { asOf }); // => false
  * quietLargeAccount({ arr: 250_000, lastLoginDate: '2026-05-01' }); // throws invalid_input
  * ```
  */
-export function compileRule(rule: Rule): RulePredicate {
+export function compileRule(rule: DefinedRule | RuleInput): RulePredicate {
   const compilation: Compilation = { clock: createAsOfClock(), usesAsOf: false };
   const test = compileNode(definedRule(rule), compilation);
-  if (!compilation.usesAsOf) return (record, context) => test(asRecord(record), context);
+  if (!compilation.usesAsOf) {
+    return (record, context) => {
+      try {
+        return test(asRecord(record), context);
+      } catch (thrown) {
+        throw unreadableRecord(thrown);
+      }
+    };
+  }
   const { clock } = compilation;
   return (record, context) => {
-    setAsOf(clock, context);
-    return test(asRecord(record), context);
+    try {
+      setAsOf(clock, context);
+      return test(asRecord(record), context);
+    } catch (thrown) {
+      throw unreadableRecord(thrown);
+    }
   };
 }

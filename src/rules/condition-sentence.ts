@@ -18,14 +18,23 @@ export function formatNumber(value: number): string {
   return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
-/** Writes a value as a sentence shows it: numbers grouped, text and dates as written, lists in brackets. @internal */
-export function formatValue(value: unknown): string {
+/** Writes one value that is not a list: numbers grouped, text and dates as written. */
+function formatItem(value: unknown): string {
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (Array.isArray(value)) return 'a list';
   if (!isPresent(value)) return 'missing';
   return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/**
+ * Writes a value as a sentence shows it: numbers grouped, text and dates as
+ * written, lists in brackets (a list inside a list reads "a list", so a
+ * cyclic or deeply nested record cannot overflow the stack). @internal
+ */
+export function formatValue(value: unknown): string {
+  return Array.isArray(value) ? `[${value.map(formatItem).join(', ')}]` : formatItem(value);
 }
 
 /** Text in quotes, for substring operators and for values of an unexpected type. */
@@ -77,7 +86,7 @@ export interface ConditionFacts {
   readonly actual: unknown;
   /** The field's value in the previous snapshot, for change operators. */
   readonly previous: unknown;
-  /** `asOf − date` in days, for days-since operators on a real date. */
+  /** `asOf − date` in days, for the operators that count days from `asOf`, on a real date. */
   readonly daysSince: number | undefined;
 }
 
@@ -188,6 +197,13 @@ export function describeCondition(facts: ConditionFacts): string {
       if (!isDateText(actual) || daysSince === undefined) return wrongKind('a date');
       const comparison = condition.op === 'daysSinceGt' ? 'more than' : 'fewer than';
       return `${label} ${actual} ${daysAgo(daysSince)}, ${result ? '' : 'not '}${comparison} ${formatNumber(condition.value)}`;
+    }
+    case 'withinNextDays':
+    case 'withinLastDays': {
+      const { daysSince } = facts;
+      if (!isDateText(actual) || daysSince === undefined) return wrongKind('a date');
+      const window = condition.op === 'withinNextDays' ? 'the next' : 'the last';
+      return `${label} ${actual} ${daysAgo(daysSince)}, ${result ? '' : 'not '}within ${window} ${formatNumber(condition.value)}`;
     }
   }
 }

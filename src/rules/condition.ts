@@ -12,6 +12,7 @@ import { FieldPath } from './field-path.js';
  * | presence | `exists`, `missing` |
  * | text and lists | `contains`, `startsWith` |
  * | days since a date | `daysSinceGt`, `daysSinceLt` |
+ * | a window of days before or after `asOf` | `withinNextDays`, `withinLastDays` |
  * | change from the previous snapshot | `changed`, `increasedBy`, `decreasedBy`, `crossedBelow`, `crossedAbove` |
  *
  * @example
@@ -19,7 +20,7 @@ import { FieldPath } from './field-path.js';
  * import { ruleOperators } from 'successkit/rules';
  *
  * ruleOperators.includes('between'); // => true
- * ruleOperators.length; // => 20
+ * ruleOperators.length; // => 22
  * ```
  */
 export const ruleOperators = [
@@ -38,6 +39,8 @@ export const ruleOperators = [
   'startsWith',
   'daysSinceGt',
   'daysSinceLt',
+  'withinNextDays',
+  'withinLastDays',
   'changed',
   'increasedBy',
   'decreasedBy',
@@ -211,6 +214,25 @@ export const DaysSinceCondition = condition(['daysSinceGt', 'daysSinceLt'], z.in
  */
 export type DaysSinceCondition = z.infer<typeof DaysSinceCondition>;
 
+/** The schema of {@link WithinDaysCondition}. @internal */
+export const WithinDaysCondition = condition(['withinNextDays', 'withinLastDays'], z.int().nonnegative()).readonly();
+
+/**
+ * `withinNextDays` / `withinLastDays`: a date field falls in the next (last)
+ * `value` days, `asOf` included: `0 ≤ date − asOf ≤ value` (`0 ≤ asOf − date
+ * ≤ value`). The value is a whole number of days, at least 0 (0 is `asOf`
+ * alone).
+ *
+ * @example
+ * ```ts
+ * import type { WithinDaysCondition } from 'successkit/rules';
+ *
+ * const renewsThisQuarter: WithinDaysCondition = { field: 'renewalDate', op: 'withinNextDays', value: 90 };
+ * const loggedInThisMonth: WithinDaysCondition = { field: 'lastLoginDate', op: 'withinLastDays', value: 30 };
+ * ```
+ */
+export type WithinDaysCondition = z.infer<typeof WithinDaysCondition>;
+
 /** The schema of {@link ChangedCondition}. @internal */
 export const ChangedCondition = z
   .strictObject({
@@ -294,6 +316,7 @@ export const RuleCondition = z.discriminatedUnion('op', [
   ContainsCondition,
   StartsWithCondition,
   DaysSinceCondition,
+  WithinDaysCondition,
   ChangedCondition,
   ChangeByCondition,
   CrossingCondition,
@@ -328,6 +351,8 @@ export const conditionSchemas: Readonly<Record<RuleOperator, z.ZodType<RuleCondi
   startsWith: StartsWithCondition,
   daysSinceGt: DaysSinceCondition,
   daysSinceLt: DaysSinceCondition,
+  withinNextDays: WithinDaysCondition,
+  withinLastDays: WithinDaysCondition,
   changed: ChangedCondition,
   increasedBy: ChangeByCondition,
   decreasedBy: ChangeByCondition,

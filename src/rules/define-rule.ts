@@ -10,9 +10,10 @@ import {
 import { checkFieldTypes } from './check-field-types.js';
 import { didYouMean } from './closest-name.js';
 import { conditionSchemas, ruleOperators, type RuleOperator } from './condition.js';
-import { FieldCatalog } from './field-catalog.js';
+import { CatalogOptions, type FieldCatalog } from './field-catalog.js';
 import { FieldPath } from './field-path.js';
 import type { Rule } from './rule.js';
+import { unreadable } from './unreadable.js';
 
 /**
  * Options of {@link defineRule}.
@@ -34,10 +35,29 @@ export interface DefineRuleOptions {
   readonly fields?: FieldCatalog;
 }
 
-/** Rules nest at most this deep: a leaf alone is one level, `{ not: leaf }` two. */
-const maximumDepth = 32;
-/** Past this many nodes a rule is generated, not written, and may be a shared-reference blow-up. */
-const maximumNodes = 10_000;
+// The brand exists only in the type: `declare` emits nothing, so a defined
+// rule is a plain frozen object at run time and serializes as the JSON it was.
+declare const definedRuleBrand: unique symbol;
+
+/**
+ * A rule that {@link defineRule} validated and froze. {@link compileRule}
+ * and {@link explainRule} take it without a second check; a plain
+ * {@link Rule} or {@link RuleInput} is checked first. Hold this type where a
+ * definition (a segment, a trigger, a scorecard) keeps a rule.
+ *
+ * @example
+ * ```ts
+ * import { defineRule, type DefinedRule } from 'successkit/rules';
+ *
+ * const renewalSoon: DefinedRule = defineRule({ field: 'renewalDate', op: 'withinNextDays', value: 90 });
+ * ```
+ */
+export type DefinedRule = Rule & { readonly [definedRuleBrand]: true };
+
+/** Rules nest at most this deep: a leaf alone is one level, `{ not: leaf }` two. @internal */
+export const maximumDepth = 32;
+/** Past this many nodes a rule is generated, not written, and may be a shared-reference blow-up. @internal */
+export const maximumNodes = 10_000;
 /** At most this many issues are reported; past it the input is broken wholesale. */
 const maximumIssues = 100;
 
@@ -96,6 +116,21 @@ function describeOperatorIssue(op: unknown): string {
   return `unknown operator ${JSON.stringify(op)}${didYouMean(op, ruleOperators)}`;
 }
 
+/** A shallow copy of an array or object, anything else as it is. */
+function copyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return [...(value as unknown[])];
+  return typeof value === 'object' && value !== null ? { ...value } : value;
+}
+
+/**
+ * A condition as written, copied with its value: zod's `.readonly()` freezes
+ * the value it was given even when the check fails, so the schemas only ever
+ * see copies, and the caller's objects stay as they were.
+ */
+function detached(node: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  return Object.hasOwn(node, 'value') ? { ...node, value: copyOf(node.value) } : { ...node };
+}
+
 function checkCondition(
   node: Readonly<Record<string, unknown>>,
   path: readonly PathSegment[],
@@ -103,7 +138,8 @@ function checkCondition(
 ): Rule | undefined {
   const { op } = node;
   const known = isOperator(op);
-  const validated = known ? validate(conditionSchemas[op], node, path) : validate(FieldOnlyShape, node, path);
+  const copy = detached(node);
+  const validated = known ? validate(conditionSchemas[op], copy, path) : validate(FieldOnlyShape, copy, path);
   let { issues } = validated;
   if (!known) issues = [{ path: [...path, 'op'], message: describeOperatorIssue(op) }, ...issues];
   if (known && (op === 'exists' || op === 'missing')) {
@@ -163,7 +199,18 @@ function checkObject(
   return undefined;
 }
 
+/** Checks one node; a node that throws when read (a getter, a revoked proxy) is reported at its path. */
 function checkNode(node: unknown, path: readonly PathSegment[], depth: number, walk: Walk): Rule | undefined {
+  try {
+    return checkReadableNode(node, path, depth, walk);
+  } catch (thrown) {
+    for (const issue of unreadable(thrown, 'invalid_rule', path, 'the rule').issues)
+      report(walk, issue.path, issue.message);
+    return undefined;
+  }
+}
+
+function checkReadableNode(node: unknown, path: readonly PathSegment[], depth: number, walk: Walk): Rule | undefined {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) {
     report(walk, path, `expected a rule: ${ruleShapes}, got ${kindOf(node)}`);
     return undefined;
@@ -183,27 +230,39 @@ function checkNode(node: unknown, path: readonly PathSegment[], depth: number, w
     return undefined;
   }
   walk.ancestors.add(node);
-  const rule = checkObject(node as Readonly<Record<string, unknown>>, path, depth, walk);
-  walk.ancestors.delete(node);
-  return rule;
+  try {
+    return checkObject(node as Readonly<Record<string, unknown>>, path, depth, walk);
+  } finally {
+    walk.ancestors.delete(node);
+  }
+}
+
+/** The catalog of the options, validated: options must be an object (or absent), the catalog a {@link FieldCatalog}. */
+function catalogOf(options: unknown): FieldCatalog | undefined {
+  try {
+    return parseWith(CatalogOptions, options).fields;
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', [], 'the options');
+  }
 }
 
 /**
- * Validates a rule written as plain JSON and returns it frozen and typed:
+ * Validates a rule written as plain JSON and returns a frozen, typed copy:
  * every node's shape, every operator and its value, and — given a field
  * catalog — that each field exists, each operator applies to its type and
  * each value has that type. Every problem is reported, each at the JSON path
  * of its node, e.g. `all[2].value: expected number for field "arr", got string`.
  *
  * Also rejected: empty `all`/`any` lists, unknown keys, a rule that contains
- * itself, nesting deeper than 32 levels, more than 10,000 nodes, and field
+ * itself, nesting deeper than 32 levels, more than 10,000 nodes, field
  * paths with an empty segment or through `__proto__`, `constructor` or
- * `prototype`. The input is never mutated; the result is a fresh copy.
+ * `prototype`, and a node that throws when read. The input is never mutated
+ * or frozen, also when it is rejected; the result is a fresh copy.
  *
  * @param input - the rule, as parsed from JSON or written in code
  * @param options - the field catalog; see {@link DefineRuleOptions}
- * @returns the validated rule, deep-frozen
- * @throws {@link core!SuccessKitError} `invalid_rule` listing every problem (up to 100); `invalid_input` for a malformed catalog
+ * @returns the validated rule, deep-frozen and branded as a {@link DefinedRule}
+ * @throws {@link core!SuccessKitError} `invalid_rule` listing every problem (up to 100); `invalid_input` for options that are not an object or a malformed catalog
  *
  * @example
  * ```ts
@@ -217,17 +276,18 @@ function checkNode(node: unknown, path: readonly PathSegment[], depth: number, w
  * defineRule({ field: 'arr', op: 'greaterThan', value: 1 }); // throws invalid_rule
  * ```
  */
-export function defineRule(input: unknown, options: DefineRuleOptions = {}): Rule {
-  const fields =
-    options.fields === undefined ? undefined : parseWith(FieldCatalog, options.fields, { path: ['fields'] });
-  const walk: Walk = { fields, issues: [], ancestors: new WeakSet(), nodes: 0 };
+export function defineRule(input: unknown, options: DefineRuleOptions = {}): DefinedRule {
+  const walk: Walk = { fields: catalogOf(options), issues: [], ancestors: new WeakSet(), nodes: 0 };
   const rule = checkNode(input, [], 1, walk);
   if (rule === undefined || walk.issues.length > 0) throw new SuccessKitError('invalid_rule', walk.issues);
   defined.add(rule);
-  return rule;
+  return rule as DefinedRule;
 }
 
-/** The rules {@link defineRule} returned: valid and deep-frozen, so they need no second check. */
+// The brand tells the compiler that a rule came from defineRule, but a cast
+// or a JavaScript caller can fake it, and a rule stored and read back loses
+// it. So the run time keeps its own record of the rules defineRule returned,
+// which the brand cannot replace: compileRule trusts exactly these.
 const defined = new WeakSet<object>();
 
 /**
@@ -237,6 +297,6 @@ const defined = new WeakSet<object>();
  *
  * @internal
  */
-export function definedRule(rule: unknown): Rule {
-  return typeof rule === 'object' && rule !== null && defined.has(rule) ? (rule as Rule) : defineRule(rule);
+export function definedRule(rule: unknown): DefinedRule {
+  return typeof rule === 'object' && rule !== null && defined.has(rule) ? (rule as DefinedRule) : defineRule(rule);
 }

@@ -1,12 +1,13 @@
-import { isCalendarDate, toEpochDay } from '../core/internal.js';
+import { parseWith, toEpochDay } from '../core/internal.js';
 import type { RuleCondition } from './condition.js';
 import { describeCondition, joinClauses } from './condition-sentence.js';
-import { asRecord, conditionTest, readPrevious, readsAsOf } from './condition-test.js';
-import { labelOf, type FieldCatalog } from './field-catalog.js';
+import { asRecord, conditionTest, isDateText, readPrevious, readsAsOf } from './condition-test.js';
+import { CatalogOptions, labelOf, type FieldCatalog } from './field-catalog.js';
 import { readField, splitPath } from './field-path.js';
-import { definedRule } from './define-rule.js';
-import type { Rule } from './rule.js';
+import { definedRule, type DefinedRule } from './define-rule.js';
+import type { Rule, RuleInput } from './rule.js';
 import { createAsOfClock, setAsOf, type AsOfClock, type RuleContext } from './rule-context.js';
+import { unreadable } from './unreadable.js';
 
 /**
  * A value as an explanation shows it: plain JSON. A missing value is `null`;
@@ -50,7 +51,7 @@ export type ConditionExplanation = RuleCondition & {
   readonly actual: ExplainedValue;
   /** The field's value in the previous snapshot, for change operators; `null` when missing or without a snapshot. */
   readonly previous?: ExplainedValue;
-  /** Whole days from the date seen to `asOf` (negative for a future date), for days-since operators on a real date. */
+  /** Whole days from the date seen to `asOf` (negative for a future date), for the operators that count days from `asOf`, on a real date. */
   readonly daysSince?: number;
   /** Whether the condition held. */
   readonly result: boolean;
@@ -167,30 +168,36 @@ const changeOperators: ReadonlySet<string> = new Set([
   'crossedAbove',
 ]);
 
-/** Turns a value into plain JSON for an explanation. */
-function toExplainedValue(value: unknown): ExplainedValue {
+/** Turns a single value into plain JSON for an explanation. */
+function toExplainedItem(value: unknown): number | string | boolean | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (Array.isArray(value))
-    return value.map((item: unknown) => toExplainedValue(item) as number | string | boolean | null);
   return null;
 }
 
-function explainCondition(
-  condition: RuleCondition,
-  record: object,
-  options: ExplainRuleOptions,
-  clock: AsOfClock,
-): ConditionExplanation {
+/** Turns a value into plain JSON for an explanation; a list inside a list is `null`, so a cyclic list is no problem. */
+function toExplainedValue(value: unknown): ExplainedValue {
+  return Array.isArray(value) ? value.map(toExplainedItem) : toExplainedItem(value);
+}
+
+/** What one explanation reads besides the rule and the record. */
+interface Explaining {
+  readonly context: RuleContext;
+  readonly fields: FieldCatalog | undefined;
+  readonly clock: AsOfClock;
+}
+
+function explainCondition(condition: RuleCondition, record: object, explaining: Explaining): ConditionExplanation {
+  const { context, fields, clock } = explaining;
   const path = splitPath(condition.field);
-  const isDaysSince = readsAsOf(condition);
-  if (isDaysSince) setAsOf(clock, options);
-  const result = conditionTest(condition, clock, path)(record, options);
+  const countsDays = readsAsOf(condition);
+  if (countsDays) setAsOf(clock, context);
+  const result = conditionTest(condition, clock, path)(record, context);
   const actual = readField(record, path);
   const isChange = changeOperators.has(condition.op);
-  const previous = isChange ? readPrevious(path, options) : undefined;
-  const daysSince = isDaysSince && isCalendarDate(actual) ? clock.day - toEpochDay(actual) : undefined;
-  const label = labelOf(options.fields, condition.field);
+  const previous = isChange ? readPrevious(path, context) : undefined;
+  const daysSince = countsDays && isDateText(actual) ? clock.day - toEpochDay(actual) : undefined;
+  const label = labelOf(fields, condition.field);
   return {
     ...condition,
     label,
@@ -202,24 +209,24 @@ function explainCondition(
   };
 }
 
-function explainNode(rule: Rule, record: object, options: ExplainRuleOptions, clock: AsOfClock): RuleExplanation {
+function explainNode(rule: Rule, record: object, explaining: Explaining): RuleExplanation {
   if ('all' in rule) {
-    const all = rule.all.map((child) => explainNode(child, record, options, clock));
+    const all = rule.all.map((child) => explainNode(child, record, explaining));
     const result = all.every((child) => child.result);
     const deciding = result ? all : all.filter((child) => !child.result);
     return { all, result, summary: joinClauses(deciding.map((child) => child.summary)) };
   }
   if ('any' in rule) {
-    const any = rule.any.map((child) => explainNode(child, record, options, clock));
+    const any = rule.any.map((child) => explainNode(child, record, explaining));
     const result = any.some((child) => child.result);
     const deciding = result ? any.filter((child) => child.result) : any;
     return { any, result, summary: joinClauses(deciding.map((child) => child.summary)) };
   }
   if ('not' in rule) {
-    const inner = explainNode(rule.not, record, options, clock);
+    const inner = explainNode(rule.not, record, explaining);
     return { not: inner, result: !inner.result, summary: inner.summary };
   }
-  return explainCondition(rule, record, options, clock);
+  return explainCondition(rule, record, explaining);
 }
 
 /**
@@ -237,7 +244,7 @@ function explainNode(rule: Rule, record: object, options: ExplainRuleOptions, cl
  * @param record - the record to evaluate
  * @param options - `asOf`, `previous` and the field catalog for labels; see {@link ExplainRuleOptions}
  * @returns the explanation tree; see {@link RuleExplanation}
- * @throws {@link core!SuccessKitError} `invalid_rule` for a rule `defineRule` would reject; `invalid_input` when the rule uses `daysSinceGt`/`daysSinceLt` and `asOf` is absent, `invalid_date` when it is not a real date
+ * @throws {@link core!SuccessKitError} `invalid_rule` for a rule `defineRule` would reject; `invalid_input` for options that are not an object or a malformed catalog, when the rule counts days from `asOf` (`daysSinceGt`, `daysSinceLt`, `withinNextDays`, `withinLastDays`) and `asOf` is absent, and when reading the record or options throws; `invalid_date` for an `asOf` that is not a real date
  *
  * @example
  * ```ts
@@ -252,6 +259,16 @@ function explainNode(rule: Rule, record: object, options: ExplainRuleOptions, cl
  * explainRule(rule, { arr: 80_000, plan: 'growth' }, { fields }).summary; // => 'ARR 80,000 < 100,000 and plan is growth, not in [enterprise]'
  * ```
  */
-export function explainRule(rule: Rule, record: object, options: ExplainRuleOptions = {}): RuleExplanation {
-  return explainNode(definedRule(rule), asRecord(record), options, createAsOfClock());
+export function explainRule(
+  rule: DefinedRule | RuleInput,
+  record: object,
+  options: ExplainRuleOptions = {},
+): RuleExplanation {
+  const defined = definedRule(rule);
+  try {
+    const { fields } = parseWith(CatalogOptions, options);
+    return explainNode(defined, asRecord(record), { context: options, fields, clock: createAsOfClock() });
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', [], 'the record or the options');
+  }
 }

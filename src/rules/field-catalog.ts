@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../core/internal.js';
+import { isCalendarDate, parseWith } from '../core/internal.js';
 import { ruleOperators, type RuleOperator } from './condition.js';
 import { FieldPath } from './field-path.js';
 
@@ -99,6 +99,9 @@ export const FieldCatalog = z.record(z.string(), FieldDefinition).check((context
  */
 export type FieldCatalog = z.infer<typeof FieldCatalog>;
 
+/** Options that may carry a field catalog, as {@link defineRule} and {@link explainRule} take them: an object; other keys are not checked here. @internal */
+export const CatalogOptions = z.object({ fields: FieldCatalog.optional() });
+
 const scalar: readonly FieldType[] = ['number', 'string', 'date', 'boolean'];
 const listable: readonly FieldType[] = ['number', 'string', 'date'];
 const ordered: readonly FieldType[] = ['number', 'date'];
@@ -121,6 +124,8 @@ const fieldTypesOf: Readonly<Record<RuleOperator, readonly FieldType[]>> = {
   startsWith: ['string'],
   daysSinceGt: ['date'],
   daysSinceLt: ['date'],
+  withinNextDays: ['date'],
+  withinLastDays: ['date'],
   changed: every,
   increasedBy: ['number'],
   decreasedBy: ['number'],
@@ -135,6 +140,7 @@ const fieldTypesOf: Readonly<Record<RuleOperator, readonly FieldType[]>> = {
  *
  * @param type - the field's type
  * @returns the operators, in the order of {@link ruleOperators}
+ * @throws {@link core!SuccessKitError} `invalid_input` for a type that is not a {@link FieldType}
  *
  * @example
  * ```ts
@@ -145,7 +151,8 @@ const fieldTypesOf: Readonly<Record<RuleOperator, readonly FieldType[]>> = {
  * ```
  */
 export function operatorsFor(type: FieldType): readonly RuleOperator[] {
-  return ruleOperators.filter((op) => appliesTo(op, type));
+  const known = parseWith(FieldType, type, { path: ['type'] });
+  return ruleOperators.filter((op) => appliesTo(op, known));
 }
 
 /** Whether an operator applies to a field type. @internal */

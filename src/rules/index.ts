@@ -14,8 +14,9 @@ export {
   type RangeCondition,
   type RuleOperator,
   type StartsWithCondition,
+  type WithinDaysCondition,
 } from './condition.js';
-export { defineRule, type DefineRuleOptions } from './define-rule.js';
+export { defineRule, type DefinedRule, type DefineRuleOptions } from './define-rule.js';
 export {
   explainRule,
   type AllExplanation,

@@ -15,7 +15,7 @@ import { type CalendarDate, fail, isCalendarDate, notADate, toEpochDay } from '.
  * ```
  */
 export interface RuleContext {
-  /** The day `daysSinceGt` and `daysSinceLt` count to; required when the rule uses them. */
+  /** The day `daysSinceGt`, `daysSinceLt`, `withinNextDays` and `withinLastDays` count from; required when the rule uses them. */
   readonly asOf?: CalendarDate;
   /**
    * The same record as it was in the previous snapshot (last week's, last
@@ -53,7 +53,12 @@ export function createAsOfClock(): AsOfClock {
 export function setAsOf(clock: AsOfClock, context: RuleContext | undefined): void {
   const asOf = context?.asOf;
   if (asOf === clock.asOf && asOf !== undefined) return;
-  if (asOf === undefined) fail('invalid_input', ['asOf'], 'required: the rule uses daysSinceGt or daysSinceLt');
+  if (asOf === undefined)
+    fail(
+      'invalid_input',
+      ['asOf'],
+      'required: the rule counts days from asOf (daysSinceGt, daysSinceLt, withinNextDays or withinLastDays)',
+    );
   if (!isCalendarDate(asOf)) fail('invalid_date', ['asOf'], notADate(asOf));
   clock.asOf = asOf;
   clock.day = toEpochDay(asOf);

@@ -11,6 +11,7 @@ import {
   PresenceCondition,
   RangeCondition,
   StartsWithCondition,
+  WithinDaysCondition,
 } from './condition.js';
 import { AllRule, AnyRule, NotRule, Rule } from './rule.js';
 
@@ -75,6 +76,14 @@ const descriptions: readonly (readonly [z.ZodType, SchemaMetadata])[] = [
     {
       id: 'DaysSinceCondition',
       description: 'daysSinceGt / daysSinceLt: asOf − the date field, in whole days, is more (fewer) than the value.',
+    },
+  ],
+  [
+    WithinDaysCondition,
+    {
+      id: 'WithinDaysCondition',
+      description:
+        'withinNextDays / withinLastDays: the date field is asOf or at most value days after (before) it; value a whole number ≥ 0.',
     },
   ],
   [

@@ -112,7 +112,7 @@ export const Rule: RuleSchema = z.union([AllRule, AnyRule, NotRule, RuleConditio
 /**
  * A validated rule; see the {@link Rule} schema. Get one from
  * {@link defineRule}, which also checks it against a field catalog and
- * returns it frozen.
+ * returns it frozen, as a {@link DefinedRule}.
  *
  * @example
  * ```ts

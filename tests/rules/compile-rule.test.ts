@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../src/core/index';
-import { compileRule, defineRule, ruleOperators, type RuleOperator } from '../../src/rules/index';
+import { compileRule, defineRule, ruleOperators, type DefinedRule, type RuleOperator } from '../../src/rules/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { holds } from './holds';
 
@@ -86,6 +86,42 @@ describe('compileRule: comparisons', () => {
     expect(holds(beforeJuly, { renewalDate: '' })).toBe(false);
   });
 
+  it('treats a 10-character string that is not a real date as the wrong type, for every date operator', () => {
+    const notDates = ['enterprise', '2026-13-01', '2026-00-10', '2026-02-29', '2026-04-31', '2026-06-00', '2026-06-3x'];
+    const conditions = [
+      { field: 'd', op: 'gt', value: '2025-01-01' },
+      { field: 'd', op: 'gte', value: '2025-01-01' },
+      { field: 'd', op: 'lt', value: '2027-12-31' },
+      { field: 'd', op: 'lte', value: '2027-12-31' },
+      { field: 'd', op: 'between', value: ['2025-01-01', '2027-12-31'] },
+      { field: 'd', op: 'daysSinceGt', value: -1_000 },
+      { field: 'd', op: 'daysSinceLt', value: 1_000 },
+      { field: 'd', op: 'withinNextDays', value: 1_000 },
+      { field: 'd', op: 'withinLastDays', value: 1_000 },
+    ];
+    const held = conditions.flatMap((condition) =>
+      notDates.filter((d) => holds(condition, { d }, { asOf })).map((d) => `${condition.op} ${d}`),
+    );
+    expect(held).toEqual([]);
+    // The same conditions hold for a real date in range, so it is the date check that fails above.
+    expect(conditions.filter((condition) => !holds(condition, { d: '2026-06-30' }, { asOf }))).toEqual([]);
+  });
+
+  it('does not read "enterprise" as a date after 2025-01-01, nor 2026-13-01 as one in the last days', () => {
+    expect(
+      compileRule(defineRule({ field: 'segment', op: 'gt', value: '2025-01-01' }))({ segment: 'enterprise' }),
+    ).toBe(false);
+    const renewsSoon = compileRule(defineRule({ field: 'renewalDate', op: 'daysSinceLt', value: 30 }));
+    expect(renewsSoon({ renewalDate: '2026-13-01' }, { asOf })).toBe(false);
+    expect(renewsSoon({ renewalDate: '2026-12-01' }, { asOf })).toBe(true);
+  });
+
+  it('accepts 29 February in leap years only, 2000 and 2024 but not 1900 or 2026', () => {
+    const after = { field: 'd', op: 'gt', value: '0001-01-01' };
+    const leapDays = ['2000-02-29', '2024-02-29', '1900-02-29', '2026-02-29', '0000-02-29'];
+    expect(leapDays.filter((d) => holds(after, { d }))).toEqual(['2000-02-29', '2024-02-29']);
+  });
+
   it('an inherited method or any function is no field: exists is false and missing true', () => {
     const exists = compileRule(defineRule({ field: 'toString', op: 'exists' }));
     const missing = compileRule(
@@ -116,6 +152,8 @@ describe('compileRule: comparisons', () => {
       { field: 'x', op: 'startsWith', value: '' },
       { field: 'x', op: 'daysSinceGt', value: -100 },
       { field: 'x', op: 'daysSinceLt', value: 100 },
+      { field: 'x', op: 'withinNextDays', value: 100 },
+      { field: 'x', op: 'withinLastDays', value: 100 },
       { field: 'x', op: 'changed' },
       { field: 'x', op: 'increasedBy', value: 1 },
       { field: 'x', op: 'decreasedBy', value: 1 },
@@ -286,6 +324,64 @@ describe('compileRule: days since a date', () => {
   });
 });
 
+describe('compileRule: windows of days around asOf', () => {
+  it('withinNextDays holds from asOf to asOf + n, both included', () => {
+    const renewsIn90 = { field: 'renewalDate', op: 'withinNextDays', value: 90 };
+    const renewals = ['2026-06-29', '2026-06-30', '2026-07-01', '2026-09-28', '2026-09-29', '2027-06-30'];
+    expect(renewals.filter((renewalDate) => holds(renewsIn90, { renewalDate }, { asOf }))).toEqual([
+      '2026-06-30',
+      '2026-07-01',
+      '2026-09-28',
+    ]);
+  });
+
+  it('withinLastDays holds from asOf − n to asOf, both included', () => {
+    const loggedInLast30 = { field: 'lastLogin', op: 'withinLastDays', value: 30 };
+    const logins = ['2026-05-30', '2026-05-31', '2026-06-15', '2026-06-30', '2026-07-01'];
+    expect(logins.filter((lastLogin) => holds(loggedInLast30, { lastLogin }, { asOf }))).toEqual([
+      '2026-05-31',
+      '2026-06-15',
+      '2026-06-30',
+    ]);
+  });
+
+  it('a window of 0 days is asOf alone', () => {
+    for (const op of ['withinNextDays', 'withinLastDays'] as const) {
+      const today = { field: 'd', op, value: 0 };
+      expect(['2026-06-29', '2026-06-30', '2026-07-01'].filter((d) => holds(today, { d }, { asOf }))).toEqual([
+        '2026-06-30',
+      ]);
+    }
+  });
+
+  it('counts across leap days and year ends, and windows beyond the years 0000–9999', () => {
+    expect(
+      holds({ field: 'd', op: 'withinNextDays', value: 1 }, { d: '2024-03-01' }, { asOf: calendarDate('2024-02-28') }),
+    ).toBe(false);
+    expect(
+      holds({ field: 'd', op: 'withinLastDays', value: 1 }, { d: '2025-12-31' }, { asOf: calendarDate('2026-01-01') }),
+    ).toBe(true);
+    expect(holds({ field: 'd', op: 'withinNextDays', value: 1e9 }, { d: '9999-12-31' }, { asOf })).toBe(true);
+    expect(holds({ field: 'd', op: 'withinLastDays', value: 1e9 }, { d: '0000-01-01' }, { asOf })).toBe(true);
+  });
+
+  it('rejects a window that is negative or not whole, and needs asOf', () => {
+    const messages = (value: unknown): string[] =>
+      catchSuccessKitError(() => defineRule({ field: 'd', op: 'withinNextDays', value })).issues.map(
+        (issue) => issue.message,
+      );
+    expect(messages(-1)).toEqual(['expected a number >= 0, got -1']);
+    expect(messages(1.5)).toEqual(['expected integer, got 1.5']);
+    const error = catchSuccessKitError(() =>
+      compileRule(defineRule({ field: 'd', op: 'withinLastDays', value: 7 }))({ d: '2026-06-30' }),
+    );
+    expect([error.code, error.message]).toEqual([
+      'invalid_input',
+      'invalid_input: asOf: required: the rule counts days from asOf (daysSinceGt, daysSinceLt, withinNextDays or withinLastDays)',
+    ]);
+  });
+});
+
 describe('compileRule: change from the previous snapshot', () => {
   it('changed holds when both snapshots have different values', () => {
     const ownerChanged = { field: 'csmId', op: 'changed' };
@@ -417,7 +513,7 @@ describe('compileRule: groups, paths and records', () => {
         ],
       }),
     );
-    for (const record of [null, undefined, 'abc', 5]) expect(predicate(record as never)).toBe(true);
+    expect([null, undefined, 'abc', 5].filter((record) => !predicate(record as never))).toEqual([]);
     expect(compileRule(defineRule({ field: 'length', op: 'exists' }))('abc' as never)).toBe(false);
   });
 
@@ -433,6 +529,12 @@ describe('compileRule: rules not from defineRule', () => {
     };
     const predicate = compileRule(written as never);
     expect([predicate({ arr: 20, plan: 'growth' }), predicate({ arr: 20, plan: 'trial' })]).toEqual([true, false]);
+  });
+
+  it('checks a rule cast to DefinedRule, since a cast can fake the brand', () => {
+    const faked = { all: [] } as unknown as DefinedRule;
+    const error = catchSuccessKitError(() => compileRule(faked));
+    expect([error.code, issuePaths(error)]).toEqual(['invalid_rule', ['all']]);
   });
 
   it('rejects what defineRule rejects with invalid_rule and the path of the bad node, never a TypeError', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineRule, type FieldCatalog } from '../../src/rules/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { deepFreeze } from '../freeze';
+import { frozenParts, unfrozenParts } from './frozen-parts';
 
 const fields: FieldCatalog = {
   arr: { type: 'number', label: 'ARR' },
@@ -37,10 +38,13 @@ describe('defineRule', () => {
     const rule = defineRule(input, { fields });
     expect(rule).toEqual(input);
     expect(rule).not.toBe(input);
-    expect('all' in rule && Object.isFrozen(rule.all[0])).toBe(true);
-    expect('all' in rule && Object.isFrozen(rule.all)).toBe(true);
-    const range = 'all' in rule ? rule.all[0] : undefined;
-    expect(range !== undefined && 'value' in range && Object.isFrozen(range.value)).toBe(true);
+    expect(unfrozenParts(rule)).toEqual([]);
+  });
+
+  it('brands its result in the type only: the rule has its own keys and nothing else', () => {
+    const rule = defineRule({ field: 'arr', op: 'gte', value: 1 });
+    expect([Object.keys(rule), Object.getOwnPropertySymbols(rule)]).toEqual([['field', 'op', 'value'], []]);
+    expect(JSON.stringify(rule)).toBe('{"field":"arr","op":"gte","value":1}');
   });
 
   it('reports a wrong value type against the catalog in the documented words', () => {
@@ -391,13 +395,75 @@ describe('defineRule: hostile input', () => {
     expect(problems(doubling)).toEqual([': more than 10000 groups and conditions']);
   });
 
-  it('lets an exception from the input itself through', () => {
+  it('reports a node that throws when read at its path, and still checks the others', () => {
     const trap = {
       op: 'exists',
       get field(): string {
         throw new TypeError('trap');
       },
     };
-    expect(() => defineRule(trap)).toThrow(TypeError);
+    expect(problems({ all: [{ field: 'arr', op: 'gtt', value: 1 }, trap] })).toEqual([
+      'all[0].op: unknown operator "gtt" (did you mean "gt"?)',
+      'all[1]: the rule could not be read: it threw "trap"',
+    ]);
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(problems({ not: proxy })).toEqual([
+      'not: the rule could not be read: it threw "Cannot perform \'IsArray\' on a proxy that has been revoked"',
+    ]);
+  });
+
+  it('never freezes or changes the objects it was given, also when it rejects them', () => {
+    const rejected = [
+      { field: 'a', op: 'eq', value: {} },
+      { field: 'a', op: 'in', value: { from: 'x' } },
+      { field: 'a', op: 'between', value: {} },
+      { field: 'a', op: 'changed', value: [1, 2] },
+      { field: 'a', op: 'changed', value: { from: {} } },
+      { all: [{ field: 'a', op: 'in', value: {} }], extra: {} },
+    ];
+    for (const input of rejected) {
+      const before = structuredClone(input);
+      catchSuccessKitError(() => defineRule(input));
+      expect(frozenParts(input), JSON.stringify(before)).toEqual([]);
+      expect(input).toEqual(before);
+    }
+    const accepted = {
+      all: [
+        { field: 'a', op: 'in', value: ['x'] },
+        { field: 'b', op: 'changed', value: { to: 1 } },
+      ],
+    };
+    const defined = defineRule(accepted);
+    expect(frozenParts(accepted)).toEqual([]);
+    expect(frozenParts(defined).length).toBeGreaterThan(0);
+  });
+});
+
+describe('defineRule: options', () => {
+  it('rejects options that are null or not an object with invalid_input, like any other wrong type', () => {
+    const rule = { field: 'arr', op: 'exists' };
+    for (const options of [null, 5, 'fields', []]) {
+      const error = catchSuccessKitError(() => defineRule(rule, options as never));
+      expect([error.code, issuePaths(error)], String(options)).toEqual(['invalid_input', ['']]);
+    }
+    expect(catchSuccessKitError(() => defineRule(rule, null as never)).message).toBe(
+      'invalid_input: expected object, got null',
+    );
+  });
+
+  it('rejects a catalog entry that is null, at its path', () => {
+    const error = catchSuccessKitError(() =>
+      defineRule({ field: 'a', op: 'exists' }, { fields: { a: null } as never }),
+    );
+    expect([error.code, error.message]).toEqual([
+      'invalid_input',
+      'invalid_input: fields.a: expected a field type such as "number", or { type, label }',
+    ]);
+  });
+
+  it('accepts options left out or undefined, and ignores keys it does not know', () => {
+    expect(defineRule({ field: 'a', op: 'exists' }, undefined)).toEqual({ field: 'a', op: 'exists' });
+    expect(defineRule({ field: 'a', op: 'exists' }, { label: 'x' } as never)).toEqual({ field: 'a', op: 'exists' });
   });
 });

@@ -298,6 +298,36 @@ describe('explainRule clauses, operator by operator', () => {
     expect(summary(soon, { renewalDate: '2026-13-01' }, { asOf })).toBe('renewal date is "2026-13-01", not a date');
   });
 
+  it('a window of days ahead or behind, inside, before and after it', () => {
+    const renewsIn90 = { field: 'renewalDate', op: 'withinNextDays', value: 90 };
+    const sentences = ['2026-07-15', '2026-06-30', '2026-10-15', '2026-06-27', 'enterprise'].map((renewalDate) =>
+      summary(renewsIn90, { renewalDate }, { asOf }),
+    );
+    expect(sentences).toEqual([
+      'renewal date 2026-07-15 is in 15 days, within the next 90',
+      'renewal date 2026-06-30 is today, within the next 90',
+      'renewal date 2026-10-15 is in 107 days, not within the next 90',
+      'renewal date 2026-06-27 was 3 days ago, not within the next 90',
+      'renewal date is "enterprise", not a date',
+    ]);
+    const loggedIn = { field: 'lastLogin', op: 'withinLastDays', value: 30 };
+    expect(
+      ['2026-06-20', '2026-05-01', '2026-07-01'].map((lastLogin) => summary(loggedIn, { lastLogin }, { asOf })),
+    ).toEqual([
+      'last login 2026-06-20 was 10 days ago, within the last 30',
+      'last login 2026-05-01 was 60 days ago, not within the last 30',
+      'last login 2026-07-01 is in 1 day, not within the last 30',
+    ]);
+  });
+
+  it('a date comparison on text that is no real date is false and says so', () => {
+    const rule = defineRule({ field: 'segment', op: 'gt', value: '2025-01-01' });
+    const explanation = explainRule(rule, { segment: 'enterprise' });
+    expect([explanation.result, explanation.summary]).toEqual([false, 'segment is "enterprise", not a date']);
+    const soon = explainRule(defineRule({ field: 'd', op: 'daysSinceLt', value: 5 }), { d: '2026-13-01' }, { asOf });
+    expect([soon.result, soon.summary]).toEqual([false, 'd is "2026-13-01", not a date']);
+  });
+
   it('changes from the previous snapshot', () => {
     const band = { field: 'healthBand', op: 'changed', value: { from: 'green', to: 'red' } };
     const previous = { healthBand: 'green', licenses: 40, u: 0.6 };
@@ -429,17 +459,44 @@ describe('explainRule trees', () => {
     expect(leaf({ x: { nested: 1 } })).toBeNull();
     expect(leaf({ x: Number.POSITIVE_INFINITY })).toBeNull();
     expect(leaf({ x: [1, 'a', { b: 2 }, Number.NaN] })).toEqual([1, 'a', null, null]);
+    expect(leaf({ x: [1, [2, [3]]] })).toEqual([1, null]);
     const change = explainRule(defineRule({ field: 'x', op: 'changed' }), { x: 1 });
     expect('previous' in change && change.previous).toBeNull();
   });
 
   it('gives daysSince only for a real date', () => {
-    const explanation = explainRule(
-      defineRule({ field: 'd', op: 'daysSinceLt', value: 5 }),
-      { d: 'not a date' },
-      { asOf },
-    );
-    expect('daysSince' in explanation).toBe(false);
+    const daysSince = (d: string, op = 'daysSinceLt'): unknown => {
+      const explanation = explainRule(defineRule({ field: 'd', op, value: 5 }), { d }, { asOf });
+      return 'daysSince' in explanation ? explanation.daysSince : 'none';
+    };
+    expect([daysSince('not a date'), daysSince('2026-13-01'), daysSince('2026-06-25')]).toEqual(['none', 'none', 5]);
+    expect([daysSince('2026-07-02', 'withinNextDays'), daysSince('2026-06-29', 'withinLastDays')]).toEqual([-2, 1]);
+  });
+
+  it('explains a record that contains itself, and lists inside lists, without overflowing the stack', () => {
+    const record: Record<string, unknown> = { plan: 'growth' };
+    record.self = record;
+    const list: unknown[] = ['crm'];
+    list.push(list);
+    record.products = list;
+    const rule = defineRule({
+      all: [
+        { field: 'self.self.plan', op: 'eq', value: 'growth' },
+        { field: 'products', op: 'contains', value: 'crm' },
+        { field: 'products', op: 'changed' },
+      ],
+    });
+    const explanation = explainRule(rule, record, { previous: record });
+    expect('all' in explanation && explanation.all.map((leaf) => leaf.summary)).toEqual([
+      'self.self.plan is growth',
+      'products [crm, a list] contains "crm"',
+      'products is unchanged at [crm, a list]',
+    ]);
+    expect('all' in explanation && explanation.all.map((leaf) => ('actual' in leaf ? leaf.actual : 'none'))).toEqual([
+      'growth',
+      ['crm', null],
+      ['crm', null],
+    ]);
   });
 
   it('does not touch the record, the previous snapshot or the catalog', () => {
@@ -476,6 +533,43 @@ describe('explainRule trees', () => {
 
   it('treats a record that is not an object as one without fields', () => {
     expect(explainRule(defineRule({ field: 'length', op: 'missing' }), 'abc' as never).result).toBe(true);
+  });
+});
+
+describe('explainRule: bad options and records', () => {
+  const rule = defineRule({ field: 'a', op: 'exists' });
+
+  it('rejects options that are null or not an object with invalid_input', () => {
+    for (const options of [null, 5, 'asOf', []]) {
+      const error = catchSuccessKitError(() => explainRule(rule, {}, options as never));
+      expect([error.code, issuePaths(error)], String(options)).toEqual(['invalid_input', ['']]);
+    }
+  });
+
+  it('rejects a catalog entry that is null, at its path', () => {
+    const error = catchSuccessKitError(() => explainRule(rule, {}, { fields: { a: null } as never }));
+    expect([error.code, error.message]).toEqual([
+      'invalid_input',
+      'invalid_input: fields.a: expected a field type such as "number", or { type, label }',
+    ]);
+  });
+
+  it('answers a record or options whose getters throw with invalid_input', () => {
+    const trap = Object.defineProperty({}, 'a', {
+      enumerable: true,
+      get: (): never => {
+        throw new Error('no access');
+      },
+    });
+    const fromRecord = catchSuccessKitError(() => explainRule(rule, trap));
+    expect([fromRecord.code, fromRecord.message]).toEqual([
+      'invalid_input',
+      'invalid_input: the record or the options could not be read: it threw "no access"',
+    ]);
+    const withPrevious = defineRule({ field: 'a', op: 'changed' });
+    expect(catchSuccessKitError(() => explainRule(withPrevious, { a: 1 }, { previous: trap })).code).toBe(
+      'invalid_input',
+    );
   });
 });
 

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { FieldCatalog, FieldDefinition, FieldType, operatorsFor, ruleOperators } from '../../src/rules/index';
 import { elementTypeOf, isOfType, labelOf, typeOf } from '../../src/rules/field-catalog';
+import { catchSuccessKitError } from '../catch-error';
+import { schemaIssues } from './schema-issues';
 
 describe('field catalogs', () => {
   it('accept types alone or with labels, by dotted path', () => {
     const catalog = { arr: { type: 'number', label: 'ARR' }, 'attributes.industry': 'string', products: 'string[]' };
     expect(FieldCatalog.parse(catalog)).toEqual(catalog);
     expect(FieldType.options).toEqual(['number', 'string', 'date', 'boolean', 'string[]']);
-    expect(FieldDefinition.safeParse({ type: 'date' }).success).toBe(false);
-    expect(FieldDefinition.safeParse({ type: 'date', label: 'Renewal', note: 'x' }).success).toBe(false);
-    expect(FieldCatalog.safeParse({ 'a.constructor': 'number' }).success).toBe(false);
+    expect(schemaIssues(FieldDefinition, { type: 'date' })).toEqual([': invalid_union']);
+    expect(schemaIssues(FieldDefinition, { type: 'date', label: 'Renewal', note: 'x' })).toEqual([
+      ': unrecognized_keys',
+    ]);
+    expect(schemaIssues(FieldCatalog, { 'a.constructor': 'number' })).toEqual(['a.constructor: custom']);
   });
 
   it('give each field a type and a label, the path when no label is set', () => {
@@ -78,6 +82,8 @@ describe('operatorsFor', () => {
       'missing',
       'daysSinceGt',
       'daysSinceLt',
+      'withinNextDays',
+      'withinLastDays',
       'changed',
     ]);
     expect(operatorsFor('boolean')).toEqual(['eq', 'ne', 'exists', 'missing', 'changed']);
@@ -86,6 +92,14 @@ describe('operatorsFor', () => {
       const order = operatorsFor(type).map((op) => ruleOperators.indexOf(op));
       expect(order).toEqual([...order].sort((a, b) => a - b));
     }
+  });
+
+  it('rejects a type that is not a field type with invalid_input at type', () => {
+    const error = catchSuccessKitError(() => operatorsFor('integer' as never));
+    expect([error.code, error.message]).toEqual([
+      'invalid_input',
+      'invalid_input: type: expected one of "number", "string", "date", "boolean", "string[]", got "integer"',
+    ]);
   });
 
   it('leaves no operator without a field type', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Explanation } from '../../src/core/index';
-import { defineRule, explainRule, flattenRuleExplanation } from '../../src/rules/index';
+import { defineRule, explainRule, flattenRuleExplanation, type RuleExplanation } from '../../src/rules/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
+import { deeplyNested } from '../hostile-values';
 
 describe('flattenRuleExplanation', () => {
   it('turns a rule explanation into the core Explanation, one contribution per condition in rule order', () => {
@@ -86,5 +87,46 @@ describe('flattenRuleExplanation: bad input', () => {
     ]);
     expect(pathOf({ result: true, summary: 'x', field: 'a', op: 'exists' })).toEqual(['explanation.label']);
     expect(catchSuccessKitError(() => flattenRuleExplanation(null as never)).code).toBe('invalid_input');
+  });
+});
+
+describe('flattenRuleExplanation: explanations no rule makes', () => {
+  const explanation = explainRule(defineRule({ field: 'a.b', op: 'eq', value: 1 }), { a: { b: 1 } });
+
+  it('rejects a 10,000-deep explanation past the 32 levels of any rule, without overflowing the stack', () => {
+    const leaf = { field: 'a', op: 'exists', label: 'a', actual: 1, result: true, summary: 'a is set' };
+    let deep: unknown = leaf;
+    for (let level = 0; level < 10_000; level++) deep = { not: deep, result: true, summary: 'a is set' };
+    const error = catchSuccessKitError(() => flattenRuleExplanation(deep as RuleExplanation));
+    expect([error.code, error.message]).toEqual([
+      'invalid_input',
+      `invalid_input: explanation${'.not'.repeat(32)}: nested deeper than 32 levels, as no rule is`,
+    ]);
+  });
+
+  it('rejects an explanation that contains itself, or shares nodes past 10,000', () => {
+    const cyclic: Record<string, unknown> = { result: true, summary: 'x' };
+    cyclic.not = cyclic;
+    expect(catchSuccessKitError(() => flattenRuleExplanation(cyclic as never)).code).toBe('invalid_input');
+    let doubling: unknown = { field: 'a', op: 'exists', label: 'a', actual: 1, result: true, summary: 'x' };
+    for (let level = 0; level < 30; level++) doubling = { all: [doubling, doubling], result: true, summary: 'x' };
+    const error = catchSuccessKitError(() => flattenRuleExplanation(doubling as never));
+    expect(error.issues.map((issue) => issue.message)).toEqual(['more than 10000 nodes, as no rule has']);
+  });
+
+  it('rejects a leaf whose value seen is no value explainRule gives, at its path', () => {
+    for (const actual of [deeplyNested(10), [[1]], { a: 1 }, undefined, 10n]) {
+      const error = catchSuccessKitError(() =>
+        flattenRuleExplanation({ all: [{ ...explanation, actual }], result: true, summary: 'x' } as never),
+      );
+      expect([error.code, issuePaths(error)]).toEqual(['invalid_input', ['explanation.all[0].actual']]);
+    }
+  });
+
+  it('flattens the deepest explanation a rule can have', () => {
+    let deepest: unknown = { field: 'a', op: 'exists' };
+    for (let level = 2; level <= 32; level++) deepest = { not: deepest };
+    const why = flattenRuleExplanation(explainRule(defineRule(deepest), { a: 1 }));
+    expect(why.contributions.map((part) => [part.id.length, part.points])).toEqual([[1 + 4 * 31, 0]]);
   });
 });

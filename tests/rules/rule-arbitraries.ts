@@ -6,13 +6,15 @@ import type { RuleInput } from '../../src/rules/index';
 // that conditions often hold and often fail. Fields: `n` number, `s` text,
 // `d` date, `b` boolean, `l` list of text, `o.n` and `o.s` nested one level.
 // Records put values of every type in every field, and leave fields out or
-// null, so wrong-type and missing handling is exercised everywhere.
+// null, so wrong-type and missing handling is exercised everywhere. Text
+// includes what a careless date check takes for a date: 10-character
+// strings that are no date, impossible dates and numbers written as text.
 
 export const fieldPaths = ['n', 's', 'd', 'b', 'l', 'o.n', 'o.s'] as const;
 export const asOf = calendarDate('2026-06-30');
 
 const numbers = fc.constantFrom(-1, 0, 0.5, 1, 2, 5, 10);
-const strings = fc.constantFrom('', 'a', 'b', 'ab', 'ba', 'abc');
+const strings = fc.constantFrom('', 'a', 'b', 'ab', 'ba', 'abc', '5', '1', 'enterprise');
 const dates = fc.constantFrom(
   '2025-12-31',
   '2026-01-01',
@@ -22,12 +24,41 @@ const dates = fc.constantFrom(
   '2026-07-01',
   '2027-01-01',
 );
+/** Text that looks like a date to a check that counts characters, but is none. */
+const nonDates = fc.constantFrom(
+  'enterprise',
+  'abcdefghij',
+  '2026-13-01',
+  '2026-00-15',
+  '2026-02-29',
+  '2026-06-31',
+  '2026-06-00',
+  '2026/06/30',
+  '2026-6-30 ',
+  '20260630xx',
+  '0000000000',
+  '1234567890',
+  '42',
+  '-1',
+  '2026-07-01T00:00:00Z',
+);
+/** Real dates, and strings that are no date at all; near the dates above, so comparisons go both ways. */
+const dateLikes = fc.oneof({ arbitrary: dates, weight: 3 }, { arbitrary: nonDates, weight: 2 });
 const booleans = fc.boolean();
 const lists = fc.array(strings, { maxLength: 3 });
 const scalars = fc.oneof(numbers, strings, dates, booleans);
 
 /** Any value of any type, or nothing. */
-const anyValue = fc.oneof(numbers, strings, dates, booleans, lists, fc.constant(null), fc.constant(undefined));
+const anyValue = fc.oneof(
+  numbers,
+  strings,
+  dates,
+  nonDates,
+  booleans,
+  lists,
+  fc.constant(null),
+  fc.constant(undefined),
+);
 
 /** Mostly a value of the field's type; sometimes missing, null or of another type. */
 const valueOf = <Value>(typed: fc.Arbitrary<Value>) =>
@@ -41,7 +72,7 @@ const recordArbitrary = fc.record(
   {
     n: valueOf(numbers),
     s: valueOf(strings),
-    d: valueOf(dates),
+    d: valueOf(dateLikes),
     b: valueOf(booleans),
     l: valueOf(lists),
     o: fc.oneof(
@@ -116,6 +147,11 @@ export const condition: fc.Arbitrary<RuleInput> = fc.oneof(
     op: fc.constantFrom('daysSinceGt', 'daysSinceLt'),
     value: fc.integer({ min: -5, max: 5 }),
   }),
+  fc.record({
+    field: fc.constant('d'),
+    op: fc.constantFrom('withinNextDays', 'withinLastDays'),
+    value: fc.integer({ min: 0, max: 400 }),
+  }),
   changed(fc.constant('d'), dates),
   // booleans
   fc.record({ field: fc.constant('b'), op: fc.constantFrom('eq', 'ne'), value: booleans }),
@@ -135,6 +171,11 @@ export const condition: fc.Arbitrary<RuleInput> = fc.oneof(
     field: anyField,
     op: fc.constantFrom('daysSinceGt', 'daysSinceLt'),
     value: fc.integer({ min: -5, max: 5 }),
+  }),
+  fc.record({
+    field: anyField,
+    op: fc.constantFrom('withinNextDays', 'withinLastDays'),
+    value: fc.integer({ min: 0, max: 5 }),
   }),
   fc.record({
     field: anyField,
@@ -248,6 +289,13 @@ export function referenceResult(rule: RuleInput, source: unknown, context: Conte
       if (!isCalendarDate(actual) || context.asOf === undefined) return false;
       const days = daysBetween(actual, calendarDate(context.asOf));
       return rule.op === 'daysSinceGt' ? days > rule.value : days < rule.value;
+    }
+    case 'withinNextDays':
+    case 'withinLastDays': {
+      if (!isCalendarDate(actual) || context.asOf === undefined) return false;
+      const ahead = daysBetween(calendarDate(context.asOf), actual);
+      const days = rule.op === 'withinNextDays' ? ahead : -ahead;
+      return days >= 0 && days <= rule.value;
     }
     case 'changed': {
       const { from, to } = rule.value ?? {};

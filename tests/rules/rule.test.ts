@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rule } from '../../src/rules/index';
+import { schemaIssues } from './schema-issues';
 
 describe('the Rule schema', () => {
   it('accepts groups, negations and conditions nested in any order', () => {
@@ -13,12 +14,14 @@ describe('the Rule schema', () => {
   });
 
   it('rejects empty groups, unknown keys and nodes that are two things at once', () => {
-    expect(Rule.safeParse({ all: [] }).success).toBe(false);
-    expect(Rule.safeParse({ any: [{ field: 'a', op: 'exists' }], label: 'x' }).success).toBe(false);
-    expect(Rule.safeParse({ all: [{ field: 'a', op: 'exists' }], any: [{ field: 'a', op: 'exists' }] }).success).toBe(
-      false,
-    );
-    expect(Rule.safeParse({ not: { field: 'a', op: 'exists' }, field: 'a', op: 'exists' }).success).toBe(false);
-    expect(Rule.safeParse(null).success).toBe(false);
+    expect(schemaIssues(Rule, { all: [] })).toEqual(['all: too_small']);
+    expect(schemaIssues(Rule, { any: [{ field: 'a', op: 'exists' }], label: 'x' })).toEqual([': unrecognized_keys']);
+    expect(schemaIssues(Rule, { all: [{ field: 'a', op: 'exists' }], any: [{ field: 'a', op: 'exists' }] })).toEqual([
+      ': invalid_union',
+    ]);
+    expect(schemaIssues(Rule, { not: { field: 'a', op: 'exists' }, field: 'a', op: 'exists' })).toEqual([
+      ': invalid_union',
+    ]);
+    expect(schemaIssues(Rule, null)).toEqual([': invalid_union']);
   });
 });

@@ -1,10 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRule, defineRule, explainRule, Rule, type RuleInput } from '../../src/rules/index';
+import {
+  compileRule,
+  defineRule,
+  explainRule,
+  Rule,
+  type ConditionExplanation,
+  type RuleExplanation,
+  type RuleInput,
+} from '../../src/rules/index';
 import { deepFreeze } from '../freeze';
+import { unfrozenParts } from './frozen-parts';
 import { condition, context, record, referenceResult, rule, ruleDocument } from './rule-arbitraries';
 
 const runs = { numRuns: 1_000 };
+
+/** The condition explanations of a tree, in rule order. */
+function leavesOf(explanation: RuleExplanation): ConditionExplanation[] {
+  if ('all' in explanation) return explanation.all.flatMap(leavesOf);
+  if ('any' in explanation) return explanation.any.flatMap(leavesOf);
+  if ('not' in explanation) return leavesOf(explanation.not);
+  return [explanation];
+}
 
 describe('rule properties', () => {
   it('every operator agrees with an independent reference evaluator on random conditions and records', () => {
@@ -30,6 +47,19 @@ describe('rule properties', () => {
       fc.property(rule, record, context, (input, source, evaluation) => {
         const defined = defineRule(input);
         expect(explainRule(defined, source, evaluation).result).toBe(compileRule(defined)(source, evaluation));
+      }),
+      runs,
+    );
+  });
+
+  it('a condition whose explanation calls its value missing or of the wrong type did not hold', () => {
+    const wrongKind = /(, not (a date|a number|text|text or a list|true or false)| is missing)$/;
+    fc.assert(
+      fc.property(rule, record, context, (input, source, evaluation) => {
+        const contradicted = leavesOf(explainRule(defineRule(input), source, evaluation)).filter(
+          (leaf) => leaf.op !== 'missing' && leaf.result && wrongKind.test(leaf.summary),
+        );
+        expect(contradicted).toEqual([]);
       }),
       runs,
     );
@@ -94,11 +124,7 @@ describe('rule properties', () => {
         const defined = defineRule(input);
         expect(defined).toEqual(input);
         expect(defined).not.toBe(input);
-        const everyNodeFrozen = (value: unknown): boolean =>
-          typeof value !== 'object' ||
-          value === null ||
-          (Object.isFrozen(value) && Object.values(value).every(everyNodeFrozen));
-        expect(everyNodeFrozen(defined)).toBe(true);
+        expect(unfrozenParts(defined)).toEqual([]);
       }),
       { numRuns: 300 },
     );
@@ -124,7 +150,7 @@ describe('rule properties', () => {
         } catch {
           accepted = false;
         }
-        expect(accepted).toBe(Rule.safeParse(document).success);
+        expect({ document, accepted }).toEqual({ document, accepted: Rule.safeParse(document).success });
       }),
       runs,
     );

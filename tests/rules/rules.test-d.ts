@@ -10,6 +10,7 @@ import {
   type AllRule,
   type ChangedCondition,
   type ConditionExplanation,
+  type DefinedRule,
   type EqualityCondition,
   type ExplainedValue,
   type FieldCatalog,
@@ -24,15 +25,32 @@ import {
   type RuleInput,
   type RuleOperator,
   type RulePredicate,
+  type WithinDaysCondition,
 } from '../../src/rules/index';
 
 describe('rules types', () => {
   it('types a rule as a union of groups and conditions, recursively', () => {
-    expectTypeOf(defineRule({})).toEqualTypeOf<Rule>();
+    expectTypeOf(defineRule({})).toEqualTypeOf<DefinedRule>();
     expectTypeOf<AllRule['all']>().toEqualTypeOf<readonly Rule[]>();
     expectTypeOf<NotRule['not']>().toEqualTypeOf<Rule>();
     expectTypeOf<RuleCondition>().toExtend<Rule>();
     expectTypeOf<RuleCondition['op']>().toEqualTypeOf<RuleOperator>();
+  });
+
+  it('brands what defineRule returns, so a plain Rule is not a DefinedRule but a DefinedRule is a Rule', () => {
+    expectTypeOf<DefinedRule>().toExtend<Rule>();
+    expectTypeOf<DefinedRule>().toExtend<RuleInput>();
+    expectTypeOf<Rule>().not.toExtend<DefinedRule>();
+    expectTypeOf<{ field: 'arr'; op: 'exists' }>().not.toExtend<DefinedRule>();
+    const defined = defineRule({ field: 'arr', op: 'exists' });
+    if ('field' in defined) expectTypeOf(defined.field).toEqualTypeOf<string>();
+    // compileRule and explainRule take a DefinedRule as it is, and anything shaped like a rule to check first.
+    expectTypeOf(compileRule).toBeCallableWith(defined);
+    expectTypeOf(compileRule).toBeCallableWith({ field: 'renewalDate', op: 'lt', value: '2026-12-31' });
+    expectTypeOf(explainRule).toBeCallableWith(defined, {});
+    expectTypeOf(explainRule).toBeCallableWith({ field: 'arr', op: 'exists' }, {});
+    // @ts-expect-error an unknown operator is no rule
+    compileRule({ field: 'arr', op: 'greaterThan', value: 1 });
   });
 
   it('ties each operator to its value type', () => {
@@ -45,6 +63,8 @@ describe('rules types', () => {
       Readonly<{ from?: string | number | boolean | undefined; to?: string | number | boolean | undefined }> | undefined
     >();
     expectTypeOf<PresenceCondition>().not.toHaveProperty('value');
+    expectTypeOf<WithinDaysCondition['value']>().toEqualTypeOf<number>();
+    expectTypeOf<WithinDaysCondition['op']>().toEqualTypeOf<'withinNextDays' | 'withinLastDays'>();
     expectTypeOf<{ field: 'arr'; op: 'gte'; value: '100k' }>().not.toExtend<Rule>();
     expectTypeOf<{ field: 'arr'; op: 'greaterThan'; value: 1 }>().not.toExtend<Rule>();
   });

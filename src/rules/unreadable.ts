@@ -1,0 +1,41 @@
+import { kindOf, type PathSegment, quoteText, SuccessKitError, type SuccessKitErrorCode } from '../core/internal.js';
+
+/** What an exception says, for a message: its message, quoted and cut short, or else its kind. Never throws. */
+function describeThrown(thrown: unknown): string {
+  try {
+    const message: unknown = thrown instanceof Error ? thrown.message : undefined;
+    if (typeof message === 'string') return quoteText(message, 80);
+  } catch {
+    // A revoked proxy thrown as an error throws again on `instanceof`; its kind is all there is to say.
+  }
+  return kindOf(thrown);
+}
+
+/** Whether a caught value is a SuccessKitError; never throws, though `instanceof` does on a revoked proxy. */
+function isOwnError(thrown: unknown): thrown is SuccessKitError {
+  try {
+    return thrown instanceof SuccessKitError;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The error to throw for an exception caught while reading a host's
+ * objects: a {@link SuccessKitError} as it is, and anything else — a getter
+ * that throws, a revoked proxy — as a `SuccessKitError` with `code` at
+ * `path`, saying that `subject` could not be read and what it threw.
+ *
+ * @internal
+ */
+export function unreadable(
+  thrown: unknown,
+  code: SuccessKitErrorCode,
+  path: readonly PathSegment[],
+  subject: string,
+): SuccessKitError {
+  if (isOwnError(thrown)) return thrown;
+  return new SuccessKitError(code, [
+    { path, message: `${subject} could not be read: it threw ${describeThrown(thrown)}` },
+  ]);
+}

@@ -1,0 +1,7 @@
+import type { z } from 'zod';
+
+/** What a schema says of a value: `[]` when it accepts it, else each issue as `path: code`, to assert in full. */
+export function schemaIssues(schema: z.ZodType, value: unknown): string[] {
+  const result = schema.safeParse(value);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`);
+}
