@@ -34,3 +34,4 @@ export {
   PositiveNumber,
 } from './guard.js';
 export { fail } from './parse.js';
+export { unreadable } from './unreadable.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeValue, kindOf } from './describe-value.js';
+import { describeValue } from './describe-value.js';
 import {
   codeIssue,
   pathIssue,
@@ -9,6 +9,7 @@ import {
   type SuccessKitErrorCode,
   type SuccessKitIssue,
 } from './error.js';
+import { unreadable } from './unreadable.js';
 
 /**
  * Options for {@link parseWith}.
@@ -129,11 +130,7 @@ function safeParse<Schema extends z.ZodType>(
   try {
     result = schema.safeParse(input, { error: messages });
   } catch (error) {
-    const unreadable = new SuccessKitError(code, [
-      { path, message: `expected plain data, got ${kindOf(input)} that cannot be read` },
-    ]);
-    unreadable.cause = error;
-    throw unreadable;
+    throw unreadable(error, code, path, 'the input');
   }
   return result;
 }

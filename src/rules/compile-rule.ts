@@ -1,8 +1,8 @@
+import { unreadable } from '../core/internal.js';
 import { asRecord, conditionTest, readsAsOf, type ConditionTest } from './condition-test.js';
 import { definedRule, type DefinedRule } from './define-rule.js';
 import type { Rule, RuleInput } from './rule.js';
 import { createAsOfClock, setAsOf, type AsOfClock, type RuleContext } from './rule-context.js';
-import { unreadable } from './unreadable.js';
 
 /**
  * A compiled rule: tells whether a record matches. `context` carries the

@@ -6,6 +6,7 @@ import {
   type PathSegment,
   SuccessKitError,
   type SuccessKitIssue,
+  unreadable,
 } from '../core/internal.js';
 import { checkFieldTypes } from './check-field-types.js';
 import { didYouMean } from './closest-name.js';
@@ -13,7 +14,6 @@ import { conditionSchemas, ruleOperators, type RuleOperator } from './condition.
 import { CatalogOptions, type FieldCatalog } from './field-catalog.js';
 import { FieldPath } from './field-path.js';
 import type { Rule } from './rule.js';
-import { unreadable } from './unreadable.js';
 
 /**
  * Options of {@link defineRule}.
@@ -239,11 +239,7 @@ function checkReadableNode(node: unknown, path: readonly PathSegment[], depth: n
 
 /** The catalog of the options, validated: options must be an object (or absent), the catalog a {@link FieldCatalog}. */
 function catalogOf(options: unknown): FieldCatalog | undefined {
-  try {
-    return parseWith(CatalogOptions, options).fields;
-  } catch (thrown) {
-    throw unreadable(thrown, 'invalid_input', [], 'the options');
-  }
+  return parseWith(CatalogOptions, options).fields;
 }
 
 /**

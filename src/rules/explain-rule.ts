@@ -1,4 +1,4 @@
-import { parseWith, toEpochDay } from '../core/internal.js';
+import { parseWith, toEpochDay, unreadable } from '../core/internal.js';
 import type { RuleCondition } from './condition.js';
 import { describeCondition, joinClauses } from './condition-sentence.js';
 import { asRecord, conditionTest, isDateText, readPrevious, readsAsOf } from './condition-test.js';
@@ -7,7 +7,6 @@ import { readField, splitPath } from './field-path.js';
 import { definedRule, type DefinedRule } from './define-rule.js';
 import type { Rule, RuleInput } from './rule.js';
 import { createAsOfClock, setAsOf, type AsOfClock, type RuleContext } from './rule-context.js';
-import { unreadable } from './unreadable.js';
 
 /**
  * A value as an explanation shows it: plain JSON. A missing value is `null`;

@@ -5,10 +5,10 @@ import {
   fail,
   formatPath,
   type PathSegment,
+  unreadable,
 } from '../core/internal.js';
 import { maximumDepth, maximumNodes } from './define-rule.js';
 import type { RuleExplanation } from './explain-rule.js';
-import { unreadable } from './unreadable.js';
 
 function isExplainedItem(value: unknown): value is number | string | boolean | null {
   return value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean';

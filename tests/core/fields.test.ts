@@ -35,7 +35,7 @@ describe('attribute values', () => {
       },
     });
     expect(attributeIssues(unreadableList)).toEqual([
-      { path: [], message: 'expected plain data, got object that cannot be read' },
+      { path: [], message: 'the input could not be read: it threw "unreadable"' },
     ]);
   });
 

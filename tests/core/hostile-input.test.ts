@@ -4,7 +4,7 @@ import { z } from 'zod';
 import * as core from '../../src/core/index';
 import { SuccessKitError } from '../../src/core/error';
 import { hostileValues } from '../hostile-values';
-import { hostileArgumentLists, outcomeOf } from './hostile-calls';
+import { hostileArgumentLists, outcomeOf } from '../hostile-calls';
 
 // Every public function of core, with arguments it accepts. The test puts each
 // hostile value into each argument position (and into each field of a record

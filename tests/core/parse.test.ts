@@ -121,7 +121,7 @@ describe('parseWith on hostile arguments', () => {
     const error = catchSuccessKitError(() => parseWith(Named, throwingGetters(), { path: ['accounts', 3] }));
     expect(error.code).toBe('invalid_input');
     expect(error.issues).toEqual([
-      { path: ['accounts', 3], message: 'expected plain data, got object that cannot be read' },
+      { path: ['accounts', 3], message: 'the input could not be read: it threw "getter name throws"' },
     ]);
     expect(String(error.cause)).toBe('Error: getter name throws');
     expect(catchSuccessKitError(() => parseWith(Named, revokedProxy(), { code: 'invalid_rule' })).code).toBe(

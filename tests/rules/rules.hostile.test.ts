@@ -195,7 +195,7 @@ describe('every public rules function, given hostile values', () => {
     const options = catchSuccessKitError(() => defineRule({ field: 'a', op: 'exists' }, throwing));
     expect([options.code, options.message]).toEqual([
       'invalid_input',
-      'invalid_input: the options could not be read: it threw "no fields today"',
+      'invalid_input: the input could not be read: it threw "no fields today"',
     ]);
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as sample from '../../src/sample/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
-import { hostileArgumentLists, outcomeOf } from '../core/hostile-calls';
+import { hostileArgumentLists, outcomeOf } from '../hostile-calls';
 
 // Every public function of sample, with arguments it accepts; see
 // tests/core/hostile-input.test.ts for how hostile values are placed.

@@ -1,4 +1,5 @@
-import { kindOf, type PathSegment, quoteText, SuccessKitError, type SuccessKitErrorCode } from '../core/internal.js';
+import { kindOf, quoteText } from './describe-value.js';
+import { SuccessKitError, type PathSegment, type SuccessKitErrorCode } from './error.js';
 
 /** What an exception says, for a message: its message, quoted and cut short, or else its kind. Never throws. */
 function describeThrown(thrown: unknown): string {
@@ -24,7 +25,8 @@ function isOwnError(thrown: unknown): thrown is SuccessKitError {
  * The error to throw for an exception caught while reading a host's
  * objects: a {@link SuccessKitError} as it is, and anything else — a getter
  * that throws, a revoked proxy — as a `SuccessKitError` with `code` at
- * `path`, saying that `subject` could not be read and what it threw.
+ * `path`, saying that `subject` could not be read and what it threw, with
+ * the original exception as its `cause`.
  *
  * @internal
  */
@@ -35,7 +37,9 @@ export function unreadable(
   subject: string,
 ): SuccessKitError {
   if (isOwnError(thrown)) return thrown;
-  return new SuccessKitError(code, [
+  const error = new SuccessKitError(code, [
     { path, message: `${subject} could not be read: it threw ${describeThrown(thrown)}` },
   ]);
+  error.cause = thrown;
+  return error;
 }

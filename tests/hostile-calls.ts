@@ -1,5 +1,5 @@
-import { SuccessKitError } from '../../src/core/error';
-import { hostileValues } from '../hostile-values';
+import { SuccessKitError } from '../src/core/error';
+import { hostileValues } from './hostile-values';
 
 // Table-driven hostile calls: every hostile value of tests/hostile-values.ts
 // in every argument position of a function, and what came of each call.
