@@ -21,7 +21,7 @@ export {
   type CohortRow,
   type SubscriptionInput,
 } from './cohort-retention.js';
-export { compareNps, type NpsComparison } from './compare-nps.js';
+export { compareNps, type NpsComparison, type NpsComparisonStatus, type NpsInsufficiency } from './compare-nps.js';
 export { ConfidenceLevel } from './confidence-level.js';
 export { CsatOptions, csat, csatAccumulator, defaultSatisfiedAtLeast, type CsatResult } from './csat.js';
 export {
