@@ -8,6 +8,7 @@ export {
   revenueChurn,
   type AccountActivity,
   type LogoChurn,
+  type LogoChurnNullReason,
   type LogoCounts,
   type RevenueChurn,
 } from './churn.js';
