@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { describeValue, fail, parseWith } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { minorUnitsPerMajor, toMinorUnits } from './money.js';
-import { checkCount, checkObject } from './score-checks.js';
+import { checkCount } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * How {@link logoChurn} divides:

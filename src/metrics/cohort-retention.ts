@@ -14,7 +14,8 @@ import {
 } from '../core/internal.js';
 import { ownEntry, type Accumulator } from './accumulator.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
-import { checkCount, checkObject } from './score-checks.js';
+import { checkCount } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * Options of {@link cohortRetention} and {@link cohortRetentionAccumulator}.

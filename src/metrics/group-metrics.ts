@@ -1,6 +1,7 @@
 import { describeValue, fail, type PathSegment } from '../core/internal.js';
 import { locateError, ownEntry, type Accumulator } from './accumulator.js';
-import { checkCount, checkObject } from './score-checks.js';
+import { checkCount } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * One metric of {@link groupMetrics}: an accumulator and the value it takes

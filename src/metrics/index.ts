@@ -46,23 +46,21 @@ export {
   type Payback,
   type PaybackInput,
 } from './lifetime-value.js';
+export type { MrrByAccount, MrrSnapshotInput } from './mrr-input.js';
 export {
   MrrMovementsOptions,
   mrrMovements,
   mrrMovementsAccumulator,
-  mrrMovementsForMonth,
   type AccountMrrChange,
   type AccountMrrMovement,
-  type MonthlyMrrMovements,
   type MrrAccountCounts,
   type MrrAmounts,
-  type MrrByAccount,
   type MrrMovement,
   type MrrMovementState,
   type MrrMovementTotals,
   type MrrMovements,
-  type MrrSnapshotInput,
 } from './mrr-movements.js';
+export { mrrMovementsForMonth, type MonthlyMrrMovements } from './mrr-movements-for-month.js';
 export { normalCdf, normalQuantile } from './normal-distribution.js';
 export {
   NpsMethod,

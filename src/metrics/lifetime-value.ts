@@ -1,6 +1,6 @@
 import { describeValue, fail, type PathSegment } from '../core/internal.js';
 import { checkAmount } from './money.js';
-import { checkObject } from './score-checks.js';
+import { checkObject } from './object-checks.js';
 
 /** `value` when finite, else `null`. */
 function finiteOrNull(value: number): number | null {

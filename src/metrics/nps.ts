@@ -4,7 +4,8 @@ import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
 import { studentCriticalValue } from './student-t.js';
-import { checkFields, checkScores, failScore, isScore, mergeSums } from './score-checks.js';
+import { checkScores, failScore, isScore } from './survey-score.js';
+import { checkFields, mergeSums } from './count-checks.js';
 
 /**
  * How {@link nps} builds its confidence interval:

@@ -10,7 +10,9 @@ import type { Accumulator } from './accumulator.js';
 import { criticalValue } from './normal-distribution.js';
 import { wilsonBounds } from './wilson-interval.js';
 import { studentCriticalValue } from './student-t.js';
-import { checkCount, checkObject, checkScores, failScore, isScore } from './score-checks.js';
+import { checkScores, failScore, isScore } from './survey-score.js';
+import { checkCount } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 
 /** The supported scales, as in the core `SurveyScale`. */
 const ratingScales: readonly RatingScale[] = [5, 7, 10];

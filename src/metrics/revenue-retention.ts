@@ -3,7 +3,7 @@ import { parseWith } from '../core/internal.js';
 import { revenueRates } from './churn.js';
 import { minorUnitsPerMajor, toMinorUnits } from './money.js';
 import type { MrrAmounts } from './mrr-movements.js';
-import { checkObject } from './score-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * Options of {@link revenueRetention}.

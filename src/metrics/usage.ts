@@ -3,7 +3,8 @@ import { describeValue, fail, parseWith, type PathSegment } from '../core/intern
 import { accumulate, type Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
-import { checkCount, checkFields, checkObject, mergeSums, sumFields } from './score-checks.js';
+import { checkCount, checkFields, mergeSums, sumFields } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 import { wilsonBounds } from './wilson-interval.js';
 
 /**

@@ -70,7 +70,10 @@ describe('logoChurn', () => {
         fc.integer({ min: 0, max: 1_000_000 }),
         (startCount, share, newAccounts) => {
           const churned = Math.floor(startCount * share);
-          const { rate, retention, nullReason } = logoChurn({ startCount, churned, newAccounts }, { method: 'average' });
+          const { rate, retention, nullReason } = logoChurn(
+            { startCount, churned, newAccounts },
+            { method: 'average' },
+          );
           const shares = [rate, retention].filter((value) => value !== null && !(value >= 0 && value <= 1));
           expect(shares).toEqual([]);
           expect(rate === null).toBe(nullReason !== null);

@@ -209,7 +209,7 @@ describe('cohortRetentionAccumulator', () => {
   // The case: a state claiming 5 active accounts in a cohort of 1 gave logoRetention: 5.
   it('refuses a state that add could not have made: more active than cohort accounts, MRR without accounts, wrong periods or keys', () => {
     const metric = cohortRetentionAccumulator(options);
-    const cohort = (cells: object, key = '2026-01-01') => ({ currency: null, cohorts: { [key]: cells } });
+    const cohort = (cells: object, key = '2026-01-01') => ({ currency: null, cohorts: { [key]: cells } }) as never;
     const valid = { accounts: 1, startingMinor: 500, active: [1, 1, 1, 1], mrrMinor: [500, 500, 500, 500] };
     expect(metric.result(cohort(valid)).cohorts[0]?.periods.map((cell) => cell.logoRetention)).toEqual([1, 1, 1, 1]);
     const cases: [string, object, string][] = [

@@ -52,7 +52,9 @@ describe('the default NPS interval and comparison at small samples (seeded Monte
           if (interval !== null && interval[0] <= truth + 1e-9 && truth <= interval[1] + 1e-9) covered++;
         }
         if (covered / trials < 0.93)
-          shortfalls.push(`P ${promoterShare}, D ${detractorShare}, n ${n}: ${covered / trials}`);
+          shortfalls.push(
+            `P ${String(promoterShare)}, D ${String(detractorShare)}, n ${String(n)}: ${String(covered / trials)}`,
+          );
       }
     }
     // Exact enumeration puts the worst cell of this grid at 94.2% (the simulation: 94.4%); 3,000 trials have a
@@ -78,7 +80,7 @@ describe('the default NPS interval and comparison at small samples (seeded Monte
             sample(random, n, promoterShare, detractorShare),
           );
           if (comparison.significant) hits++;
-          if (n < 30 && comparison.status !== 'insufficient') belowMinimum.push(`n ${n}: ${comparison.status}`);
+          if (n < 30 && comparison.status !== 'insufficient') belowMinimum.push(`n ${String(n)}: ${comparison.status}`);
         }
         if (n >= 30) {
           tests += runs;
@@ -86,7 +88,9 @@ describe('the default NPS interval and comparison at small samples (seeded Monte
         }
         // 5% plus three binomial standard errors of 1,000 trials (0.69 points each).
         if (hits / runs > 0.05 + 3 * Math.sqrt((0.05 * 0.95) / trials)) {
-          tooOften.push(`P ${promoterShare}, D ${detractorShare}, n ${n}: ${hits / runs}`);
+          tooOften.push(
+            `P ${String(promoterShare)}, D ${String(detractorShare)}, n ${String(n)}: ${String(hits / runs)}`,
+          );
         }
       }
     }

@@ -23,7 +23,8 @@ const counts = fc.record({
 });
 
 function noNaN(result: NpsResult): void {
-  const numbers = [...Object.values(result), ...(result.interval ?? [])].filter((value) => typeof value === 'number');
+  const values: unknown[] = [...Object.values(result), ...(result.interval ?? [])];
+  const numbers = values.filter((value) => typeof value === 'number');
   expect(numbers.filter((value) => !Number.isFinite(value))).toEqual([]);
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkScores, isScore } from '../../src/metrics/score-checks';
+import { checkScores, isScore } from '../../src/metrics/survey-score';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 
-describe('score checks', () => {
+describe('survey score checks', () => {
   it('accepts whole numbers on the scale only', () => {
     expect([0, 10, 5].every((score) => isScore(score, 0, 10))).toBe(true);
     expect([-1, 11, 2.5, Number.NaN, '5', null].some((score) => isScore(score, 0, 10))).toBe(false);
