@@ -23,7 +23,7 @@ const counts = fc.record({
 });
 
 function noNaN(result: NpsResult): void {
-  const values: unknown[] = [...Object.values(result), ...(result.interval ?? [])];
+  const values: unknown[] = [...(Object.values(result) as unknown[]), ...(result.interval ?? [])];
   const numbers = values.filter((value) => typeof value === 'number');
   expect(numbers.filter((value) => !Number.isFinite(value))).toEqual([]);
 }
