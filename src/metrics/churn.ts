@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeValue, fail, parseWith } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
-import { minorUnitsPerMajor, toMinorUnits } from './money.js';
+import { checkAmount, sharedMinorUnitsPerMajor, toMinorUnits } from './money.js';
 import { checkCount } from './count-checks.js';
 import { checkObject } from './object-checks.js';
 
@@ -312,7 +312,12 @@ export function revenueChurn(amounts: {
   readonly expansion?: number;
 }): RevenueChurn {
   checkObject(amounts, []);
-  const perMajor = minorUnitsPerMajor(4);
+  const values = [amounts.starting, amounts.churned, amounts.contraction ?? 0, amounts.expansion ?? 0];
+  checkAmount(amounts.starting, ['starting']);
+  checkAmount(amounts.churned, ['churned']);
+  checkAmount(values[2], ['contraction']);
+  checkAmount(values[3], ['expansion']);
+  const perMajor = sharedMinorUnitsPerMajor(values as number[]);
   const starting = toMinorUnits(amounts.starting, perMajor, ['starting']);
   const losses =
     toMinorUnits(amounts.churned, perMajor, ['churned']) +

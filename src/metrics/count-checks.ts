@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { checked, Count, isCount, type PathSegment } from '../core/internal.js';
+import { checked, Count, fail, isCount, type PathSegment } from '../core/internal.js';
 import { checkObject } from './object-checks.js';
 
 /** Checks a count of responses, accounts or seats: a whole number ≥ 0 (`invalid_input` at `path` otherwise). */
@@ -41,4 +41,23 @@ export function mergeSums<Key extends string>(
     checkFields(b, keys, ['b']);
     return sumFields(a, b, keys);
   };
+}
+
+/**
+ * `sum + added` for whole numbers ≥ 0, or `invalid_input` at `path` (the
+ * row's field) when the total passes 2⁵³ − 1, past which sums are no longer
+ * exact. `unit` scales the message to the field's own units (a sum of
+ * millionths of a user is reported in users).
+ */
+export function addedCount(sum: number, added: number, path: readonly PathSegment[], unit = 1): number {
+  const total = sum + added;
+  if (total > Number.MAX_SAFE_INTEGER) {
+    const most = Math.floor(Number.MAX_SAFE_INTEGER / unit);
+    fail(
+      'invalid_input',
+      path,
+      `the sum of this field over the rows passes ${String(most)}, the most that adds up exactly`,
+    );
+  }
+  return total;
 }

@@ -45,3 +45,19 @@ export function checkMinorUnits(value: unknown, path: readonly PathSegment[]): a
     fail('invalid_input', path, `expected whole minor units >= 0, got ${describeValue(value)}`);
   }
 }
+
+/**
+ * Minor units per major unit for amounts from anywhere that are added
+ * together: 10⁴, which holds every currency's minor unit exactly, or fewer
+ * digits when the amounts' total would pass 2⁵³ − 1 in ten-thousandths — as
+ * books in whole dong or rupiah do. So every amount {@link toMinorUnits}
+ * accepts with 0 fraction digits is accepted here too.
+ */
+export function sharedMinorUnitsPerMajor(amounts: readonly number[]): number {
+  let total = 0;
+  for (const amount of amounts) total += amount;
+  for (let digits = 4; digits > 0; digits--) {
+    if (total * 10 ** digits <= Number.MAX_SAFE_INTEGER) return 10 ** digits;
+  }
+  return 1;
+}
