@@ -317,7 +317,7 @@ export function revenueChurn(amounts: {
   checkAmount(amounts.churned, ['churned']);
   checkAmount(values[2], ['contraction']);
   checkAmount(values[3], ['expansion']);
-  const perMajor = sharedMinorUnitsPerMajor(values as number[]);
+  const perMajor = sharedMinorUnitsPerMajor(values);
   const starting = toMinorUnits(amounts.starting, perMajor, ['starting']);
   const losses =
     toMinorUnits(amounts.churned, perMajor, ['churned']) +
