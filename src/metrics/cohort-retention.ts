@@ -6,7 +6,9 @@ import {
   firstDayOfMonthIndex,
   fromEpochDay,
   isCalendarDate,
+  isObjectRecord,
   monthIndexOf,
+  notADate,
   parseWith,
   type PathSegment,
   Subscription,
@@ -337,6 +339,9 @@ interface CohortSettings {
 }
 
 function cohortSettings(options: CohortRetentionOptions): CohortSettings {
+  // A bad asOf is a bad date, as everywhere asOf is taken; the other options are checked by the schema.
+  const asOfGiven: unknown = isObjectRecord(options) ? options.asOf : undefined;
+  if (asOfGiven !== undefined && !isCalendarDate(asOfGiven)) fail('invalid_date', ['asOf'], notADate(asOfGiven));
   const { period, asOf, fractionDigits } = parseWith(CohortRetentionOptions, options);
   return {
     period,
@@ -411,7 +416,7 @@ function accumulatorOf(
  *
  * @param options - period, `asOf` and fraction digits; see {@link CohortRetentionOptions}
  * @returns the accumulator
- * @throws {@link core!SuccessKitError} `invalid_input` or `invalid_date` for bad options; its `add` throws `invalid_input` for a bad subscription (path `[index, field]`) or a second currency, `merge` and `result` for a malformed state
+ * @throws {@link core!SuccessKitError} `invalid_date` for an `asOf` that is not a real date, `invalid_input` for other bad options; its `add` throws `invalid_input` for a bad subscription (path `[index, field]`) or a second currency, `merge` and `result` for a malformed state
  *
  * @example
  * ```ts

@@ -49,7 +49,7 @@ export interface MonthlyMrrMovements extends MrrMovements {
  * @param month - the month to measure, as its first day (`'2026-09-01'`)
  * @param options - the currency's fraction digits; see {@link MrrMovementsOptions}
  * @returns the bridge of that month; see {@link MonthlyMrrMovements}
- * @throws {@link core!SuccessKitError} `invalid_date` when `month` is not the first day of a month, or is `'0000-01-01'` (no month before it in the calendar); `invalid_input` for a bad snapshot (path `[index, …]`) or two snapshots for one account and month
+ * @throws {@link core!SuccessKitError} `invalid_date` when `month` is not a real date or is `'0000-01-01'` (no month before it in the calendar); `invalid_input` when it is not the first day of a month, for a bad snapshot (path `[index, …]`) or two snapshots for one account and month
  *
  * @example
  * ```ts
@@ -72,7 +72,7 @@ export function mrrMovementsForMonth(
 ): MonthlyMrrMovements {
   if (!isCalendarDate(month)) fail('invalid_date', ['month'], notADate(month));
   if (!month.endsWith('-01'))
-    fail('invalid_date', ['month'], `expected the first day of a month, got ${JSON.stringify(month)}`);
+    fail('invalid_input', ['month'], `expected the first day of a month, got ${JSON.stringify(month)}`);
   const { fractionDigits } = parseWith(MrrMovementsOptions, options ?? {});
   const perMajor = minorUnitsPerMajor(fractionDigits);
   // The calendar runs from 0000-01-01 to 9999-12-31: January of year 0 has no month before it.

@@ -151,9 +151,13 @@ describe('cohortRetention', () => {
     expect(
       issuePaths(catchSuccessKitError(() => cohortRetention([], { period: 'week' as 'month', asOf: '2026-03-31' }))),
     ).toEqual(['period']);
-    expect(catchSuccessKitError(() => cohortRetention([], { period: 'month', asOf: '2026-02-30' })).code).toBe(
-      'invalid_input',
-    );
+    // A bad asOf is an invalid_date, as in rules and core: the code says what kind of value failed.
+    const asOf = catchSuccessKitError(() => cohortRetention([], { period: 'month', asOf: '2026-02-30' }));
+    expect([asOf.code, issuePaths(asOf)]).toEqual(['invalid_date', ['asOf']]);
+    expect(
+      catchSuccessKitError(() => cohortRetentionAccumulator({ period: 'month', asOf: 20260228 as never })).code,
+    ).toBe('invalid_date');
+    expect(catchSuccessKitError(() => cohortRetention([], { period: 'month' } as never)).code).toBe('invalid_input');
   });
 });
 

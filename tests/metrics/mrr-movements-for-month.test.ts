@@ -57,7 +57,8 @@ describe('mrrMovementsForMonth', () => {
   });
 
   it('rejects a month that is not a first day, bad snapshots and duplicates', () => {
-    expect(catchSuccessKitError(() => mrrMovementsForMonth(history, '2026-06-15')).code).toBe('invalid_date');
+    // A real date that is not a first day is a bad value, as in a snapshot; only a non-date is an invalid_date.
+    expect(catchSuccessKitError(() => mrrMovementsForMonth(history, '2026-06-15')).code).toBe('invalid_input');
     expect(catchSuccessKitError(() => mrrMovementsForMonth(history, '2026-13-01')).code).toBe('invalid_date');
     expect(
       issuePaths(
