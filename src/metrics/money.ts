@@ -6,18 +6,16 @@
  *
  * @internal
  */
-import { describeValue, fail, type PathSegment } from '../core/internal.js';
+import { checked, Count, fail, isCount, isNonNegative, NonNegativeNumber, type PathSegment } from '../core/internal.js';
 
 /** Minor units per major unit for 0 to 4 fraction digits. */
 export function minorUnitsPerMajor(fractionDigits: number): number {
   return 10 ** fractionDigits;
 }
 
-/** Checks an amount of money: a finite number ≥ 0. */
+/** Checks an amount of money: a finite number ≥ 0 (`invalid_input` at `path` otherwise). */
 export function checkAmount(value: unknown, path: readonly PathSegment[]): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    fail('invalid_input', path, `expected an amount >= 0, got ${describeValue(value)}`);
-  }
+  checked(NonNegativeNumber, value, isNonNegative, path);
 }
 
 /**
@@ -39,11 +37,9 @@ export function toMajorUnits(minor: number, perMajor: number): number {
   return minor / perMajor;
 }
 
-/** Checks a sum of minor units held in a state from elsewhere. */
+/** Checks a sum of minor units held in a state from elsewhere: a whole number ≥ 0 that adds exactly. */
 export function checkMinorUnits(value: unknown, path: readonly PathSegment[]): asserts value is number {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    fail('invalid_input', path, `expected whole minor units >= 0, got ${describeValue(value)}`);
-  }
+  checked(Count, value, isCount, path);
 }
 
 /**
