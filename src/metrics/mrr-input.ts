@@ -83,7 +83,11 @@ export function readPeriod(input: unknown, name: string, perMajor: number): Map<
 /** Reads `history`: an iterable of account ids, or nothing. */
 export function readHistory(history: unknown): ReadonlySet<string> {
   if (history === undefined) return new Set();
-  if (typeof history !== 'object' || history === null || !(Symbol.iterator in history)) {
+  if (
+    typeof history !== 'object' ||
+    history === null ||
+    typeof (history as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function'
+  ) {
     fail('invalid_input', ['history'], `expected account ids, got ${describeValue(history)}`);
   }
   const ids = new Set<string>();
