@@ -55,7 +55,8 @@ describe('ces', () => {
           expect(result.interval[0]).toBeGreaterThanOrEqual(1);
           expect(result.interval[1]).toBeLessThanOrEqual(7);
         }
-        expect(Number.isFinite(result.lowEffortPercent)).toBe(true);
+        expect(result.lowEffortPercent).toBeGreaterThanOrEqual(0);
+        expect(result.lowEffortPercent).toBeLessThanOrEqual(100);
       }),
     );
   });
