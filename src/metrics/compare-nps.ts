@@ -117,7 +117,7 @@ export interface NpsComparison {
  * const change = compareNps(lastQuarter, thisQuarter);
  * change.difference; // => 20
  * change.status; // => 'significant'
- * change.pValue?.toFixed(4); // => '0.0024'
+ * change.pValue?.toFixed(4); // => '0.0026'
  * change.interval?.map(Math.round); // => [7, 33]
  * compareNps([10, 9, 8, 7], [10]).insufficient?.reason; // => 'below_minimum_sample'
  * ```

@@ -318,7 +318,7 @@ export function npsCounts(input: NpsInput, path: readonly (string | number)[] = 
  * nps({ promoters: 250, passives: 675, detractors: 75 }).score; // => 17.5
  * const result = nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 2]);
  * [result.n, result.score, result.lowSample]; // => [10, 20, true]
- * result.interval?.map(Math.round); // => [-34, 74]
+ * result.interval?.map(Math.round); // => [-35, 66]
  * nps([]).score; // => null
  * nps([9, 10, 11]); // throws invalid_score
  * ```

@@ -1,0 +1,12 @@
+import { nps, compareNps } from '../src/metrics/index.ts';
+const small = nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 2]);
+console.log(small.interval?.map(Math.round), nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 2], {method:'wald'}).interval?.map(Math.round));
+const large = nps({ promoters: 500, passives: 200, detractors: 300 });
+console.log(large.interval?.map(Math.round), large.marginOfError?.toFixed(1));
+console.log(nps([10,9,10]).interval?.map(Math.round), nps([10, 9, 10], { method: 'adjusted-wald' }).interval?.map(Math.round));
+const q2 = { promoters: 120, passives: 90, detractors: 90 };
+const q3 = { promoters: 150, passives: 90, detractors: 60 };
+const c = compareNps(q2, q3); console.log(c.difference, c.pValue?.toFixed(4), c.status, c.interval?.map(Math.round));
+const w = compareNps(q2, q3, {method:'wald'}); console.log(w.pValue?.toFixed(4), w.interval?.map(Math.round));
+const s = compareNps([9, 10, 6, 8, 9], [10, 10, 9, 7, 9]); console.log(s.difference, s.status, s.insufficient);
+console.log(compareNps([10, 9, 8, 7], [10], {method:'wald', minimumSample: 0}).pValue);
