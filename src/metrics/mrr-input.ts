@@ -2,8 +2,7 @@
  * Readers of the MRR functions' input: MRR per account for one period as a
  * record, a map or snapshots, and the ids of accounts that paid before.
  * Every amount is checked and turned into whole minor units on the way in.
- *
- * @internal
+ * The two input types are public; the readers are internal.
  */
 import type { z } from 'zod';
 import { describeValue, fail, type MrrSnapshot, type PathSegment } from '../core/internal.js';
@@ -37,14 +36,14 @@ export type MrrSnapshotInput = z.input<typeof MrrSnapshot>;
  */
 export type MrrByAccount = Readonly<Record<string, number>> | ReadonlyMap<string, number> | readonly MrrSnapshotInput[];
 
-/** Throws `invalid_input` at `path` unless `accountId` is a non-empty string. */
+/** Throws `invalid_input` at `path` unless `accountId` is a non-empty string. @internal */
 export function checkAccountId(accountId: unknown, path: readonly PathSegment[]): asserts accountId is string {
   if (typeof accountId !== 'string' || accountId === '') {
     fail('invalid_input', path, `expected an account id, got ${describeValue(accountId)}`);
   }
 }
 
-/** Reads one period's MRR into minor units per account, checking every amount. */
+/** Reads one period's MRR into minor units per account, checking every amount. @internal */
 export function readPeriod(input: unknown, name: string, perMajor: number): Map<string, number> {
   const minorById = new Map<string, number>();
   if (input instanceof Map) {
@@ -80,7 +79,7 @@ export function readPeriod(input: unknown, name: string, perMajor: number): Map<
   return minorById;
 }
 
-/** Reads `history`: an iterable of account ids, or nothing. */
+/** Reads `history`: an iterable of account ids, or nothing. @internal */
 export function readHistory(history: unknown): ReadonlySet<string> {
   if (history === undefined) return new Set();
   if (
