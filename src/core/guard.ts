@@ -67,3 +67,16 @@ export function checked<Schema extends z.ZodType>(
 ): z.output<Schema> {
   return guard(value) ? value : parseWith(schema, value, { path });
 }
+
+/** True for a non-null object that is not an array, as `z.object` requires; false for a revoked proxy, never a throw. */
+export function isObjectRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Any object that is not an array, its fields unchecked: the schema behind {@link isObjectRecord}. */
+export const ObjectRecord = z.object({}).loose();

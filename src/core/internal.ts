@@ -28,9 +28,11 @@ export {
   hasOnlyKeys,
   isCount,
   isNonNegative,
+  isObjectRecord,
   isPositive,
   isRecord,
   NonNegativeNumber,
+  ObjectRecord,
   PositiveNumber,
 } from './guard.js';
 export { fail } from './parse.js';

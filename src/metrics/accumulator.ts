@@ -1,4 +1,4 @@
-import { type PathSegment, SuccessKitError } from '../core/internal.js';
+import { describeValue, fail, isObjectRecord, type PathSegment, SuccessKitError } from '../core/internal.js';
 
 /**
  * A mergeable aggregate: the four functions that compute a metric over rows
@@ -11,10 +11,15 @@ import { type PathSegment, SuccessKitError } from '../core/internal.js';
  * - `init()` returns a fresh, empty state that the caller owns;
  * - `add(state, row)` adds one row to that state, updating it in place, and
  *   returns it, so a loop over millions of rows allocates nothing; rows are
- *   never changed, and a bad row throws a {@link core!SuccessKitError};
+ *   never changed, and a bad row throws a {@link core!SuccessKitError}. It
+ *   checks the row, not the state (it runs once per row): give it a state
+ *   from `init` or `merge`;
  * - `merge(a, b)` returns a new state holding both, leaving `a` and `b` as
  *   they were;
  * - `result(state)` computes the metric; it does not change the state.
+ *   `merge` and `result` check states, so a state read back from JSON or
+ *   another process is refused with a {@link core!SuccessKitError} when it
+ *   is not one `add` could have made.
  *
  * @example
  * ```ts
@@ -36,6 +41,27 @@ export interface Accumulator<Row, State, Result> {
   readonly merge: (a: State, b: State) => State;
   /** The metric of everything added to `state`. */
   readonly result: (state: State) => Result;
+}
+
+/** True for a value that `for…of` can walk. */
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    ((typeof value === 'object' && value !== null) || typeof value === 'string') &&
+    typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function'
+  );
+}
+
+/** Checks that `value` has the four functions of an accumulator (`invalid_input` at `['accumulator', name]` otherwise). */
+function checkAccumulator<Row, State, Result>(
+  value: Accumulator<Row, State, Result>,
+): asserts value is Accumulator<Row, State, Result> {
+  if (!isObjectRecord(value))
+    fail('invalid_input', ['accumulator'], `expected an accumulator, got ${describeValue(value)}`);
+  for (const name of ['init', 'add', 'merge', 'result']) {
+    if (typeof value[name] !== 'function') {
+      fail('invalid_input', ['accumulator', name], `expected a function, got ${describeValue(value[name])}`);
+    }
+  }
 }
 
 /**
@@ -74,7 +100,7 @@ export function ownEntry<Value>(target: Record<string, Value>, key: string, crea
  * @param rows - the rows to add
  * @param state - the state to add to, updated in place; default a fresh `accumulator.init()`
  * @returns the state, holding every row
- * @throws {@link core!SuccessKitError} whatever `accumulator.add` throws for a bad row, with `[index, ...]` as its path
+ * @throws {@link core!SuccessKitError} whatever `accumulator.add` throws for a bad row, with `[index, ...]` as its path; `invalid_input` when `accumulator` is not one or `rows` is not iterable
  *
  * @example
  * ```ts
@@ -90,17 +116,21 @@ export function ownEntry<Value>(target: Record<string, Value>, key: string, crea
 export function accumulate<Row, State, Result>(
   accumulator: Accumulator<Row, State, Result>,
   rows: Iterable<Row>,
-  state: State = accumulator.init(),
+  state?: State,
 ): State {
+  checkAccumulator(accumulator);
+  if (!isIterable(rows))
+    fail('invalid_input', ['rows'], `expected a list or iterable of rows, got ${describeValue(rows)}`);
   const { add } = accumulator;
+  const target = state ?? accumulator.init();
   let index = 0;
   try {
     for (const row of rows) {
-      add(state, row);
+      add(target, row);
       index++;
     }
   } catch (error) {
     throw locateError(error, [index]);
   }
-  return state;
+  return target;
 }

@@ -133,7 +133,7 @@ function cesFromCounts(state: ScoreCounts, settings: RatingSettings): CesResult 
  * @param scores - whole-number answers from 1 to `scale`
  * @param options - scale (default 7), low-effort threshold, confidence level and minimum sample; see {@link CesOptions}
  * @returns the CES and its uncertainty; see {@link CesResult}
- * @throws {@link core!SuccessKitError} `invalid_score` naming each score off the scale or fractional (path `[index]`) and for a scale other than 5, 7 or 10 (path `['scale']`); `invalid_input` for other bad options
+ * @throws {@link core!SuccessKitError} `invalid_score` naming each score off the scale or fractional (path `[index]`); `invalid_input` for bad options, a scale other than 5, 7 or 10 (path `['scale']`) among them
  *
  * @example
  * ```ts

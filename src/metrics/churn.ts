@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { describeValue, fail, parseWith } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
-import { minorUnitsPerMajor, toMinorUnits } from './money.js';
-import { checkCount, checkObject } from './score-checks.js';
+import { checkAmount, sharedMinorUnitsPerMajor, toMinorUnits } from './money.js';
+import { checkCount } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * How {@link logoChurn} divides:
@@ -12,7 +13,10 @@ import { checkCount, checkObject } from './score-checks.js';
  *   most board decks);
  * - `'average'` — churned ÷ the mean of the start and end counts, which
  *   smooths a period of fast growth (Baremetrics and ProfitWell report this
- *   kind of rate); needs `newAccounts`.
+ *   kind of rate); needs `newAccounts`. When more accounts churned than that
+ *   mean (a book that lost most of itself), the quotient is above 1 and not
+ *   a share: the rate is then `null` with `nullReason:
+ *   'churned_above_average'`; use `'start'` for such a period.
  *
  * @example
  * ```ts
@@ -84,6 +88,21 @@ export interface LogoCounts {
 }
 
 /**
+ * Why {@link logoChurn} has no rate: `'no_accounts'` when its denominator is 0,
+ * `'churned_above_average'` when the `'average'` method's quotient would be
+ * above 1 (more accounts churned than the mean of the start and end counts).
+ *
+ * @example
+ * ```ts
+ * import { logoChurn, type LogoChurnNullReason } from 'successkit/metrics';
+ *
+ * const reason: LogoChurnNullReason | null = logoChurn({ startCount: 0, churned: 0 }).nullReason;
+ * reason; // => 'no_accounts'
+ * ```
+ */
+export type LogoChurnNullReason = 'no_accounts' | 'churned_above_average';
+
+/**
  * Logo churn of one period. Rates are shares, 0–1.
  *
  * @example
@@ -95,10 +114,12 @@ export interface LogoCounts {
  * ```
  */
 export interface LogoChurn {
-  /** Churned accounts ÷ the denominator of `method`; `null` when the denominator is 0. */
+  /** Churned accounts ÷ the denominator of `method`, 0–1; `null` when there is no such share (see `nullReason`). */
   readonly rate: number | null;
-  /** 1 − rate: the share of accounts kept; `null` with `rate`. */
+  /** 1 − rate: the share of accounts kept, 0–1; `null` with `rate`. */
   readonly retention: number | null;
+  /** Why `rate` is `null`; `null` when there is a rate. */
+  readonly nullReason: LogoChurnNullReason | null;
   /** How the rate was computed. */
   readonly method: LogoChurnMethod;
   /** Paying accounts at the start. */
@@ -132,10 +153,13 @@ function logoChurnOf(counts: LogoCounts, method: LogoChurnMethod): LogoChurn {
   }
   const endCount = newAccounts === undefined ? null : startCount - churned + newAccounts;
   const denominator = method === 'start' ? startCount : (startCount + (endCount ?? 0)) / 2;
-  const rate = denominator === 0 ? null : churned / denominator;
+  const nullReason: LogoChurnNullReason | null =
+    denominator === 0 ? 'no_accounts' : churned > denominator ? 'churned_above_average' : null;
+  const rate = nullReason === null ? churned / denominator : null;
   return {
     rate,
     retention: rate === null ? null : 1 - rate,
+    nullReason,
     method,
     startCount,
     churned,
@@ -162,6 +186,7 @@ function logoChurnOf(counts: LogoCounts, method: LogoChurnMethod): LogoChurn {
  * logoChurn({ startCount: 500, churned: 50 }).rate; // => 0.1
  * logoChurn({ startCount: 500, churned: 50, newAccounts: 150 }, { method: 'average' }).rate; // => 0.09090909090909091
  * logoChurn({ startCount: 0, churned: 0 }).rate; // => null
+ * logoChurn({ startCount: 10, churned: 10, newAccounts: 0 }, { method: 'average' }).nullReason; // => 'churned_above_average'
  * ```
  */
 export function logoChurn(counts: LogoCounts, options?: LogoChurnOptions): LogoChurn {
@@ -287,7 +312,12 @@ export function revenueChurn(amounts: {
   readonly expansion?: number;
 }): RevenueChurn {
   checkObject(amounts, []);
-  const perMajor = minorUnitsPerMajor(4);
+  const values = [amounts.starting, amounts.churned, amounts.contraction ?? 0, amounts.expansion ?? 0];
+  checkAmount(amounts.starting, ['starting']);
+  checkAmount(amounts.churned, ['churned']);
+  checkAmount(values[2], ['contraction']);
+  checkAmount(values[3], ['expansion']);
+  const perMajor = sharedMinorUnitsPerMajor(values);
   const starting = toMinorUnits(amounts.starting, perMajor, ['starting']);
   const losses =
     toMinorUnits(amounts.churned, perMajor, ['churned']) +

@@ -5,7 +5,10 @@ import {
   fail,
   firstDayOfMonthIndex,
   fromEpochDay,
+  isCalendarDate,
+  isObjectRecord,
   monthIndexOf,
+  notADate,
   parseWith,
   type PathSegment,
   Subscription,
@@ -13,7 +16,8 @@ import {
 } from '../core/internal.js';
 import { ownEntry, type Accumulator } from './accumulator.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
-import { checkCount, checkObject } from './score-checks.js';
+import { checkCount } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * Options of {@link cohortRetention} and {@link cohortRetentionAccumulator}.
@@ -71,14 +75,16 @@ export type SubscriptionInput = z.input<typeof Subscription>;
  * ```ts
  * import type { CohortPeriod } from 'successkit/metrics';
  *
- * const cell: CohortPeriod = { index: 3, end: '2026-03-31', activeAccounts: 45, logoRetention: 0.9, mrr: 9_900, revenueRetention: 0.99 };
+ * import { calendarDate } from 'successkit/core';
+ *
+ * const cell: CohortPeriod = { index: 3, end: calendarDate('2026-03-31'), activeAccounts: 45, logoRetention: 0.9, mrr: 9_900, revenueRetention: 0.99 };
  * ```
  */
 export interface CohortPeriod {
   /** Periods since the cohort's own period. */
   readonly index: number;
   /** The last day of the period, when the cohort is measured. */
-  readonly end: string;
+  readonly end: CalendarDate;
   /** Cohort accounts paying on `end`. */
   readonly activeAccounts: number;
   /** activeAccounts ÷ the cohort's accounts, 0–1. */
@@ -96,12 +102,14 @@ export interface CohortPeriod {
  * ```ts
  * import type { CohortRow } from 'successkit/metrics';
  *
- * const row: CohortRow = { cohort: '2026-01-01', accounts: 50, startingMrr: 10_000, periods: [] };
+ * import { calendarDate } from 'successkit/core';
+ *
+ * const row: CohortRow = { cohort: calendarDate('2026-01-01'), accounts: 50, startingMrr: 10_000, periods: [] };
  * ```
  */
 export interface CohortRow {
   /** The first day of the period the cohort's accounts first paid in. */
-  readonly cohort: string;
+  readonly cohort: CalendarDate;
   /** Accounts in the cohort. */
   readonly accounts: number;
   /** Their MRR on the day each first paid, summed, major units. */
@@ -126,7 +134,7 @@ export interface CohortRetention {
   /** Cohorts and columns are calendar months, quarters or years. */
   readonly period: 'month' | 'quarter' | 'year';
   /** The day the table is drawn. */
-  readonly asOf: string;
+  readonly asOf: CalendarDate;
   /** The currency of every subscription that names one; `null` when none does. */
   readonly currency: string | null;
   /** One row per cohort, oldest first. */
@@ -183,7 +191,9 @@ function accountCells(
   if (paying.length === 0) return null;
   const mrrOn = (day: number): number =>
     paying.reduce((sum, line) => (line.start <= day && day < line.end ? sum + line.minor : sum), 0);
-  const firstDay = Math.min(...paying.map((line) => line.start));
+  let firstDay = Number.POSITIVE_INFINITY;
+  // A loop, not Math.min(...spread): an account may have more lines than the stack has room for arguments.
+  for (const line of paying) if (line.start < firstDay) firstDay = line.start;
   const firstMonth = monthIndexOf(firstDay);
   const cohortMonth = firstMonth - (firstMonth % calendar.months);
   const active: number[] = [];
@@ -198,23 +208,61 @@ function accountCells(
   return { cohortMonth, startingMinor: mrrOn(firstDay), active, mrrMinor };
 }
 
-function checkCells(value: unknown, path: readonly PathSegment[]): asserts value is CohortCells {
+/** The number of periods of a cohort starting in month `cohortMonth` that have ended by `asOfDay`. */
+function endedPeriods(cohortMonth: number, calendar: Calendar): number {
+  let count = 0;
+  while (firstDayOfMonthIndex(cohortMonth + (count + 1) * calendar.months) - 1 <= calendar.asOfDay) count++;
+  return count;
+}
+
+/**
+ * Checks one cohort of a state from elsewhere against what `add` can make:
+ * its key is the first day of a period that began by `asOf`, it has one cell
+ * per period ended by then, and no cell holds more accounts than the cohort
+ * or MRR without a paying account.
+ */
+function checkCells(
+  value: unknown,
+  cohort: string,
+  calendar: Calendar,
+  path: readonly PathSegment[],
+): asserts value is CohortCells {
+  const day = isCalendarDate(cohort) ? toEpochDay(cohort) : Number.NaN;
+  const cohortMonth = monthIndexOf(day);
+  if (!(day <= calendar.asOfDay) || firstDayOfMonthIndex(cohortMonth) !== day || cohortMonth % calendar.months !== 0) {
+    fail('invalid_input', path, `expected the first day of a period that began by asOf, got ${describeValue(cohort)}`);
+  }
   checkObject(value, path);
   checkCount(value.accounts, [...path, 'accounts']);
   checkMinorUnits(value.startingMinor, [...path, 'startingMinor']);
-  const { active, mrrMinor } = value;
-  if (!Array.isArray(active) || !Array.isArray(mrrMinor) || active.length !== mrrMinor.length) {
-    fail('invalid_input', path, 'expected active and mrrMinor lists of one length');
+  const { active, mrrMinor, accounts } = value;
+  const periods = endedPeriods(cohortMonth, calendar);
+  if (!Array.isArray(active) || !Array.isArray(mrrMinor) || active.length !== periods || mrrMinor.length !== periods) {
+    fail('invalid_input', path, `expected active and mrrMinor lists of ${String(periods)} periods each, as of asOf`);
   }
-  active.forEach((count: unknown, index) => {
+  for (let index = 0; index < periods; index++) {
+    const count: unknown = active[index];
+    const minor: unknown = mrrMinor[index];
     checkCount(count, [...path, 'active', index]);
-  });
-  mrrMinor.forEach((minor: unknown, index) => {
     checkMinorUnits(minor, [...path, 'mrrMinor', index]);
-  });
+    if (count > accounts) {
+      fail(
+        'invalid_input',
+        [...path, 'active', index],
+        `expected at most the cohort's ${String(accounts)} accounts, got ${String(count)}`,
+      );
+    }
+    if ((count === 0) !== (minor === 0)) {
+      fail('invalid_input', [...path, 'mrrMinor', index], 'expected MRR exactly when an account is active');
+    }
+  }
 }
 
-function checkState(value: unknown, path: readonly PathSegment[]): asserts value is CohortRetentionState {
+function checkState(
+  value: unknown,
+  calendar: Calendar,
+  path: readonly PathSegment[],
+): asserts value is CohortRetentionState {
   checkObject(value, path);
   if (value.currency !== null && typeof value.currency !== 'string') {
     fail(
@@ -224,7 +272,9 @@ function checkState(value: unknown, path: readonly PathSegment[]): asserts value
     );
   }
   checkObject(value.cohorts, [...path, 'cohorts']);
-  for (const [cohort, cells] of Object.entries(value.cohorts)) checkCells(cells, [...path, 'cohorts', cohort]);
+  for (const [cohort, cells] of Object.entries(value.cohorts)) {
+    checkCells(cells, cohort, calendar, [...path, 'cohorts', cohort]);
+  }
 }
 
 function sameCurrency(a: string | null, b: string | null, path: readonly PathSegment[]): string | null {
@@ -252,7 +302,7 @@ function emptyCells(): CohortCells {
 function tableOf(
   state: CohortRetentionState,
   period: CohortPeriodLength,
-  asOf: string,
+  asOf: CalendarDate,
   perMajor: number,
 ): CohortRetention {
   const months = monthsPerPeriod[period];
@@ -262,14 +312,14 @@ function tableOf(
       const cells = state.cohorts[cohort] ?? emptyCells();
       const cohortMonth = monthIndexOf(toEpochDay(cohort));
       return {
-        cohort,
+        cohort: cohort as CalendarDate,
         accounts: cells.accounts,
         startingMrr: toMajorUnits(cells.startingMinor, perMajor),
         periods: cells.active.map((activeAccounts, index) => {
           const minor = cells.mrrMinor[index] ?? 0;
           return {
             index,
-            end: fromEpochDay(firstDayOfMonthIndex(cohortMonth + (index + 1) * months) - 1),
+            end: fromEpochDay(firstDayOfMonthIndex(cohortMonth + (index + 1) * months) - 1) as CalendarDate,
             activeAccounts,
             logoRetention: cells.accounts === 0 ? 0 : activeAccounts / cells.accounts,
             mrr: toMajorUnits(minor, perMajor),
@@ -283,12 +333,15 @@ function tableOf(
 
 interface CohortSettings {
   readonly period: 'month' | 'quarter' | 'year';
-  readonly asOf: string;
+  readonly asOf: CalendarDate;
   readonly perMajor: number;
   readonly calendar: Calendar;
 }
 
 function cohortSettings(options: CohortRetentionOptions): CohortSettings {
+  // A bad asOf is a bad date, as everywhere asOf is taken; the other options are checked by the schema.
+  const asOfGiven: unknown = isObjectRecord(options) ? options.asOf : undefined;
+  if (asOfGiven !== undefined && !isCalendarDate(asOfGiven)) fail('invalid_date', ['asOf'], notADate(asOfGiven));
   const { period, asOf, fractionDigits } = parseWith(CohortRetentionOptions, options);
   return {
     period,
@@ -336,8 +389,8 @@ function accumulatorOf(
       return state;
     },
     merge: (a, b) => {
-      checkState(a, ['a']);
-      checkState(b, ['b']);
+      checkState(a, settings.calendar, ['a']);
+      checkState(b, settings.calendar, ['b']);
       const merged: CohortRetentionState = {
         currency: sameCurrency(a.currency, b.currency, ['b', 'currency']),
         cohorts: {},
@@ -350,7 +403,7 @@ function accumulatorOf(
       return merged;
     },
     result: (state) => {
-      checkState(state, []);
+      checkState(state, settings.calendar, []);
       return tableOf(state, settings.period, settings.asOf, settings.perMajor);
     },
   };
@@ -363,7 +416,7 @@ function accumulatorOf(
  *
  * @param options - period, `asOf` and fraction digits; see {@link CohortRetentionOptions}
  * @returns the accumulator
- * @throws {@link core!SuccessKitError} `invalid_input` or `invalid_date` for bad options; its `add` throws `invalid_input` for a bad subscription (path `[index, field]`) or a second currency, `merge` and `result` for a malformed state
+ * @throws {@link core!SuccessKitError} `invalid_date` for an `asOf` that is not a real date, `invalid_input` for other bad options; its `add` throws `invalid_input` for a bad subscription (path `[index, field]`) or a second currency, `merge` and `result` for a malformed state
  *
  * @example
  * ```ts

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
+/** The highest confidence level accepted: 1 − 10⁻⁹, a critical value of about 6.1. */
+const maximumConfidence = 0.999_999_999;
+
 /**
- * A confidence level strictly between 0 and 1, such as 0.95 for a 95% interval.
+ * A confidence level above 0 and at most 0.999999999 (1 − 10⁻⁹), such as
+ * 0.95 for a 95% interval. The upper bound keeps every critical value finite:
+ * closer to 1 the level is indistinguishable from 1 in floating point.
  *
  * @example
  * ```ts
@@ -10,7 +15,7 @@ import { z } from 'zod';
  * ConfidenceLevel.parse(0.9); // => 0.9
  * ```
  */
-export const ConfidenceLevel = z.number().gt(0).lt(1);
+export const ConfidenceLevel = z.number().gt(0).max(maximumConfidence);
 
 /**
  * A confidence level; see the {@link ConfidenceLevel} schema.

@@ -134,7 +134,7 @@ function csatFromCounts(state: ScoreCounts, settings: RatingSettings): CsatResul
  * @param scores - whole-number answers from 1 to `scale`
  * @param options - scale, satisfied threshold, confidence level and minimum sample; see {@link CsatOptions}
  * @returns the CSAT and its uncertainty; see {@link CsatResult}
- * @throws {@link core!SuccessKitError} `invalid_score` naming each score off the scale or fractional (path `[index]`) and for a scale other than 5, 7 or 10 (path `['scale']`); `invalid_input` for other bad options
+ * @throws {@link core!SuccessKitError} `invalid_score` naming each score off the scale or fractional (path `[index]`); `invalid_input` for bad options, a scale other than 5, 7 or 10 (path `['scale']`) among them
  *
  * @example
  * ```ts

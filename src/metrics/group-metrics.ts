@@ -1,6 +1,7 @@
 import { describeValue, fail, type PathSegment } from '../core/internal.js';
 import { locateError, ownEntry, type Accumulator } from './accumulator.js';
-import { checkCount, checkObject } from './score-checks.js';
+import { checkCount } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * One metric of {@link groupMetrics}: an accumulator and the value it takes
@@ -216,7 +217,11 @@ function keyFunction(by: unknown): (row: unknown) => unknown {
   if (typeof by === 'function') return by as (row: unknown) => unknown;
   if (typeof by !== 'string')
     fail('invalid_input', ['by'], `expected a field name or a function, got ${describeValue(by)}`);
-  return (row) => (row as Record<string, unknown>)[by];
+  return (row) => (row !== null && row !== undefined ? (row as Record<string, unknown>)[by] : badRow(row));
+}
+
+function badRow(row: unknown): never {
+  return fail('invalid_input', [], `expected a row to read the field from, got ${describeValue(row)}`);
 }
 
 function badKey(key: unknown): never {

@@ -8,6 +8,7 @@ export {
   revenueChurn,
   type AccountActivity,
   type LogoChurn,
+  type LogoChurnNullReason,
   type LogoCounts,
   type RevenueChurn,
 } from './churn.js';
@@ -21,7 +22,7 @@ export {
   type CohortRow,
   type SubscriptionInput,
 } from './cohort-retention.js';
-export { compareNps, type NpsComparison } from './compare-nps.js';
+export { compareNps, type NpsComparison, type NpsComparisonStatus, type NpsInsufficiency } from './compare-nps.js';
 export { ConfidenceLevel } from './confidence-level.js';
 export { CsatOptions, csat, csatAccumulator, defaultSatisfiedAtLeast, type CsatResult } from './csat.js';
 export {
@@ -45,23 +46,21 @@ export {
   type Payback,
   type PaybackInput,
 } from './lifetime-value.js';
+export type { MrrByAccount, MrrSnapshotInput } from './mrr-input.js';
 export {
   MrrMovementsOptions,
   mrrMovements,
   mrrMovementsAccumulator,
-  mrrMovementsForMonth,
   type AccountMrrChange,
   type AccountMrrMovement,
-  type MonthlyMrrMovements,
   type MrrAccountCounts,
   type MrrAmounts,
-  type MrrByAccount,
   type MrrMovement,
   type MrrMovementState,
   type MrrMovementTotals,
   type MrrMovements,
-  type MrrSnapshotInput,
 } from './mrr-movements.js';
+export { mrrMovementsForMonth, type MonthlyMrrMovements } from './mrr-movements-for-month.js';
 export { normalCdf, normalQuantile } from './normal-distribution.js';
 export {
   NpsMethod,

@@ -6,18 +6,16 @@
  *
  * @internal
  */
-import { describeValue, fail, type PathSegment } from '../core/internal.js';
+import { checked, Count, fail, isCount, isNonNegative, NonNegativeNumber, type PathSegment } from '../core/internal.js';
 
 /** Minor units per major unit for 0 to 4 fraction digits. */
 export function minorUnitsPerMajor(fractionDigits: number): number {
   return 10 ** fractionDigits;
 }
 
-/** Checks an amount of money: a finite number ≥ 0. */
+/** Checks an amount of money: a finite number ≥ 0 (`invalid_input` at `path` otherwise). */
 export function checkAmount(value: unknown, path: readonly PathSegment[]): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    fail('invalid_input', path, `expected an amount >= 0, got ${describeValue(value)}`);
-  }
+  checked(NonNegativeNumber, value, isNonNegative, path);
 }
 
 /**
@@ -39,9 +37,23 @@ export function toMajorUnits(minor: number, perMajor: number): number {
   return minor / perMajor;
 }
 
-/** Checks a sum of minor units held in a state from elsewhere. */
+/** Checks a sum of minor units held in a state from elsewhere: a whole number ≥ 0 that adds exactly. */
 export function checkMinorUnits(value: unknown, path: readonly PathSegment[]): asserts value is number {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    fail('invalid_input', path, `expected whole minor units >= 0, got ${describeValue(value)}`);
+  checked(Count, value, isCount, path);
+}
+
+/**
+ * Minor units per major unit for amounts from anywhere that are added
+ * together: 10⁴, which holds every currency's minor unit exactly, or fewer
+ * digits when the amounts' total would pass 2⁵³ − 1 in ten-thousandths — as
+ * books in whole dong or rupiah do. So every amount {@link toMinorUnits}
+ * accepts with 0 fraction digits is accepted here too.
+ */
+export function sharedMinorUnitsPerMajor(amounts: readonly number[]): number {
+  let total = 0;
+  for (const amount of amounts) total += amount;
+  for (let digits = 4; digits > 0; digits--) {
+    if (total * 10 ** digits <= Number.MAX_SAFE_INTEGER) return 10 ** digits;
   }
+  return 1;
 }

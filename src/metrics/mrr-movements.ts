@@ -1,21 +1,10 @@
 import { z } from 'zod';
-import {
-  type CalendarDate,
-  describeValue,
-  fail,
-  firstDayOfMonthIndex,
-  fromEpochDay,
-  isCalendarDate,
-  monthIndexOf,
-  type MrrSnapshot,
-  notADate,
-  parseWith,
-  type PathSegment,
-  toEpochDay,
-} from '../core/internal.js';
+import { describeValue, fail, parseWith, type PathSegment } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
+import { checkCount } from './count-checks.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
-import { checkCount, checkObject } from './score-checks.js';
+import { type MrrByAccount, readHistory, readPeriod } from './mrr-input.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * How an account's MRR moved between two periods:
@@ -37,33 +26,6 @@ import { checkCount, checkObject } from './score-checks.js';
  * ```
  */
 export type MrrMovement = 'new' | 'reactivation' | 'expansion' | 'contraction' | 'churned' | 'unchanged';
-
-/**
- * An MRR snapshot as the MRR functions take it: a core `MrrSnapshot`, or the
- * same fields with a plain `'YYYY-MM-DD'` month, checked on the way in.
- *
- * @example
- * ```ts
- * import type { MrrSnapshotInput } from 'successkit/metrics';
- *
- * const june: MrrSnapshotInput = { accountId: 'acc-1', month: '2026-06-01', mrr: 4_250 };
- * ```
- */
-export type MrrSnapshotInput = z.input<typeof MrrSnapshot>;
-
-/**
- * MRR per account for one period: a record or map from account id to MRR
- * in major units, or the core `MrrSnapshot`s of one month. An account that
- * is missing has 0 MRR.
- *
- * @example
- * ```ts
- * import type { MrrByAccount } from 'successkit/metrics';
- *
- * const june: MrrByAccount = { 'acc-1': 4_000, 'acc-2': 950 };
- * ```
- */
-export type MrrByAccount = Readonly<Record<string, number>> | ReadonlyMap<string, number> | readonly MrrSnapshotInput[];
 
 /**
  * One account's MRR in two periods, a row of {@link mrrMovementsAccumulator}.
@@ -411,65 +373,8 @@ export function mrrMovementsAccumulator(
   };
 }
 
-function checkAccountId(accountId: unknown, path: readonly PathSegment[]): asserts accountId is string {
-  if (typeof accountId !== 'string' || accountId === '') {
-    fail('invalid_input', path, `expected an account id, got ${describeValue(accountId)}`);
-  }
-}
-
-/** Reads one period's MRR into minor units per account, checking every amount. */
-function readPeriod(input: unknown, name: string, perMajor: number): Map<string, number> {
-  const minorById = new Map<string, number>();
-  if (input instanceof Map) {
-    for (const [accountId, mrr] of input as Map<unknown, unknown>) {
-      if (typeof accountId !== 'string')
-        fail('invalid_input', [name], `expected account ids as keys, got ${describeValue(accountId)}`);
-      minorById.set(accountId, toMinorUnits(mrr, perMajor, [name, accountId]));
-    }
-    return minorById;
-  }
-  if (Array.isArray(input)) {
-    let month: unknown;
-    input.forEach((snapshot: unknown, index) => {
-      checkObject(snapshot, [name, index]);
-      const { accountId } = snapshot;
-      checkAccountId(accountId, [name, index, 'accountId']);
-      if (index === 0) month = snapshot.month;
-      else if (snapshot.month !== month) {
-        fail(
-          'invalid_input',
-          [name, index, 'month'],
-          `expected every snapshot from ${String(month)}, got ${describeValue(snapshot.month)}`,
-        );
-      }
-      if (minorById.has(accountId)) fail('invalid_input', [name, index], `second snapshot for ${accountId}`);
-      minorById.set(accountId, toMinorUnits(snapshot.mrr, perMajor, [name, index, 'mrr']));
-    });
-    return minorById;
-  }
-  checkObject(input, [name]);
-  for (const [accountId, mrr] of Object.entries(input))
-    minorById.set(accountId, toMinorUnits(mrr, perMajor, [name, accountId]));
-  return minorById;
-}
-
-function readHistory(history: unknown): ReadonlySet<string> {
-  if (history === undefined) return new Set();
-  if (typeof history !== 'object' || history === null || !(Symbol.iterator in history)) {
-    fail('invalid_input', ['history'], `expected account ids, got ${describeValue(history)}`);
-  }
-  const ids = new Set<string>();
-  let index = 0;
-  for (const id of history as Iterable<unknown>) {
-    if (typeof id !== 'string')
-      fail('invalid_input', ['history', index], `expected an account id, got ${describeValue(id)}`);
-    ids.add(id);
-    index++;
-  }
-  return ids;
-}
-
-function bridge(
+/** The bridge between two periods of checked minor amounts per account. @internal */
+export function bridge(
   previous: ReadonlyMap<string, number>,
   current: ReadonlyMap<string, number>,
   history: ReadonlySet<string>,
@@ -540,85 +445,4 @@ export function mrrMovements(
     readHistory(history),
     fractionDigits,
   );
-}
-
-/**
- * The MRR bridge of one calendar month and its months. `month` and
- * `previousMonth` are first days of months.
- *
- * @example
- * ```ts
- * import { mrrMovementsForMonth, type MonthlyMrrMovements } from 'successkit/metrics';
- *
- * const june: MonthlyMrrMovements = mrrMovementsForMonth([{ accountId: 'a', month: '2026-06-01', mrr: 10 }], '2026-06-01');
- * june.previousMonth; // => '2026-05-01'
- * ```
- */
-export interface MonthlyMrrMovements extends MrrMovements {
-  /** The month measured: its first day. */
-  readonly month: CalendarDate;
-  /** The month before: its first day. */
-  readonly previousMonth: CalendarDate;
-}
-
-/**
- * The MRR bridge of one month from a history of monthly MRR snapshots (the
- * portfolio's `mrr` list): previous is the month before `month`, and any
- * account with MRR in an earlier month counts as returning. Snapshots after
- * `month` are ignored. Reactivations are only as good as the history given:
- * an account whose earlier payments are older than the snapshots counts as
- * new.
- *
- * @param snapshots - monthly MRR snapshots, any order, at most one per account and month
- * @param month - the month to measure, as its first day (`'2026-09-01'`)
- * @param options - the currency's fraction digits; see {@link MrrMovementsOptions}
- * @returns the bridge of that month; see {@link MonthlyMrrMovements}
- * @throws {@link core!SuccessKitError} `invalid_date` when `month` is not the first day of a month; `invalid_input` for a bad snapshot (path `[index, …]`) or two snapshots for one account and month
- *
- * @example
- * ```ts
- * import { mrrMovementsForMonth } from 'successkit/metrics';
- *
- * const history = [
- *   { accountId: 'a', month: '2026-04-01', mrr: 100 },
- *   { accountId: 'b', month: '2026-05-01', mrr: 200 },
- *   { accountId: 'a', month: '2026-06-01', mrr: 90 },
- *   { accountId: 'b', month: '2026-06-01', mrr: 250 },
- * ];
- * const june = mrrMovementsForMonth(history, '2026-06-01');
- * [june.starting, june.reactivation, june.expansion, june.ending]; // => [200, 90, 50, 340]
- * ```
- */
-export function mrrMovementsForMonth(
-  snapshots: readonly MrrSnapshotInput[],
-  month: string,
-  options?: MrrMovementsOptions,
-): MonthlyMrrMovements {
-  if (!isCalendarDate(month)) fail('invalid_date', ['month'], notADate(month));
-  if (!month.endsWith('-01'))
-    fail('invalid_date', ['month'], `expected the first day of a month, got ${JSON.stringify(month)}`);
-  const { fractionDigits } = parseWith(MrrMovementsOptions, options ?? {});
-  const perMajor = minorUnitsPerMajor(fractionDigits);
-  const previousMonth = fromEpochDay(firstDayOfMonthIndex(monthIndexOf(toEpochDay(month)) - 1)) as CalendarDate;
-  if (!Array.isArray(snapshots)) fail('invalid_input', [], `expected MRR snapshots, got ${describeValue(snapshots)}`);
-  const previous = new Map<string, number>();
-  const current = new Map<string, number>();
-  const history = new Set<string>();
-  snapshots.forEach((snapshot: unknown, index) => {
-    checkObject(snapshot, [index]);
-    const { accountId, month: snapshotMonth } = snapshot;
-    checkAccountId(accountId, [index, 'accountId']);
-    if (!isCalendarDate(snapshotMonth) || !snapshotMonth.endsWith('-01')) {
-      fail('invalid_input', [index, 'month'], `expected the first day of a month, got ${describeValue(snapshotMonth)}`);
-    }
-    const minor = toMinorUnits(snapshot.mrr, perMajor, [index, 'mrr']);
-    const period = snapshotMonth === month ? current : snapshotMonth === previousMonth ? previous : undefined;
-    if (period !== undefined) {
-      if (period.has(accountId)) fail('invalid_input', [index], `second snapshot for ${accountId} in ${snapshotMonth}`);
-      period.set(accountId, minor);
-    } else if (snapshotMonth < previousMonth && minor > 0) {
-      history.add(accountId);
-    }
-  });
-  return { ...bridge(previous, current, history, fractionDigits), month, previousMonth };
 }

@@ -1,4 +1,4 @@
-import { fail } from '../core/internal.js';
+import { describeValue, fail } from '../core/internal.js';
 
 /* eslint-disable no-loss-of-precision -- the coefficients are kept digit for digit as published, so they
    can be checked against the papers; each literal rounds to the same double as its shortest form. */
@@ -85,7 +85,8 @@ function upperTail(y: number): number {
  * ```
  */
 export function normalCdf(x: number): number {
-  if (typeof x !== 'number' || Number.isNaN(x)) fail('invalid_input', ['x'], `expected a number, got ${String(x)}`);
+  if (typeof x !== 'number' || Number.isNaN(x))
+    fail('invalid_input', ['x'], `expected a number, got ${describeValue(x)}`);
   const y = Math.abs(x);
   if (y <= 0.67448975) {
     const square = x * x;
@@ -160,7 +161,7 @@ function polynomial(coefficients: readonly number[], x: number): number {
  */
 export function normalQuantile(p: number): number {
   if (typeof p !== 'number' || !(p > 0 && p < 1)) {
-    fail('invalid_input', ['p'], `expected a probability between 0 and 1 (exclusive), got ${String(p)}`);
+    fail('invalid_input', ['p'], `expected a probability between 0 and 1 (exclusive), got ${describeValue(p)}`);
   }
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {

@@ -10,10 +10,9 @@ import type { Accumulator } from './accumulator.js';
 import { criticalValue } from './normal-distribution.js';
 import { wilsonBounds } from './wilson-interval.js';
 import { studentCriticalValue } from './student-t.js';
-import { checkCount, checkObject, checkScores, failScore, isScore } from './score-checks.js';
-
-/** The supported scales, as in the core `SurveyScale`. */
-const ratingScales: readonly RatingScale[] = [5, 7, 10];
+import { checkScores, failScore, isScore } from './survey-score.js';
+import { checkCount } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * A rating scale CSAT and CES answers run on: 1–5, 1–7 or 1–10, as the core `SurveyScale`.
@@ -43,13 +42,6 @@ export interface ScoreCounts {
   scale: RatingScale;
   /** `counts[i]` is how many answered `i + 1`; the length is the scale. */
   counts: number[];
-}
-
-/** Throws `invalid_score` at `path` unless `scale` is 5, 7 or 10. */
-function checkScale(scale: unknown, path: readonly PathSegment[]): asserts scale is RatingScale {
-  if (!ratingScales.includes(scale as RatingScale)) {
-    fail('invalid_score', path, `expected a scale of 5, 7 or 10, got ${describeValue(scale)}`);
-  }
 }
 
 /** Throws `invalid_input` at `[name]` unless `threshold` is a whole number from 1 to `scale`. */
@@ -169,8 +161,9 @@ export interface RatingSettings {
 }
 
 /**
- * Parses CSAT or CES options: an unsupported scale is an `invalid_score`
- * (path `['scale']`), the threshold defaults by scale and must lie on it.
+ * Parses CSAT or CES options: an unsupported scale, like any bad option, is
+ * an `invalid_input` (path `['scale']`); the threshold defaults by scale and
+ * must lie on it.
  */
 export function ratingSettings<Key extends string>(
   options: unknown,
@@ -180,10 +173,7 @@ export function ratingSettings<Key extends string>(
   thresholdName: Key,
   defaults: Readonly<Record<RatingScale, number>>,
 ): RatingSettings {
-  const raw = options ?? {};
-  checkObject(raw, []);
-  if (raw.scale !== undefined) checkScale(raw.scale, ['scale']);
-  const parsed = parseWith(schema, raw);
+  const parsed = parseWith(schema, options ?? {});
   const threshold = parsed[thresholdName] ?? defaults[parsed.scale];
   checkThreshold(threshold, parsed.scale, thresholdName);
   return {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { parseWith } from '../core/internal.js';
 import { revenueRates } from './churn.js';
-import { minorUnitsPerMajor, toMinorUnits } from './money.js';
+import { checkAmount, sharedMinorUnitsPerMajor, toMinorUnits } from './money.js';
 import type { MrrAmounts } from './mrr-movements.js';
-import { checkObject } from './score-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * Options of {@link revenueRetention}.
@@ -92,9 +92,11 @@ export function revenueRetention(
 ): RevenueRetention {
   const { quickRatioIncludesReactivation } = parseWith(RevenueRetentionOptions, options ?? {});
   checkObject(movements, []);
-  // Ten-thousandths cover every currency's minor unit, so the bridge's amounts are added exactly.
-  const perMajor = minorUnitsPerMajor(4);
-  const minor = (key: keyof Omit<MrrAmounts, 'ending'>): number => toMinorUnits(movements[key], perMajor, [key]);
+  const keys = ['starting', 'new', 'reactivation', 'expansion', 'contraction', 'churned'] as const;
+  for (const key of keys) checkAmount(movements[key], [key]);
+  // Ten-thousandths cover every currency's minor unit; books too large for them are added in whole units.
+  const perMajor = sharedMinorUnitsPerMajor(keys.map((key) => movements[key]));
+  const minor = (key: (typeof keys)[number]): number => toMinorUnits(movements[key], perMajor, [key]);
   const starting = minor('starting');
   const expansion = minor('expansion');
   const contraction = minor('contraction');

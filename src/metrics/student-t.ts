@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { normalQuantile } from './normal-distribution.js';
+import { normalQuantile, twoSidedPValue } from './normal-distribution.js';
 
 /* eslint-disable no-loss-of-precision -- published coefficients, kept as printed */
 // C. Lanczos' approximation with g = 7 and nine coefficients (as in Numerical Recipes, 3rd ed., §6.1),
@@ -106,4 +106,10 @@ export function studentCriticalValue(confidence: number, degreesOfFreedom: numbe
     t = next;
   }
   return t;
+}
+
+/** The two-sided p-value of Student's t: P(|T| ≥ |t|) with `degreesOfFreedom` > 0. */
+export function studentTwoSidedPValue(t: number, degreesOfFreedom: number): number {
+  if (degreesOfFreedom >= normalEnough) return twoSidedPValue(t);
+  return Math.min(1, 2 * upperTail(Math.abs(t), degreesOfFreedom));
 }

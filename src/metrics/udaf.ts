@@ -1,6 +1,6 @@
 import { describeValue, fail } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
-import { checkObject } from './score-checks.js';
+import { checkObject } from './object-checks.js';
 
 /**
  * The aggregation state a warehouse keeps between calls: the accumulator's

@@ -3,7 +3,8 @@ import { describeValue, fail, parseWith, type PathSegment } from '../core/intern
 import { accumulate, type Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
-import { checkCount, checkFields, checkObject, mergeSums, sumFields } from './score-checks.js';
+import { addedCount, checkCount, checkFields, mergeSums, sumFields } from './count-checks.js';
+import { checkObject } from './object-checks.js';
 import { wilsonBounds } from './wilson-interval.js';
 
 /**
@@ -105,8 +106,8 @@ export function licenseUtilizationAccumulator(): Accumulator<SeatUsage, LicenseU
         return state;
       }
       checkCount(row.licenses, ['licenses']);
-      state.activeUsers += row.activeUsers;
-      state.licenses += row.licenses;
+      state.activeUsers = addedCount(state.activeUsers, row.activeUsers, ['activeUsers']);
+      state.licenses = addedCount(state.licenses, row.licenses, ['licenses']);
       state.counted++;
       return state;
     },
@@ -248,8 +249,14 @@ export function stickinessAccumulator(): Accumulator<ActiveUsage, StickinessStat
           `expected 0 to ${String(row.activeUsers)} (the monthly actives), got ${describeValue(daily)}`,
         );
       }
-      state.dailyMicros += Math.round(daily * micros);
-      state.monthlyActiveUsers += row.activeUsers;
+      // The sum is kept in millionths of a user; an overflow is reported on the row's own field, in users.
+      state.dailyMicros = addedCount(
+        state.dailyMicros,
+        Math.round(daily * micros),
+        ['averageDailyActiveUsers'],
+        micros,
+      );
+      state.monthlyActiveUsers = addedCount(state.monthlyActiveUsers, row.activeUsers, ['activeUsers']);
       state.counted++;
       return state;
     },

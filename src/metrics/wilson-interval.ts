@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail, parseWith } from '../core/internal.js';
 import { ConfidenceLevel, defaultConfidence } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
-import { checkCount } from './score-checks.js';
+import { checkCount } from './count-checks.js';
 
 /**
  * Options of {@link wilsonInterval}.

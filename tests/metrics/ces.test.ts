@@ -55,7 +55,8 @@ describe('ces', () => {
           expect(result.interval[0]).toBeGreaterThanOrEqual(1);
           expect(result.interval[1]).toBeLessThanOrEqual(7);
         }
-        expect(Number.isFinite(result.lowEffortPercent)).toBe(true);
+        expect(result.lowEffortPercent).toBeGreaterThanOrEqual(0);
+        expect(result.lowEffortPercent).toBeLessThanOrEqual(100);
       }),
     );
   });
@@ -64,10 +65,10 @@ describe('ces', () => {
     expect(ces(deepFreeze([7, 1])).score).toBe(4);
   });
 
-  it('names bad scores by index and rejects an unsupported scale with invalid_score', () => {
+  it('names bad scores by index and rejects an unsupported scale with invalid_input', () => {
     expect(issuePaths(catchSuccessKitError(() => ces([7, 8, 0])))).toEqual(['[1]', '[2]']);
     const scale = catchSuccessKitError(() => ces([1], { scale: 3 as 5 }));
-    expect([scale.code, ...issuePaths(scale)]).toEqual(['invalid_score', 'scale']);
+    expect([scale.code, ...issuePaths(scale)]).toEqual(['invalid_input', 'scale']);
     expect(issuePaths(catchSuccessKitError(() => ces([1], { lowEffortAtLeast: 0 })))).toEqual(['lowEffortAtLeast']);
   });
 });

@@ -9,6 +9,7 @@ describe('logoChurn', () => {
     expect(logoChurn({ startCount: 500, churned: 50 })).toEqual({
       rate: 0.1,
       retention: 0.9,
+      nullReason: null,
       method: 'start',
       startCount: 500,
       churned: 50,
@@ -40,7 +41,45 @@ describe('logoChurn', () => {
         },
       ),
     );
-    expect(logoChurn({ startCount: 0, churned: 0, newAccounts: 0 }, { method: 'average' }).rate).toBeNull();
+    expect(logoChurn({ startCount: 0, churned: 0, newAccounts: 0 }, { method: 'average' })).toMatchObject({
+      rate: null,
+      nullReason: 'no_accounts',
+    });
+  });
+
+  // The case: 10 of 10 churned and none new divided by the mean of 10 and 0 gave a rate of 2.
+  it('gives no average-method rate when more accounts churned than the mean of the start and end counts', () => {
+    expect(logoChurn({ startCount: 10, churned: 10, newAccounts: 0 }, { method: 'average' })).toEqual({
+      rate: null,
+      retention: null,
+      nullReason: 'churned_above_average',
+      method: 'average',
+      startCount: 10,
+      churned: 10,
+      newAccounts: 0,
+      endCount: 0,
+    });
+    expect(logoChurn({ startCount: 10, churned: 10, newAccounts: 0 }).rate).toBe(1);
+  });
+
+  it('keeps the average-method rate and retention within 0–1 whenever there is one', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (startCount, share, newAccounts) => {
+          const churned = Math.floor(startCount * share);
+          const { rate, retention, nullReason } = logoChurn(
+            { startCount, churned, newAccounts },
+            { method: 'average' },
+          );
+          const shares = [rate, retention].filter((value) => value !== null && !(value >= 0 && value <= 1));
+          expect(shares).toEqual([]);
+          expect(rate === null).toBe(nullReason !== null);
+        },
+      ),
+    );
   });
 
   it('rejects fractional counts, more churned than starting accounts and the average method without newAccounts', () => {

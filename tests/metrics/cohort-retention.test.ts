@@ -151,9 +151,13 @@ describe('cohortRetention', () => {
     expect(
       issuePaths(catchSuccessKitError(() => cohortRetention([], { period: 'week' as 'month', asOf: '2026-03-31' }))),
     ).toEqual(['period']);
-    expect(catchSuccessKitError(() => cohortRetention([], { period: 'month', asOf: '2026-02-30' })).code).toBe(
-      'invalid_input',
-    );
+    // A bad asOf is an invalid_date, as in rules and core: the code says what kind of value failed.
+    const asOf = catchSuccessKitError(() => cohortRetention([], { period: 'month', asOf: '2026-02-30' }));
+    expect([asOf.code, issuePaths(asOf)]).toEqual(['invalid_date', ['asOf']]);
+    expect(
+      catchSuccessKitError(() => cohortRetentionAccumulator({ period: 'month', asOf: 20260228 as never })).code,
+    ).toBe('invalid_date');
+    expect(catchSuccessKitError(() => cohortRetention([], { period: 'month' } as never)).code).toBe('invalid_input');
   });
 });
 
@@ -193,16 +197,51 @@ describe('cohortRetentionAccumulator', () => {
     expect(issuePaths(catchSuccessKitError(() => metric.result(ragged)))).toEqual(['cohorts.2026-01-01']);
     const negative = {
       currency: null,
-      cohorts: { '2026-01-01': { accounts: 1, startingMinor: 5, active: [-1], mrrMinor: [5] } },
+      cohorts: { '2026-01-01': { accounts: 1, startingMinor: 5, active: [-1, 1, 1, 1], mrrMinor: [5, 5, 5, 5] } },
     };
     expect(issuePaths(catchSuccessKitError(() => metric.result(negative)))).toEqual(['cohorts.2026-01-01.active[0]']);
     const fraction = {
       currency: null,
-      cohorts: { '2026-01-01': { accounts: 1, startingMinor: 5, active: [1], mrrMinor: [0.5] } },
+      cohorts: { '2026-01-01': { accounts: 1, startingMinor: 5, active: [1, 1, 1, 1], mrrMinor: [0.5, 5, 5, 5] } },
     };
     expect(issuePaths(catchSuccessKitError(() => metric.result(fraction)))).toEqual(['cohorts.2026-01-01.mrrMinor[0]']);
     expect(issuePaths(catchSuccessKitError(() => metric.add(metric.init(), [{ id: 's' }] as never)))).toContain(
       '[0].accountId',
     );
+  });
+
+  // The issue's case: a state claiming 5 active accounts in a cohort of 1 gave logoRetention: 5.
+  it('refuses a state that add could not have made: more active than cohort accounts, MRR without accounts, wrong periods or keys', () => {
+    const metric = cohortRetentionAccumulator(options);
+    const cohort = (cells: object, key = '2026-01-01') => ({ currency: null, cohorts: { [key]: cells } }) as never;
+    const valid = { accounts: 1, startingMinor: 500, active: [1, 1, 1, 1], mrrMinor: [500, 500, 500, 500] };
+    expect(metric.result(cohort(valid)).cohorts[0]?.periods.map((cell) => cell.logoRetention)).toEqual([1, 1, 1, 1]);
+    const cases: [string, object, string][] = [
+      ['more active than accounts', { ...valid, active: [5, 1, 1, 1] }, 'cohorts.2026-01-01.active[0]'],
+      ['MRR with no active account', { ...valid, active: [0, 1, 1, 1] }, 'cohorts.2026-01-01.mrrMinor[0]'],
+      ['too few periods', { ...valid, active: [1], mrrMinor: [500] }, 'cohorts.2026-01-01'],
+    ];
+    for (const [, cells, path] of cases) {
+      const error = catchSuccessKitError(() => metric.result(cohort(cells)));
+      expect([error.code, issuePaths(error)]).toEqual(['invalid_input', [path]]);
+    }
+    for (const key of ['2026-01-15', '2026-06-01', 'abc', '2026-13-01']) {
+      expect(issuePaths(catchSuccessKitError(() => metric.result(cohort(valid, key))))).toEqual([`cohorts.${key}`]);
+    }
+    expect(
+      issuePaths(catchSuccessKitError(() => metric.merge(metric.init(), cohort({ ...valid, active: [5, 1, 1, 1] })))),
+    ).toEqual(['b.cohorts.2026-01-01.active[0]']);
+  });
+
+  it('finds the first payment of an account with 150,000 subscription lines without overflowing the stack', () => {
+    const lines = Array.from({ length: 150_000 }, (_, index) => ({
+      id: `s${String(index)}`,
+      accountId: 'a',
+      mrr: 1,
+      startDate: index === 149_999 ? '2026-01-05' : '2026-02-01',
+    }));
+    const table = cohortRetention(lines, { period: 'month', asOf: '2026-02-28' });
+    expect(table.cohorts.map((row) => [row.cohort, row.accounts, row.startingMrr])).toEqual([['2026-01-01', 1, 1]]);
+    expect(table.cohorts[0]?.periods.map((cell) => cell.mrr)).toEqual([1, 150_000]);
   });
 });

@@ -26,7 +26,7 @@ describe('compareNps', () => {
     const a = { promoters: 120, passives: 90, detractors: 90 };
     const b = { promoters: 150, passives: 90, detractors: 60 };
     const standardError = 100 * Math.sqrt(variance(120, 90, 90) / 300 + variance(150, 90, 60) / 300);
-    const result = compareNps(a, b);
+    const result = compareNps(a, b, { method: 'wald' });
     expect(result.difference).toBeCloseTo(20, 12);
     expect(result.standardError).toBeCloseTo(standardError, 12);
     expect(result.z).toBeCloseTo(20 / standardError, 12);
@@ -55,9 +55,8 @@ describe('compareNps', () => {
     fc.assert(
       fc.property(counts, counts, fc.constantFrom(0.9, 0.95, 0.99), (a, b, confidence) => {
         const result = compareNps(a, b, { confidence });
-        for (const value of [result.difference, result.standardError, result.z, result.pValue]) {
-          if (value !== null) expect(Number.isFinite(value)).toBe(true);
-        }
+        const numbers = [result.difference, result.standardError, result.z, result.pValue];
+        expect(numbers.filter((value) => value !== null && !Number.isFinite(value))).toEqual([]);
         if (result.pValue === null) {
           expect(result.significant).toBe(false);
           return;
@@ -81,9 +80,48 @@ describe('compareNps', () => {
   });
 
   it('does not call small differences between small samples significant', () => {
-    const result = compareNps([10, 9, 8, 6, 9], [10, 9, 9, 6, 9]);
+    const result = compareNps([10, 9, 8, 6, 9], [10, 9, 9, 6, 9], { minimumSample: 0 });
     expect(result.difference).toBeCloseTo(20, 12);
-    expect(result.significant).toBe(false);
+    expect([result.status, result.significant]).toEqual(['not_significant', false]);
+  });
+
+  // The case: Wald called 4 answers against 1 significant (p = 0.046).
+  it('reports 4 answers against 1 as insufficient below the minimum sample, with the reason, under every method', () => {
+    for (const method of ['adjusted-wald-t', 'adjusted-wald', 'wald'] as const) {
+      const result = compareNps([10, 9, 8, 7], [10], { method });
+      expect(result).toMatchObject({
+        difference: 50,
+        z: null,
+        pValue: null,
+        significant: false,
+        status: 'insufficient',
+        insufficient: {
+          reason: 'below_minimum_sample',
+          message: 'a has 4 answers and b 1 answer; testing a difference needs at least 30 in each (minimumSample)',
+        },
+      });
+    }
+    expect(compareNps([10, 9, 8, 7], [10], { method: 'wald', minimumSample: 0 }).pValue?.toFixed(3)).toBe('0.046');
+    expect(compareNps([10, 9, 8, 7], [10], { minimumSample: 0 }).status).toBe('not_significant');
+  });
+
+  it('tests from the minimum sample on, on either side', () => {
+    const thirty = { promoters: 20, passives: 5, detractors: 5 };
+    const twentyNine = { promoters: 4, passives: 5, detractors: 20 };
+    expect(compareNps(thirty, { promoters: 4, passives: 6, detractors: 20 }).status).toBe('significant');
+    expect(compareNps(thirty, twentyNine).insufficient?.reason).toBe('below_minimum_sample');
+    expect(compareNps(twentyNine, thirty).insufficient?.reason).toBe('below_minimum_sample');
+    expect(compareNps(thirty, twentyNine, { minimumSample: 29 }).status).toBe('significant');
+  });
+
+  it('reads the default test against Student t on Welch–Satterthwaite degrees of freedom', () => {
+    const a = { promoters: 15, passives: 10, detractors: 5 };
+    const b = { promoters: 25, passives: 4, detractors: 1 };
+    const t = compareNps(a, b);
+    const z = compareNps(a, b, { method: 'adjusted-wald' });
+    expect(t.z).toBe(z.z);
+    expect(t.standardError).toBe(z.standardError);
+    expect(t.pValue ?? 0).toBeGreaterThan(z.pValue ?? 1);
   });
 
   it('gives nulls and no significance when either survey is empty', () => {
@@ -95,13 +133,16 @@ describe('compareNps', () => {
       pValue: null,
       significant: false,
       interval: null,
+      status: 'insufficient',
+      insufficient: { reason: 'no_answers', message: 'survey a has no answers' },
     });
   });
 
   it('makes no test when both surveys are unanimous under Wald, but can under adjusted Wald', () => {
-    const wald = compareNps([10, 10, 9], [1, 2, 3]);
+    const wald = compareNps([10, 10, 9], [1, 2, 3], { method: 'wald', minimumSample: 0 });
     expect(wald).toMatchObject({ difference: -200, standardError: 0, z: null, pValue: null, significant: false });
-    const adjusted = compareNps([10, 10, 9], [1, 2, 3], { method: 'adjusted-wald' });
+    expect(wald.insufficient?.reason).toBe('no_spread');
+    const adjusted = compareNps([10, 10, 9], [1, 2, 3], { method: 'adjusted-wald', minimumSample: 0 });
     expect(adjusted.difference).toBe(-200);
     expect(adjusted.z).toBeLessThan(0);
     expect(adjusted.pValue).not.toBeNull();

@@ -103,10 +103,11 @@ describe('csat', () => {
     expect(issuePaths(catchSuccessKitError(() => csat([8], { scale: 7 })))).toEqual(['[0]']);
   });
 
-  it('rejects an unsupported scale with invalid_score and other bad options with invalid_input', () => {
+  // One code for one situation: invalid_score is for a survey answer off its scale; a bad scale or
+  // threshold is a bad option like any other.
+  it('rejects an unsupported scale and a threshold off the scale with invalid_input, as any bad option', () => {
     const scale = catchSuccessKitError(() => csat([3], { scale: 4 as 5 }));
-    expect(scale.code).toBe('invalid_score');
-    expect(issuePaths(scale)).toEqual(['scale']);
+    expect([scale.code, issuePaths(scale)]).toEqual(['invalid_input', ['scale']]);
     const threshold = catchSuccessKitError(() => csat([3], { satisfiedAtLeast: 6 }));
     expect(threshold.code).toBe('invalid_input');
     expect(issuePaths(threshold)).toEqual(['satisfiedAtLeast']);

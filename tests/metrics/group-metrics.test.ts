@@ -161,6 +161,18 @@ describe('groupMetrics', () => {
     ).toEqual(['rows']);
     expect(catchSuccessKitError(() => groupMetrics(rows, null as never)).code).toBe('invalid_input');
   });
+
+  // The issue's case: a null row made the field read throw a TypeError.
+  it('names a null or undefined row by its index instead of throwing a TypeError', () => {
+    const rows = [{ segment: 'smb', region: 'emea', kind: 'nps', score: 9 }, null, undefined] as unknown as Answer[];
+    for (const metrics of [{ nps: metricsFor.nps }, metricsFor, { ...metricsFor, again: metricsFor.nps }]) {
+      const error = catchSuccessKitError(() => groupMetrics(rows, { by: 'segment', metrics }));
+      expect([error.code, error.issues]).toEqual([
+        'invalid_input',
+        [{ path: [1], message: 'expected a row to read the field from, got null' }],
+      ]);
+    }
+  });
 });
 
 describe('groupAccumulator', () => {
@@ -195,6 +207,10 @@ describe('groupAccumulator', () => {
     expect(catchSuccessKitError(() => metric.add(metric.init(), { segment: null } as never)).code).toBe(
       'invalid_input',
     );
+    expect(catchSuccessKitError(() => metric.add(metric.init(), null as never)).issues).toEqual([
+      { path: [], message: 'expected a row to read the field from, got null' },
+    ]);
+    expect(issuePaths(catchSuccessKitError(() => accumulate(metric, [undefined as never])))).toEqual(['[0]']);
     expect(
       catchSuccessKitError(() => metric.add(metric.init(), { segment: 'a', kind: 'nps', score: -1 } as never)).code,
     ).toBe('invalid_score');

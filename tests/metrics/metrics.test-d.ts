@@ -1,6 +1,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { CalendarDate } from '../../src/core/index';
 import {
   accumulate,
+  cohortRetention,
+  compareNps,
+  logoChurn,
+  mrrMovementsForMonth,
   csat,
   csatAccumulator,
   groupAccumulator,
@@ -13,7 +18,10 @@ import {
   type CsatResult,
   type GroupKey,
   type MetricGroup,
+  type LogoChurnNullReason,
+  type NpsComparisonStatus,
   type NpsCounts,
+  type NpsInsufficiency,
   type NpsResult,
   type ScoreCounts,
   type Udaf,
@@ -93,5 +101,22 @@ describe('metrics types', () => {
     mrrMovements(new Map([['a', 1]]), [{ accountId: 'a', month: '2026-06-01', mrr: 1 }]);
     // @ts-expect-error amounts are numbers
     mrrMovements({ a: '1' }, {});
+  });
+  it('gives dates in results as CalendarDate while options take plain strings', () => {
+    const table = cohortRetention([], { period: 'month', asOf: '2026-06-30' });
+    expectTypeOf(table.asOf).toEqualTypeOf<CalendarDate>();
+    expectTypeOf(table.cohorts[0]?.cohort).toEqualTypeOf<CalendarDate | undefined>();
+    expectTypeOf(table.cohorts[0]?.periods[0]?.end).toEqualTypeOf<CalendarDate | undefined>();
+    expectTypeOf(mrrMovementsForMonth([], '2026-06-01').previousMonth).toEqualTypeOf<CalendarDate>();
+  });
+
+  it('names the verdict of a comparison and the reasons of a missing number as string unions', () => {
+    expectTypeOf(compareNps([9], [3]).status).toEqualTypeOf<NpsComparisonStatus>();
+    expectTypeOf<NpsComparisonStatus>().toEqualTypeOf<'significant' | 'not_significant' | 'insufficient'>();
+    expectTypeOf(compareNps([9], [3]).insufficient).toEqualTypeOf<{
+      readonly reason: NpsInsufficiency;
+      readonly message: string;
+    } | null>();
+    expectTypeOf(logoChurn({ startCount: 1, churned: 0 }).nullReason).toEqualTypeOf<LogoChurnNullReason | null>();
   });
 });

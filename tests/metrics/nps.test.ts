@@ -23,10 +23,9 @@ const counts = fc.record({
 });
 
 function noNaN(result: NpsResult): void {
-  for (const value of Object.values(result)) {
-    if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
-  }
-  for (const bound of result.interval ?? []) expect(Number.isFinite(bound)).toBe(true);
+  const values: unknown[] = [...(Object.values(result) as unknown[]), ...(result.interval ?? [])];
+  const numbers = values.filter((value) => typeof value === 'number');
+  expect(numbers.filter((value) => !Number.isFinite(value))).toEqual([]);
 }
 
 describe('nps', () => {
@@ -45,7 +44,7 @@ describe('nps', () => {
   // of the +1/0/−1 tickets is 5/9, and "in a sample of, say, 324, you would expect an NPS of about
   // 33% with a standard error of about 4.1%".
   it('reproduces the Cross Validated worked example: 162/108/54 is 33.3 with a standard error of 4.1', () => {
-    const result = nps({ promoters: 162, passives: 108, detractors: 54 });
+    const result = nps({ promoters: 162, passives: 108, detractors: 54 }, { method: 'wald' });
     expect(result.score).toBeCloseTo(100 / 3, 12);
     expect(result.standardError).toBeCloseTo((100 * Math.sqrt(5 / 9)) / Math.sqrt(324), 12);
     expect(result.standardError?.toFixed(1)).toBe('4.1');
@@ -56,7 +55,7 @@ describe('nps', () => {
   // a third each of promoters, passives and detractors the 95% interval is about 320/√n points wide.
   it('gives an interval about 320/√n wide when each category holds a third', () => {
     for (const third of [50, 100, 400]) {
-      const { interval } = nps({ promoters: third, passives: third, detractors: third });
+      const { interval } = nps({ promoters: third, passives: third, detractors: third }, { method: 'wald' });
       const [low, high] = interval ?? [0, 0];
       expect((high - low) / (320 / Math.sqrt(3 * third))).toBeCloseTo(1, 3);
     }
@@ -67,7 +66,7 @@ describe('nps', () => {
       fc.property(counts, ({ promoters, passives, detractors }) => {
         fc.pre(promoters + passives + detractors > 0);
         const expected = waldByHand(promoters, passives, detractors);
-        const result = nps({ promoters, passives, detractors });
+        const result = nps({ promoters, passives, detractors }, { method: 'wald' });
         expect(result.score).toBeCloseTo(expected.score, 10);
         expect(result.standardError).toBeCloseTo(expected.standardError, 10);
         expect(result.marginOfError).toBeCloseTo(expected.marginOfError, 10);
@@ -89,11 +88,32 @@ describe('nps', () => {
     expect(result.method).toBe('adjusted-wald');
   });
 
-  it('keeps every interval inside −100..100 and around the score, for both methods and any level', () => {
+  // The default: the same adjusted estimate, read against Student's t on n + 3 − 1 degrees of freedom
+  // (3.182 for one answer, 2.145 for 12: the t table's 0.975 quantiles at 3 and 14 degrees of freedom).
+  it('builds the default interval from the adjusted-Wald estimate and a Student-t critical value on n + 2 degrees of freedom', () => {
+    const result = nps({ promoters: 8, passives: 3, detractors: 1 });
+    const adjusted = nps({ promoters: 8, passives: 3, detractors: 1 }, { method: 'adjusted-wald' });
+    expect(result.method).toBe('adjusted-wald-t');
+    expect(result.standardError).toBe(adjusted.standardError);
+    expect((result.marginOfError ?? 0) / (result.standardError ?? 1)).toBeCloseTo(2.1447866879169, 10);
+    expect((nps([10]).marginOfError ?? 0) / (nps([10]).standardError ?? 1)).toBeCloseTo(3.182446305284263, 10);
+    expect(nps({ promoters: 8, passives: 3, detractors: 1 }).interval?.map(Math.round)).toEqual([8, 85]);
+  });
+
+  it('widens the small-sample interval past the published adjusted Wald and meets it at large n', () => {
+    const small = { promoters: 3, passives: 1, detractors: 1 };
+    const large = { promoters: 3000, passives: 1000, detractors: 1000 };
+    const ratio = (input: typeof small) =>
+      (nps(input).marginOfError ?? 0) / (nps(input, { method: 'adjusted-wald' }).marginOfError ?? 1);
+    expect(ratio(small)).toBeCloseTo(2.364624251592785 / z95, 10);
+    expect(ratio(large)).toBeCloseTo(1, 3);
+  });
+
+  it('keeps every interval inside −100..100 and around the score, for every method and any level', () => {
     fc.assert(
       fc.property(
         counts,
-        fc.constantFrom('wald' as const, 'adjusted-wald' as const),
+        fc.constantFrom('wald' as const, 'adjusted-wald' as const, 'adjusted-wald-t' as const),
         fc.double({ min: 0.5, max: 0.999, noNaN: true }),
         (input, method, confidence) => {
           const result = nps(input, { method, confidence });
@@ -123,7 +143,7 @@ describe('nps', () => {
   });
 
   it('gives a zero-width interval for unanimous answers under Wald, and flags the small sample', () => {
-    const result = nps([9, 10, 9]);
+    const result = nps([9, 10, 9], { method: 'wald' });
     expect(result).toMatchObject({
       score: 100,
       standardError: 0,
@@ -165,7 +185,7 @@ describe('nps', () => {
       marginOfError: null,
       interval: null,
       confidence: 0.95,
-      method: 'wald',
+      method: 'adjusted-wald-t',
       lowSample: true,
     });
     expect(nps({ promoters: 0, passives: 0, detractors: 0 }, { method: 'adjusted-wald' }).interval).toBeNull();
@@ -182,12 +202,12 @@ describe('nps', () => {
   it('widens the interval with the confidence level', () => {
     const input = { promoters: 40, passives: 30, detractors: 30 };
     const width = (confidence: number) => {
-      const [low, high] = nps(input, { confidence }).interval ?? [0, 0];
+      const [low, high] = nps(input, { confidence, method: 'wald' }).interval ?? [0, 0];
       return high - low;
     };
     expect(width(0.9)).toBeLessThan(width(0.95));
     expect(width(0.95)).toBeLessThan(width(0.99));
-    expect(nps(input, { confidence: 0.9 }).marginOfError).toBeCloseTo(
+    expect(nps(input, { confidence: 0.9, method: 'wald' }).marginOfError).toBeCloseTo(
       1.6448536269514722 * waldByHand(40, 30, 30).standardError,
       12,
     );
@@ -218,6 +238,15 @@ describe('nps', () => {
     expect(issuePaths(catchSuccessKitError(() => nps([9], { confidence: 95 })))).toEqual(['confidence']);
     expect(issuePaths(catchSuccessKitError(() => nps([9], { method: 'wilson' as 'wald' })))).toEqual(['method']);
     expect(issuePaths(catchSuccessKitError(() => nps([9], { minimumSample: -1 })))).toEqual(['minimumSample']);
+  });
+
+  it('names the confidence option and its bound for a level that rounds to 1, not an internal quantile', () => {
+    const error = catchSuccessKitError(() => nps([9, 10], { confidence: 0.9999999999999999 }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues).toEqual([
+      { path: ['confidence'], message: 'expected a number <= 0.999999999, got 0.9999999999999999' },
+    ]);
+    expect(nps([9, 10], { confidence: 0.999999999 }).interval).toEqual([expect.any(Number), 100]);
   });
 });
 

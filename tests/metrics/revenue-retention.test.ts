@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { revenueChurn } from '../../src/metrics/churn';
 import { mrrMovements } from '../../src/metrics/mrr-movements';
 import { revenueRetention } from '../../src/metrics/revenue-retention';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
@@ -79,6 +80,22 @@ describe('revenueRetention', () => {
       netRevenueRetention: 130 / 150,
       quickRatio: 70 / 50,
     });
+  });
+
+  // The issue's case: a book in whole dong accepted by mrrMovements was refused here as too large.
+  it('accepts every bridge mrrMovements gives with fractionDigits 0, as books in VND or IDR are', () => {
+    const bridge = mrrMovements({ a: 5e12, b: 4e12 }, { a: 6e12, c: 1e12 }, { fractionDigits: 0 });
+    expect(revenueRetention(bridge)).toEqual({
+      grossRevenueRetention: 5 / 9,
+      netRevenueRetention: 6 / 9,
+      grossMrrChurnRate: 4 / 9,
+      netMrrChurnRate: 3 / 9,
+      quickRatio: 2 / 4,
+      quickRatioIncludesReactivation: true,
+    });
+    const largest = mrrMovements({ a: Number.MAX_SAFE_INTEGER }, { a: Number.MAX_SAFE_INTEGER }, { fractionDigits: 0 });
+    expect(revenueRetention(largest).grossRevenueRetention).toBe(1);
+    expect(revenueChurn({ starting: 8e12, churned: 2e12 })).toEqual({ gross: 0.25, net: 0.25 });
   });
 
   it('rejects negative amounts, losses above the starting MRR and bad options', () => {

@@ -107,6 +107,33 @@ describe('stickiness', () => {
   });
 });
 
+describe('stickiness and license utilization at the limits of exact sums', () => {
+  // The issue's case: the error named the state's internal field dailyMicros.
+  it('names the snapshot field whose sum no longer adds up exactly, in users', () => {
+    const error = catchSuccessKitError(() => stickiness({ activeUsers: 1e10, averageDailyActiveUsers: 1e10 }));
+    expect([error.code, error.issues]).toEqual([
+      'invalid_input',
+      [
+        {
+          path: ['averageDailyActiveUsers'],
+          message: 'the sum of this field over the rows passes 9007199254, the most that adds up exactly',
+        },
+      ],
+    ]);
+    const monthly = [
+      { activeUsers: 9e15, averageDailyActiveUsers: 1 },
+      { activeUsers: 9e15, averageDailyActiveUsers: 1 },
+    ];
+    expect(issuePaths(catchSuccessKitError(() => stickiness(monthly)))).toEqual(['[1].activeUsers']);
+    const seats = [
+      { activeUsers: 1, licenses: 9e15 },
+      { activeUsers: 1, licenses: 9e15 },
+    ];
+    expect(issuePaths(catchSuccessKitError(() => licenseUtilization(seats)))).toEqual(['[1].licenses']);
+    expect(stickiness({ activeUsers: 9e9, averageDailyActiveUsers: 9e9 }).stickiness).toBe(1);
+  });
+});
+
 describe('activeShare', () => {
   it('gives the share and its Wilson interval', () => {
     const result = activeShare({ active: 15, total: 148 });

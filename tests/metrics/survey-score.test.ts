@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkScores, isScore } from '../../src/metrics/score-checks';
+import { checkScores, isScore } from '../../src/metrics/survey-score';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 
-describe('score checks', () => {
+describe('survey score checks', () => {
   it('accepts whole numbers on the scale only', () => {
-    expect([0, 10, 5].every((score) => isScore(score, 0, 10))).toBe(true);
-    expect([-1, 11, 2.5, Number.NaN, '5', null].some((score) => isScore(score, 0, 10))).toBe(false);
+    const values: unknown[] = [0, 10, 5, -1, 11, 2.5, Number.NaN, '5', null];
+    expect(values.filter((score) => isScore(score, 0, 10))).toEqual([0, 10, 5]);
   });
 
   it('lists at most 100 bad scores, each at its index under the prefix', () => {

@@ -26,7 +26,8 @@ export function failScore(kind: string, value: unknown, low: number, high: numbe
 
 /**
  * Checks a list of scores and throws one `invalid_score` error listing every
- * bad one (up to 100) at `[...prefix, index]`.
+ * bad one (up to 100) at `[...prefix, index]`; a value that is not a list is
+ * an `invalid_input`.
  */
 export function checkScores(
   scores: unknown,
@@ -45,48 +46,4 @@ export function checkScores(
     }
   }
   if (issues.length > 0) throw new SuccessKitError('invalid_score', issues);
-}
-
-/** Checks a count of responses, accounts or seats: a whole number ≥ 0. */
-export function checkCount(value: unknown, path: readonly PathSegment[]): asserts value is number {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    fail('invalid_input', path, `expected a whole number >= 0, got ${describeValue(value)}`);
-  }
-}
-
-/** Checks an object input: a non-null, non-array object. */
-export function checkObject(value: unknown, path: readonly PathSegment[]): asserts value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail('invalid_input', path, `expected an object, got ${describeValue(value)}`);
-  }
-}
-
-/** Checks that `value` is an object whose `keys` hold whole numbers ≥ 0. */
-export function checkFields<Key extends string>(
-  value: unknown,
-  keys: readonly Key[],
-  path: readonly PathSegment[],
-): asserts value is Record<Key, number> {
-  checkObject(value, path);
-  for (const key of keys) checkCount(value[key], [...path, key]);
-}
-
-/** Adds two checked states field by field. */
-export function sumFields<Key extends string>(
-  a: Record<Key, number>,
-  b: Record<Key, number>,
-  keys: readonly Key[],
-): Record<Key, number> {
-  return Object.fromEntries(keys.map((key) => [key, a[key] + b[key]])) as Record<Key, number>;
-}
-
-/** A merge for states of whole-number sums: checks both, then adds them field by field. */
-export function mergeSums<Key extends string>(
-  keys: readonly Key[],
-): (a: Record<Key, number>, b: Record<Key, number>) => Record<Key, number> {
-  return (a, b) => {
-    checkFields(a, keys, ['a']);
-    checkFields(b, keys, ['b']);
-    return sumFields(a, b, keys);
-  };
 }
