@@ -349,14 +349,13 @@ function pValue(value: number | null): string {
 }
 
 /**
- * Whether the gap is more than sampling noise. With fewer answers than the
- * review's minimum on either side there is no verdict, whatever the test says
- * (and `compareNps` itself reports such samples as insufficient).
+ * Whether the gap is more than sampling noise. `compareNps` gives no verdict
+ * with fewer answers than its minimum sample (30) on either side.
  */
 function verdict(comparison: NpsComparison): string {
   const { a, b } = comparison;
   const gap = `the gap of ${points(comparison.difference)}`;
-  if (a.n < minimumAnswers || b.n < minimumAnswers || a.lowSample || b.lowSample) {
+  if (comparison.status === 'insufficient') {
     return `with ${count(b.n, 'answer')} there and ${whole(a.n)} in the other segments, ${gap} cannot be told from sampling noise (a verdict needs ${String(minimumAnswers)} answers on each side).`;
   }
   return comparison.significant

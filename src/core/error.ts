@@ -10,7 +10,7 @@ import { describeValue } from './describe-value.js';
  * | `invalid_date` | a value is not a real calendar date `YYYY-MM-DD`, or date arithmetic leaves years 0000–9999 |
  * | `invalid_reference` | an id points at nothing, or references form a cycle (a parent that is its own ancestor) |
  * | `invalid_rule` | a rule is malformed: unknown operator, empty `all`/`any`, a field missing from the catalog, a value of the wrong type, nesting deeper than 32 levels, or a path through `__proto__`, `constructor` or `prototype` |
- * | `invalid_score` | a survey score is outside its scale, fractional where whole numbers are required, or the scale itself is not supported |
+ * | `invalid_score` | a survey score is outside its scale or fractional where whole numbers are required (a scale or threshold that is not supported is `invalid_input`) |
  * | `invalid_definition` | a definition breaks its own invariants: duplicate ids, overlapping thresholds, unordered bands, a milestone due after its stage ends |
  * | `invalid_transition` | a state machine is asked to skip a step or reopen a closed one |
  * | `fit_failed` | a model fit did not converge; no parameters are returned |
