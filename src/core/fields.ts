@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * An identifier: any non-empty string up to 256 characters (a CRM id, a UUID,
@@ -11,7 +11,7 @@ import { z } from 'zod';
  * Id.parse('acc-00042'); // => 'acc-00042'
  * ```
  */
-export const Id = z.string().min(1).max(256);
+export const Id = z.string().check(z.minLength(1), z.maxLength(256));
 
 /**
  * An amount of money in major units of the account's currency (dollars, not
@@ -24,7 +24,7 @@ export const Id = z.string().min(1).max(256);
  * Money.parse(1250.5); // => 1250.5
  * ```
  */
-export const Money = z.number().nonnegative();
+export const Money = z.number().check(z.nonnegative());
 
 /**
  * An ISO 4217 currency code: three upper-case letters.
@@ -36,7 +36,9 @@ export const Money = z.number().nonnegative();
  * CurrencyCode.parse('EUR'); // => 'EUR'
  * ```
  */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as "USD"');
+export const CurrencyCode = z
+  .string()
+  .check(z.regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as "USD"'));
 
 /**
  * The value of a custom attribute: text, number, yes/no, a list of text, or
@@ -75,7 +77,7 @@ export type AttributeValue = z.infer<typeof AttributeValue>;
  * Attributes.parse({ hasSso: true, integrations: 3 });
  * ```
  */
-export const Attributes = z.record(z.string().min(1), AttributeValue);
+export const Attributes = z.record(z.string().check(z.minLength(1)), AttributeValue);
 
 /**
  * Cross-field checks run only once every field is valid, so one bad field

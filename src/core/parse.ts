@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { describeValue } from './describe-value.js';
 import { SuccessKitError, type PathSegment, type SuccessKitErrorCode, type SuccessKitIssue } from './error.js';
 
@@ -60,7 +60,7 @@ function toPathSegment(key: PropertyKey): PathSegment {
   return typeof key === 'symbol' ? key.toString() : key;
 }
 
-function toIssues(error: z.ZodError, prefix: readonly PathSegment[]): SuccessKitIssue[] {
+function toIssues(error: z.core.$ZodError, prefix: readonly PathSegment[]): SuccessKitIssue[] {
   return error.issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path.map(toPathSegment)];
     if (issue.code === 'unrecognized_keys') {
@@ -91,12 +91,12 @@ function toIssues(error: z.ZodError, prefix: readonly PathSegment[]): SuccessKit
  * parseWith(Seats, 0); // throws invalid_input
  * ```
  */
-export function parseWith<Schema extends z.ZodType>(
+export function parseWith<Schema extends z.core.$ZodType>(
   schema: Schema,
   input: unknown,
   options: ParseOptions = {},
 ): z.output<Schema> {
-  const result = schema.safeParse(input, { error: messages });
+  const result = z.safeParse(schema, input, { error: messages });
   if (result.success) return result.data;
   throw new SuccessKitError(options.code ?? 'invalid_input', toIssues(result.error, options.path ?? []));
 }

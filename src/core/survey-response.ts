@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CalendarDate } from './calendar-date.js';
 import { Id, onceFieldsAreValid } from './fields.js';
 import { parseWith } from './parse.js';
@@ -6,11 +6,11 @@ import { parseWith } from './parse.js';
 const responseFields = {
   id: Id,
   accountId: Id,
-  contactId: Id.optional(),
+  contactId: z.optional(Id),
   date: CalendarDate,
-  stageId: Id.optional(),
-  touchpoint: z.string().min(1).optional(),
-  comment: z.string().optional(),
+  stageId: z.optional(Id),
+  touchpoint: z.optional(z.string().check(z.minLength(1))),
+  comment: z.optional(z.string()),
 };
 
 /**
@@ -31,14 +31,16 @@ function scaledResponse<Kind extends string>(kind: Kind, defaultScale: z.infer<t
     .strictObject({
       ...responseFields,
       kind: z.literal(kind),
-      scale: SurveyScale.default(defaultScale),
-      score: z.int().min(1),
+      scale: z._default(SurveyScale, defaultScale),
+      score: z.int().check(z.minimum(1)),
     })
-    .refine((response) => response.score <= response.scale, {
-      ...onceFieldsAreValid,
-      path: ['score'],
-      error: 'score is above the scale',
-    });
+    .check(
+      z.refine((response) => response.score <= response.scale, {
+        ...onceFieldsAreValid,
+        path: ['score'],
+        error: 'score is above the scale',
+      }),
+    );
 }
 
 /**
@@ -62,7 +64,7 @@ function scaledResponse<Kind extends string>(kind: Kind, defaultScale: z.infer<t
  * ```
  */
 export const SurveyResponse = z.discriminatedUnion('kind', [
-  z.strictObject({ ...responseFields, kind: z.literal('nps'), score: z.int().min(0).max(10) }),
+  z.strictObject({ ...responseFields, kind: z.literal('nps'), score: z.int().check(z.minimum(0), z.maximum(10)) }),
   scaledResponse('csat', 5),
   scaledResponse('ces', 7),
 ]);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * A confidence level strictly between 0 and 1, such as 0.95 for a 95% interval.
@@ -10,7 +10,7 @@ import { z } from 'zod';
  * ConfidenceLevel.parse(0.9); // => 0.9
  * ```
  */
-export const ConfidenceLevel = z.number().gt(0).lt(1);
+export const ConfidenceLevel = z.number().check(z.gt(0), z.lt(1));
 
 /**
  * A confidence level; see the {@link ConfidenceLevel} schema.
@@ -31,4 +31,4 @@ export const defaultConfidence = 0.95;
 export const defaultMinimumSample = 30;
 
 /** The `minimumSample` option: a whole number of responses. @internal */
-export const MinimumSample = z.int().min(0);
+export const MinimumSample = z.int().check(z.minimum(0));

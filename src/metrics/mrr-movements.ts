@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   type CalendarDate,
   describeValue,
@@ -246,7 +246,9 @@ export interface MrrMovementState {
  * MrrMovementsOptions.parse({}); // => { fractionDigits: 2 }
  * ```
  */
-export const MrrMovementsOptions = z.strictObject({ fractionDigits: z.int().min(0).max(4).default(2) });
+export const MrrMovementsOptions = z.strictObject({
+  fractionDigits: z._default(z.int().check(z.minimum(0), z.maximum(4)), 2),
+});
 
 /**
  * Options of the MRR movement functions as callers write them; see the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseWith } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
@@ -55,9 +55,9 @@ export type NpsMethod = z.infer<typeof NpsMethod>;
  * ```
  */
 export const NpsOptions = z.strictObject({
-  confidence: ConfidenceLevel.default(defaultConfidence),
-  minimumSample: MinimumSample.default(defaultMinimumSample),
-  method: NpsMethod.default('wald'),
+  confidence: z._default(ConfidenceLevel, defaultConfidence),
+  minimumSample: z._default(MinimumSample, defaultMinimumSample),
+  method: z._default(NpsMethod, 'wald'),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isCalendarDate } from '../core/internal.js';
 import { ruleOperators, type RuleOperator } from './condition.js';
 import { FieldPath } from './field-path.js';
@@ -42,10 +42,13 @@ export type FieldType = z.infer<typeof FieldType>;
  * FieldDefinition.parse('string'); // => 'string'
  * ```
  */
-export const FieldDefinition = z.union([FieldType, z.strictObject({ type: FieldType, label: z.string().min(1) })], {
-  error: (issue) =>
-    issue.input === undefined ? 'required' : 'expected a field type such as "number", or { type, label }',
-});
+export const FieldDefinition = z.union(
+  [FieldType, z.strictObject({ type: FieldType, label: z.string().check(z.minLength(1)) })],
+  {
+    error: (issue) =>
+      issue.input === undefined ? 'required' : 'expected a field type such as "number", or { type, label }',
+  },
+);
 
 /**
  * A field catalog entry; see the {@link FieldDefinition} schema.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   ChangeByCondition,
   ChangedCondition,
@@ -20,7 +20,7 @@ interface SchemaMetadata {
   description: string;
 }
 
-const descriptions: readonly (readonly [z.ZodType, SchemaMetadata])[] = [
+const descriptions: readonly (readonly [z.core.$ZodType, SchemaMetadata])[] = [
   [
     Rule,
     {
