@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * An identifier: any non-empty string up to 256 characters (a CRM id, a UUID,

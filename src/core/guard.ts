@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { PathSegment } from './error.js';
 import { parseWith } from './parse.js';
 

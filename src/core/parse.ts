@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { describeValue } from './describe-value.js';
 import { SuccessKitError, type PathSegment, type SuccessKitErrorCode, type SuccessKitIssue } from './error.js';
 
@@ -51,6 +51,11 @@ const messages: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_union':
       // A discriminated union names its options; a plain union keeps zod's text.
       return 'options' in issue && Array.isArray(issue.options) ? oneOf(issue.options) : undefined;
+    // zod/mini loads no locale: the English text of classic zod for the two issues our schemas leave to it.
+    case 'invalid_key':
+      return `Invalid key in ${issue.origin}`;
+    case 'invalid_format':
+      return issue.format === 'email' ? 'Invalid email address' : undefined;
     default:
       return undefined;
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Account } from './account.js';
 import { AccountEvent } from './account-event.js';
 import { CalendarDate } from './calendar-date.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CalendarDate } from './calendar-date.js';
 import { Id, onceFieldsAreValid } from './fields.js';
 import { parseWith } from './parse.js';

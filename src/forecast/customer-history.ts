@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { isBgNbdCustomer, purchaseTimesInOrder } from './bg-nbd.js';
 import { isGammaGammaCustomer, meanSpendWhenRepeats } from './gamma-gamma.js';
 import { Count, NonNegativeNumber, PositiveNumber } from '../core/internal.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { BgNbdParameters, expectedPurchasesFromStart, isBgNbdParameters, probabilityAlive } from './bg-nbd.js';
 import { CustomerHistory, isCustomerHistory } from './customer-history.js';
 import { expectedSpend, GammaGammaParameters, isGammaGammaParameters } from './gamma-gamma.js';

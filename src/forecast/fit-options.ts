@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { parseWith } from '../core/internal.js';
 
 /** Iterations allowed when no `maxIterations` is given. */

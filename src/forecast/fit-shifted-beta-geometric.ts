@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { at, checked, fail, isNonNegative, NonNegativeNumber, type PathSegment } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';

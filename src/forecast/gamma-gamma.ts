@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { checked, Count, isCount, isPositive, isRecord, onceFieldsAreValid, PositiveNumber } from '../core/internal.js';
 
 /**

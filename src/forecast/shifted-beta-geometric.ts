@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { checked, Count, fail, hasKeyCount, isCount, isPositive, isRecord, PositiveNumber } from '../core/internal.js';
 import { hypergeometric2F1 } from './hypergeometric.js';
 import { logBeta } from './special-functions.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * A confidence level strictly between 0 and 1, such as 0.95 for a 95% interval.

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { describeValue, fail, parseWith, type PathSegment, type SurveyScale } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { criticalValue } from './normal-distribution.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { parseWith } from '../core/internal.js';
 import { revenueRates } from './churn.js';
 import { minorUnitsPerMajor, toMinorUnits } from './money.js';

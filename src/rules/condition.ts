@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CalendarDate, kindOf } from '../core/internal.js';
 import { FieldPath } from './field-path.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { RuleCondition } from './condition.js';
 
 // The getters let the schemas refer to `Rule` before it is defined (zod 4
