@@ -137,4 +137,4 @@ function buildRuleJsonSchema(): z.core.JSONSchema.BaseSchema {
  * Object.keys(ruleJsonSchema.$defs ?? {}).includes('RangeCondition'); // => true
  * ```
  */
-export const ruleJsonSchema: z.core.JSONSchema.BaseSchema = buildRuleJsonSchema();
+export const ruleJsonSchema: z.core.JSONSchema.BaseSchema = /* @__PURE__ */ buildRuleJsonSchema();
