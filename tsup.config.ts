@@ -23,6 +23,8 @@ export default defineConfig([
     },
     format: ['cjs'],
     splitting: true,
+    // The CJS chunks pass through sucrase, which turns `class SuccessKitError` into an anonymous `_class`; keep the name.
+    keepNames: true,
     dts: true,
   },
 ]);

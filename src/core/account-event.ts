@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDate } from './calendar-date.js';
 import { Id, Money } from './fields.js';
 import { parseWith } from './parse.js';
@@ -7,14 +7,14 @@ const eventFields = {
   id: Id,
   accountId: Id,
   date: CalendarDate,
-  contactId: Id.optional(),
-  note: z.string().optional(),
+  contactId: z.optional(Id),
+  note: z.optional(z.string()),
 };
 
 // `Type` keeps the literal ('ticket', not string) in the inferred return type.
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-function event<Type extends string, Shape extends z.ZodRawShape>(type: Type, shape: Shape) {
-  return z.strictObject({ ...eventFields, type: z.literal(type) }).extend(shape);
+function event<Type extends string, Shape extends z.core.$ZodShape>(type: Type, shape: Shape) {
+  return z.extend(z.strictObject({ ...eventFields, type: z.literal(type) }), shape);
 }
 
 /**
@@ -119,14 +119,17 @@ export type MeetingKind = z.infer<typeof MeetingKind>;
 export const AccountEvent = z.discriminatedUnion('type', [
   event('login', {}),
   event('milestone_reached', { milestoneId: Id }),
-  event('ticket', { ticketId: Id, priority: TicketPriority, resolvedDate: CalendarDate.optional() }),
-  event('escalation', { severity: EscalationSeverity, reason: z.string().optional() }),
-  event('feature_request', { title: z.string().min(1) }),
+  event('ticket', { ticketId: Id, priority: TicketPriority, resolvedDate: z.optional(CalendarDate) }),
+  event('escalation', { severity: EscalationSeverity, reason: z.optional(z.string()) }),
+  event('feature_request', { title: z.string().check(z.minLength(1)) }),
   event('champion_left', { contactId: Id }),
   event('sponsor_changed', {}),
   event('meeting', { meetingKind: MeetingKind }),
   event('payment_overdue', { amount: Money }),
-  event('custom', { name: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]).optional() }),
+  event('custom', {
+    name: z.string().check(z.minLength(1)),
+    value: z.optional(z.union([z.string(), z.number(), z.boolean()])),
+  }),
 ]);
 
 /**

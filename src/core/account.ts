@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDate, isCalendarDate, notADate } from './calendar-date.js';
 import { Attributes, CurrencyCode, Id, inOrder, Money, onceFieldsAreValid } from './fields.js';
 import { checked } from './guard.js';
@@ -43,37 +43,43 @@ import { fail, parseWith } from './parse.js';
 export const Account = z
   .strictObject({
     id: Id,
-    name: z.string().min(1),
-    parentId: Id.optional(),
-    segment: z.string().min(1).optional(),
-    industry: z.string().min(1).optional(),
-    region: z.string().min(1).optional(),
-    employees: z.int().nonnegative().optional(),
-    plan: z.string().min(1).optional(),
-    currency: CurrencyCode.optional(),
+    name: z.string().check(z.minLength(1)),
+    parentId: z.optional(Id),
+    segment: z.optional(z.string().check(z.minLength(1))),
+    industry: z.optional(z.string().check(z.minLength(1))),
+    region: z.optional(z.string().check(z.minLength(1))),
+    employees: z.optional(z.int().check(z.nonnegative())),
+    plan: z.optional(z.string().check(z.minLength(1))),
+    currency: z.optional(CurrencyCode),
     arr: Money,
-    licenses: z.int().nonnegative().optional(),
+    licenses: z.optional(z.int().check(z.nonnegative())),
     startDate: CalendarDate,
-    renewalDate: CalendarDate.optional(),
-    churnDate: CalendarDate.optional(),
-    csmId: Id.optional(),
-    attributes: Attributes.optional(),
+    renewalDate: z.optional(CalendarDate),
+    churnDate: z.optional(CalendarDate),
+    csmId: z.optional(Id),
+    attributes: z.optional(Attributes),
   })
-  .refine((account) => account.parentId !== account.id, {
-    ...onceFieldsAreValid,
-    path: ['parentId'],
-    error: 'an account cannot be its own parent',
-  })
-  .refine((account) => inOrder(account.startDate, account.renewalDate), {
-    ...onceFieldsAreValid,
-    path: ['renewalDate'],
-    error: 'renewalDate is before startDate',
-  })
-  .refine((account) => inOrder(account.startDate, account.churnDate), {
-    ...onceFieldsAreValid,
-    path: ['churnDate'],
-    error: 'churnDate is before startDate',
-  });
+  .check(
+    z.refine((account) => account.parentId !== account.id, {
+      ...onceFieldsAreValid,
+      path: ['parentId'],
+      error: 'an account cannot be its own parent',
+    }),
+  )
+  .check(
+    z.refine((account) => inOrder(account.startDate, account.renewalDate), {
+      ...onceFieldsAreValid,
+      path: ['renewalDate'],
+      error: 'renewalDate is before startDate',
+    }),
+  )
+  .check(
+    z.refine((account) => inOrder(account.startDate, account.churnDate), {
+      ...onceFieldsAreValid,
+      path: ['churnDate'],
+      error: 'churnDate is before startDate',
+    }),
+  );
 
 /**
  * A validated customer account; see the {@link Account} schema for its fields.
@@ -132,7 +138,7 @@ export function isActiveAccount(account: Account, asOf: CalendarDate): boolean {
 }
 
 /** The two fields {@link isActiveAccount} reads; it checks only what it uses, so it stays fast in a loop. */
-const AccountDates = z.object({ startDate: CalendarDate, churnDate: CalendarDate.optional() });
+const AccountDates = z.object({ startDate: CalendarDate, churnDate: z.optional(CalendarDate) });
 
 function hasAccountDates(value: unknown): value is z.output<typeof AccountDates> {
   try {

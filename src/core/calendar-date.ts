@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { quoteText } from './describe-value.js';
 import { parseWith } from './parse.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDate } from './calendar-date.js';
 import { Id, onceFieldsAreValid } from './fields.js';
 import { parseWith } from './parse.js';
@@ -62,18 +62,20 @@ export const Contact = z
   .strictObject({
     id: Id,
     accountId: Id,
-    name: z.string().min(1),
-    email: z.email().optional(),
-    title: z.string().min(1).optional(),
+    name: z.string().check(z.minLength(1)),
+    email: z.optional(z.email()),
+    title: z.optional(z.string().check(z.minLength(1))),
     role: ContactRole,
-    reportsTo: Id.optional(),
-    leftDate: CalendarDate.optional(),
+    reportsTo: z.optional(Id),
+    leftDate: z.optional(CalendarDate),
   })
-  .refine((contact) => contact.reportsTo !== contact.id, {
-    ...onceFieldsAreValid,
-    path: ['reportsTo'],
-    error: 'a contact cannot report to themselves',
-  });
+  .check(
+    z.refine((contact) => contact.reportsTo !== contact.id, {
+      ...onceFieldsAreValid,
+      path: ['reportsTo'],
+      error: 'a contact cannot report to themselves',
+    }),
+  );
 
 /**
  * A validated contact; see the {@link Contact} schema.

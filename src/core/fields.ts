@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, kindOf } from './describe-value.js';
 
 /**
@@ -12,7 +12,7 @@ import { describeValue, kindOf } from './describe-value.js';
  * Id.parse('acc-00042'); // => 'acc-00042'
  * ```
  */
-export const Id = z.string().min(1).max(256);
+export const Id = z.string().check(z.minLength(1), z.maxLength(256));
 
 /**
  * An identifier: a non-empty string of up to 256 characters; see the {@link Id} schema.
@@ -37,7 +37,7 @@ export type Id = z.infer<typeof Id>;
  * Money.parse(1250.5); // => 1250.5
  * ```
  */
-export const Money = z.number().nonnegative();
+export const Money = z.number().check(z.nonnegative());
 
 /**
  * An amount of money in major units of its currency, never negative; see the {@link Money} schema.
@@ -61,7 +61,9 @@ export type Money = z.infer<typeof Money>;
  * CurrencyCode.parse('EUR'); // => 'EUR'
  * ```
  */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as "USD"');
+export const CurrencyCode = z
+  .string()
+  .check(z.regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as "USD"'));
 
 /**
  * A three-letter ISO 4217 currency code; see the {@link CurrencyCode} schema.
@@ -130,7 +132,7 @@ export type AttributeValue = z.infer<typeof AttributeValue>;
  * Attributes.parse({ hasSso: true, integrations: 3 });
  * ```
  */
-export const Attributes = z.record(z.string().min(1), AttributeValue);
+export const Attributes = z.record(z.string().check(z.minLength(1)), AttributeValue);
 
 /**
  * Custom attributes by name; see the {@link Attributes} schema.

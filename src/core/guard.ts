@@ -7,18 +7,18 @@
  *
  * @internal
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PathSegment } from './error.js';
 import { parseWith } from './parse.js';
 
 /** A finite number > 0. */
-export const PositiveNumber = z.number().positive();
+export const PositiveNumber = z.number().check(z.positive());
 
 /** A finite number ≥ 0. */
-export const NonNegativeNumber = z.number().nonnegative();
+export const NonNegativeNumber = z.number().check(z.nonnegative());
 
 /** A whole number ≥ 0. */
-export const Count = z.int().nonnegative();
+export const Count = z.int().check(z.nonnegative());
 
 /** True for a finite number > 0. */
 export function isPositive(value: unknown): value is number {
@@ -59,7 +59,7 @@ export function hasOnlyKeys(value: Record<string, unknown>, allowed: ReadonlySet
 }
 
 /** Returns `value` when the guard accepts it, else parses it with the schema (which throws with the path). */
-export function checked<Schema extends z.ZodType>(
+export function checked<Schema extends z.core.$ZodType>(
   schema: Schema,
   value: unknown,
   guard: (value: unknown) => value is z.output<Schema>,
@@ -79,4 +79,4 @@ export function isObjectRecord(value: unknown): value is Record<string, unknown>
 }
 
 /** Any object that is not an array, its fields unchecked: the schema behind {@link isObjectRecord}. */
-export const ObjectRecord = z.object({}).loose();
+export const ObjectRecord = z.looseObject({});

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue } from './describe-value.js';
 import {
   codeIssue,
@@ -60,6 +60,11 @@ const messages: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_union':
       // A discriminated union names its options; a plain union keeps zod's text.
       return 'options' in issue && Array.isArray(issue.options) ? oneOf(issue.options) : undefined;
+    // zod/mini loads no locale: the English text of classic zod for the two issues our schemas leave to it.
+    case 'invalid_key':
+      return `Invalid key in ${issue.origin}`;
+    case 'invalid_format':
+      return issue.format === 'email' ? 'Invalid email address' : undefined;
     default:
       return undefined;
   }
@@ -69,7 +74,7 @@ function toPathSegment(key: PropertyKey): PathSegment {
   return typeof key === 'symbol' ? key.toString() : key;
 }
 
-function toIssues(error: z.ZodError, prefix: readonly PathSegment[]): SuccessKitIssue[] {
+function toIssues(error: z.core.$ZodError, prefix: readonly PathSegment[]): SuccessKitIssue[] {
   return error.issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path.map(toPathSegment)];
     if (issue.code === 'unrecognized_keys') {
@@ -100,7 +105,7 @@ function toIssues(error: z.ZodError, prefix: readonly PathSegment[]): SuccessKit
  * parseWith(Seats, 0); // throws invalid_input
  * ```
  */
-export function parseWith<Schema extends z.ZodType>(
+export function parseWith<Schema extends z.core.$ZodType>(
   schema: Schema,
   input: unknown,
   options?: ParseOptions,
@@ -112,27 +117,27 @@ export function parseWith<Schema extends z.ZodType>(
 }
 
 /** Runs the schema; a schema that is not one, and input that throws when read (a revoked proxy, a throwing getter), end in a SuccessKitError. */
-function safeParse<Schema extends z.ZodType>(
+function safeParse<Schema extends z.core.$ZodType>(
   schema: Schema,
   input: unknown,
   code: SuccessKitErrorCode,
   path: readonly PathSegment[],
-): z.ZodSafeParseResult<z.output<Schema>> {
-  let parse: unknown;
+): z.core.util.SafeParseResult<z.output<Schema>> {
+  if (!isZodSchema(schema)) fail('invalid_input', ['schema'], `expected a zod schema, got ${describeValue(schema)}`);
   try {
-    parse = (schema as { safeParse?: unknown }).safeParse;
-  } catch {
-    parse = undefined;
-  }
-  if (typeof parse !== 'function')
-    fail('invalid_input', ['schema'], `expected a zod schema, got ${describeValue(schema)}`);
-  let result: z.ZodSafeParseResult<z.output<Schema>>;
-  try {
-    result = schema.safeParse(input, { error: messages });
+    return z.safeParse(schema, input, { error: messages });
   } catch (error) {
     throw unreadable(error, code, path, 'the input');
   }
-  return result;
+}
+
+/** True for a zod 4 schema, classic or mini: both carry their internals under `_zod`. */
+function isZodSchema(value: unknown): boolean {
+  try {
+    return typeof value === 'object' && value !== null && '_zod' in value;
+  } catch {
+    return false;
+  }
 }
 
 /** What is wrong with the options of {@link parseWith}, if anything: a wrong type (`null` included) is an issue at `options`. */

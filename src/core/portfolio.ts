@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Account } from './account.js';
 import { AccountEvent } from './account-event.js';
 import { CalendarDate } from './calendar-date.js';
@@ -28,12 +28,12 @@ import { UsageSnapshot } from './usage-snapshot.js';
 export const Portfolio = z.strictObject({
   asOf: CalendarDate,
   accounts: z.array(Account),
-  contacts: z.array(Contact).default(() => []),
-  usage: z.array(UsageSnapshot).default(() => []),
-  surveys: z.array(SurveyResponse).default(() => []),
-  subscriptions: z.array(Subscription).default(() => []),
-  mrr: z.array(MrrSnapshot).default(() => []),
-  events: z.array(AccountEvent).default(() => []),
+  contacts: z._default(z.array(Contact), () => []),
+  usage: z._default(z.array(UsageSnapshot), () => []),
+  surveys: z._default(z.array(SurveyResponse), () => []),
+  subscriptions: z._default(z.array(Subscription), () => []),
+  mrr: z._default(z.array(MrrSnapshot), () => []),
+  events: z._default(z.array(AccountEvent), () => []),
 });
 
 /**

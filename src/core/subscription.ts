@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDate } from './calendar-date.js';
 import { CurrencyCode, Id, inOrder, Money, onceFieldsAreValid } from './fields.js';
 import { parseWith } from './parse.js';
@@ -19,18 +19,20 @@ export const Subscription = z
   .strictObject({
     id: Id,
     accountId: Id,
-    plan: z.string().min(1).optional(),
+    plan: z.optional(z.string().check(z.minLength(1))),
     mrr: Money,
-    currency: CurrencyCode.optional(),
-    quantity: z.int().nonnegative().optional(),
+    currency: z.optional(CurrencyCode),
+    quantity: z.optional(z.int().check(z.nonnegative())),
     startDate: CalendarDate,
-    endDate: CalendarDate.optional(),
+    endDate: z.optional(CalendarDate),
   })
-  .refine((subscription) => inOrder(subscription.startDate, subscription.endDate), {
-    ...onceFieldsAreValid,
-    path: ['endDate'],
-    error: 'endDate is before startDate',
-  });
+  .check(
+    z.refine((subscription) => inOrder(subscription.startDate, subscription.endDate), {
+      ...onceFieldsAreValid,
+      path: ['endDate'],
+      error: 'endDate is before startDate',
+    }),
+  );
 
 /**
  * A validated subscription; see the {@link Subscription} schema.
@@ -77,7 +79,7 @@ export function parseSubscription(input: unknown): Subscription {
  */
 export const MrrSnapshot = z.strictObject({
   accountId: Id,
-  month: CalendarDate.refine((month) => month.endsWith('-01'), 'expected the first day of a month'),
+  month: CalendarDate.check(z.refine((month) => month.endsWith('-01'), 'expected the first day of a month')),
   mrr: Money,
 });
 

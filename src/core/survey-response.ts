@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDate } from './calendar-date.js';
 import { Id, onceFieldsAreValid } from './fields.js';
 import { parseWith } from './parse.js';
@@ -6,11 +6,11 @@ import { parseWith } from './parse.js';
 const responseFields = {
   id: Id,
   accountId: Id,
-  contactId: Id.optional(),
+  contactId: z.optional(Id),
   date: CalendarDate,
-  stageId: Id.optional(),
-  touchpoint: z.string().min(1).optional(),
-  comment: z.string().optional(),
+  stageId: z.optional(Id),
+  touchpoint: z.optional(z.string().check(z.minLength(1))),
+  comment: z.optional(z.string()),
 };
 
 /**
@@ -23,7 +23,7 @@ const responseFields = {
  * SurveyScale.parse(7); // => 7
  * ```
  */
-export const SurveyScale = z.union([z.literal(5), z.literal(7), z.literal(10)]);
+export const SurveyScale = z.literal([5, 7, 10]);
 
 /**
  * The top of a survey scale: 5, 7 or 10 points; see the {@link SurveyScale} schema.
@@ -43,14 +43,16 @@ function scaledResponse<Kind extends string>(kind: Kind, defaultScale: z.infer<t
     .strictObject({
       ...responseFields,
       kind: z.literal(kind),
-      scale: SurveyScale.default(defaultScale),
-      score: z.int().min(1),
+      scale: z._default(SurveyScale, defaultScale),
+      score: z.int().check(z.minimum(1)),
     })
-    .refine((response) => response.score <= response.scale, {
-      ...onceFieldsAreValid,
-      path: ['score'],
-      error: 'score is above the scale',
-    });
+    .check(
+      z.refine((response) => response.score <= response.scale, {
+        ...onceFieldsAreValid,
+        path: ['score'],
+        error: 'score is above the scale',
+      }),
+    );
 }
 
 /**
@@ -74,7 +76,7 @@ function scaledResponse<Kind extends string>(kind: Kind, defaultScale: z.infer<t
  * ```
  */
 export const SurveyResponse = z.discriminatedUnion('kind', [
-  z.strictObject({ ...responseFields, kind: z.literal('nps'), score: z.int().min(0).max(10) }),
+  z.strictObject({ ...responseFields, kind: z.literal('nps'), score: z.int().check(z.minimum(0), z.maximum(10)) }),
   scaledResponse('csat', 5),
   scaledResponse('ces', 7),
 ]);

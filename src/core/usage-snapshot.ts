@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDate } from './calendar-date.js';
 import { Id, onceFieldsAreValid } from './fields.js';
 import { parseWith } from './parse.js';
@@ -61,18 +61,20 @@ export const UsageSnapshot = z
     accountId: Id,
     periodStart: CalendarDate,
     period: UsagePeriod,
-    activeUsers: z.int().nonnegative(),
-    averageDailyActiveUsers: z.number().nonnegative().optional(),
-    licenses: z.int().nonnegative().optional(),
-    logins: z.int().nonnegative().optional(),
-    featuresAdopted: z.int().nonnegative().optional(),
-    events: z.record(z.string().min(1), z.number().nonnegative()).optional(),
+    activeUsers: z.int().check(z.nonnegative()),
+    averageDailyActiveUsers: z.optional(z.number().check(z.nonnegative())),
+    licenses: z.optional(z.int().check(z.nonnegative())),
+    logins: z.optional(z.int().check(z.nonnegative())),
+    featuresAdopted: z.optional(z.int().check(z.nonnegative())),
+    events: z.optional(z.record(z.string().check(z.minLength(1)), z.number().check(z.nonnegative()))),
   })
-  .refine((usage) => (usage.averageDailyActiveUsers ?? 0) <= usage.activeUsers, {
-    ...onceFieldsAreValid,
-    path: ['averageDailyActiveUsers'],
-    error: 'averageDailyActiveUsers exceeds activeUsers',
-  });
+  .check(
+    z.refine((usage) => (usage.averageDailyActiveUsers ?? 0) <= usage.activeUsers, {
+      ...onceFieldsAreValid,
+      path: ['averageDailyActiveUsers'],
+      error: 'averageDailyActiveUsers exceeds activeUsers',
+    }),
+  );
 
 /**
  * A validated usage snapshot; see the {@link UsageSnapshot} schema.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   checked,
   Count,
@@ -55,20 +55,24 @@ export type BgNbdParameters = z.infer<typeof BgNbdParameters>;
  *
  * @internal
  */
-export function purchaseTimesInOrder<Schema extends z.ZodType<{ x: number; tx: number; T: number }>>(
+export function purchaseTimesInOrder<Schema extends z.ZodMiniType<{ x: number; tx: number; T: number }>>(
   schema: Schema,
 ): Schema {
   return schema
-    .refine((customer) => customer.tx <= customer.T, {
-      ...onceFieldsAreValid,
-      path: ['tx'],
-      error: 'expected tx (time of the last purchase) <= T (age)',
-    })
-    .refine((customer) => customer.x > 0 || customer.tx === 0, {
-      ...onceFieldsAreValid,
-      path: ['tx'],
-      error: 'expected tx = 0 for a customer with no repeat purchase (x = 0)',
-    });
+    .check(
+      z.refine((customer) => customer.tx <= customer.T, {
+        ...onceFieldsAreValid,
+        path: ['tx'],
+        error: 'expected tx (time of the last purchase) <= T (age)',
+      }),
+    )
+    .check(
+      z.refine((customer) => customer.x > 0 || customer.tx === 0, {
+        ...onceFieldsAreValid,
+        path: ['tx'],
+        error: 'expected tx = 0 for a customer with no repeat purchase (x = 0)',
+      }),
+    );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isBgNbdCustomer, purchaseTimesInOrder } from './bg-nbd.js';
 import { isGammaGammaCustomer, meanSpendWhenRepeats } from './gamma-gamma.js';
 import { Count, NonNegativeNumber, PositiveNumber } from '../core/internal.js';
@@ -20,7 +20,7 @@ import { Count, NonNegativeNumber, PositiveNumber } from '../core/internal.js';
  */
 export const CustomerHistory = meanSpendWhenRepeats(
   purchaseTimesInOrder(
-    z.object({ x: Count, tx: NonNegativeNumber, T: NonNegativeNumber, meanSpend: PositiveNumber.nullable() }),
+    z.object({ x: Count, tx: NonNegativeNumber, T: NonNegativeNumber, meanSpend: z.nullable(PositiveNumber) }),
   ),
 );
 

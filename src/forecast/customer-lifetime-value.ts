@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BgNbdParameters, expectedPurchasesFromStart, isBgNbdParameters, probabilityAlive } from './bg-nbd.js';
 import { CustomerHistory, isCustomerHistory } from './customer-history.js';
 import { expectedSpend, GammaGammaParameters, isGammaGammaParameters } from './gamma-gamma.js';
@@ -47,10 +47,10 @@ export const CustomerLifetimeValueInput = z.strictObject({
   bgNbd: BgNbdParameters,
   gammaGamma: GammaGammaParameters,
   customer: CustomerHistory,
-  horizon: z.int().positive().max(MAX_HORIZON),
-  periodLength: PositiveNumber.optional(),
+  horizon: z.int().check(z.positive(), z.maximum(MAX_HORIZON)),
+  periodLength: z.optional(PositiveNumber),
   discountRate: NonNegativeNumber,
-  margin: z.number().min(0).max(1).optional(),
+  margin: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 
 /**

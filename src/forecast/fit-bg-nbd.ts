@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { at, checked, parseWith } from '../core/internal.js';
 import { BgNbdCustomer, isBgNbdCustomer, type BgNbdParameters } from './bg-nbd.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
@@ -37,7 +37,7 @@ export interface BgNbdFit extends BgNbdParameters {
   readonly iterations: number;
 }
 
-const Customers = z.array(BgNbdCustomer).min(1, 'expected at least one customer');
+const Customers = z.array(BgNbdCustomer).check(z.minLength(1, 'expected at least one customer'));
 
 /** The rows that share (x, tx, T), with their count, so the likelihood visits each once. */
 interface DistinctRows {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { at, checked, fail, parseWith } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { GammaGammaCustomer, isGammaGammaCustomer, type GammaGammaParameters } from './gamma-gamma.js';
@@ -36,7 +36,7 @@ export interface GammaGammaFit extends GammaGammaParameters {
   readonly iterations: number;
 }
 
-const Customers = z.array(GammaGammaCustomer).min(1, 'expected at least one customer');
+const Customers = z.array(GammaGammaCustomer).check(z.minLength(1, 'expected at least one customer'));
 
 /**
  * Fits the Gamma-Gamma spend model by maximum likelihood (Fader & Hardie

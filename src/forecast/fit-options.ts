@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from '../core/internal.js';
 
 /** Iterations allowed when no `maxIterations` is given. */
@@ -16,7 +16,7 @@ const DEFAULT_MAX_ITERATIONS = 10_000;
  * ```
  */
 export const FitOptions = z.strictObject({
-  maxIterations: z.int().positive().optional(),
+  maxIterations: z.optional(z.int().check(z.positive())),
 });
 
 /**

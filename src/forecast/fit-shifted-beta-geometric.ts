@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { at, checked, fail, isNonNegative, NonNegativeNumber, type PathSegment } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
@@ -31,15 +31,17 @@ export interface SbgFit {
   readonly iterations: number;
 }
 
-const ActiveCounts = z.array(NonNegativeNumber).min(3, 'expected counts for at least 2 periods (3 numbers)');
+const ActiveCounts = z
+  .array(NonNegativeNumber)
+  .check(z.minLength(3, 'expected counts for at least 2 periods (3 numbers)'));
 
 function isActiveCounts(value: unknown): value is number[] {
   return Array.isArray(value) && value.length >= 3 && value.every(isNonNegative);
 }
 
 const CohortCounts = z
-  .array(z.array(NonNegativeNumber).min(2, 'expected counts for at least 1 period (2 numbers)'))
-  .min(1, 'expected at least one cohort');
+  .array(z.array(NonNegativeNumber).check(z.minLength(2, 'expected counts for at least 1 period (2 numbers)')))
+  .check(z.minLength(1, 'expected at least one cohort'));
 
 function isCohortCounts(value: unknown): value is number[][] {
   return (

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checked, Count, isCount, isPositive, isRecord, onceFieldsAreValid, PositiveNumber } from '../core/internal.js';
 
 /**
@@ -35,14 +35,16 @@ export type GammaGammaParameters = z.infer<typeof GammaGammaParameters>;
  *
  * @internal
  */
-export function meanSpendWhenRepeats<Schema extends z.ZodType<{ x: number; meanSpend: number | null }>>(
+export function meanSpendWhenRepeats<Schema extends z.ZodMiniType<{ x: number; meanSpend: number | null }>>(
   schema: Schema,
 ): Schema {
-  return schema.refine((customer) => customer.x === 0 || customer.meanSpend !== null, {
-    ...onceFieldsAreValid,
-    path: ['meanSpend'],
-    error: 'expected the mean spend of the repeat transactions when x > 0',
-  });
+  return schema.check(
+    z.refine((customer) => customer.x === 0 || customer.meanSpend !== null, {
+      ...onceFieldsAreValid,
+      path: ['meanSpend'],
+      error: 'expected the mean spend of the repeat transactions when x > 0',
+    }),
+  );
 }
 
 /**
@@ -59,7 +61,7 @@ export function meanSpendWhenRepeats<Schema extends z.ZodType<{ x: number; meanS
  * GammaGammaCustomer.safeParse({ x: 2, meanSpend: null }).success; // => false
  * ```
  */
-export const GammaGammaCustomer = meanSpendWhenRepeats(z.object({ x: Count, meanSpend: PositiveNumber.nullable() }));
+export const GammaGammaCustomer = meanSpendWhenRepeats(z.object({ x: Count, meanSpend: z.nullable(PositiveNumber) }));
 
 /**
  * A customer's spend history; see the {@link GammaGammaCustomer} schema.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { onceFieldsAreValid, parseWith, PositiveNumber } from '../core/internal.js';
 
 /**
@@ -22,16 +22,18 @@ import { onceFieldsAreValid, parseWith, PositiveNumber } from '../core/internal.
 export const RetentionImpactInput = z
   .strictObject({
     startingArr: PositiveNumber,
-    monthlyChurn: z.number().min(0).lt(1),
+    monthlyChurn: z.number().check(z.minimum(0), z.lt(1)),
     churnDelta: z.number(),
-    growth: z.number().min(0).max(1).optional(),
-    years: z.int().min(1).max(50),
+    growth: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+    years: z.int().check(z.minimum(1), z.maximum(50)),
   })
-  .refine((input) => input.monthlyChurn + input.churnDelta >= 0 && input.monthlyChurn + input.churnDelta < 1, {
-    ...onceFieldsAreValid,
-    path: ['churnDelta'],
-    error: 'expected monthlyChurn + churnDelta between 0 (inclusive) and 1',
-  });
+  .check(
+    z.refine((input) => input.monthlyChurn + input.churnDelta >= 0 && input.monthlyChurn + input.churnDelta < 1, {
+      ...onceFieldsAreValid,
+      path: ['churnDelta'],
+      error: 'expected monthlyChurn + churnDelta between 0 (inclusive) and 1',
+    }),
+  );
 
 /**
  * Input of a retention-impact projection; see the {@link RetentionImpactInput} schema.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checked, Count, fail, hasKeyCount, isCount, isPositive, isRecord, PositiveNumber } from '../core/internal.js';
 import { hypergeometric2F1 } from './hypergeometric.js';
 import { logBeta } from './special-functions.js';
@@ -123,7 +123,9 @@ const MAX_HORIZON = 1_000_000;
  * SbgLifetimeOptions.parse({ horizon: 10 }); // => { horizon: 10 }
  * ```
  */
-export const SbgLifetimeOptions = z.strictObject({ horizon: z.int().positive().max(MAX_HORIZON).optional() });
+export const SbgLifetimeOptions = z.strictObject({
+  horizon: z.optional(z.int().check(z.positive(), z.maximum(MAX_HORIZON))),
+});
 
 /**
  * Options for {@link sbgExpectedLifetime}; see the {@link SbgLifetimeOptions} schema.
@@ -191,7 +193,7 @@ function isLifetimeOptions(value: unknown): value is SbgLifetimeOptions {
  * SbgDerlOptions.parse({ discountRate: 0.1, periodsAlive: 5 }); // => { discountRate: 0.1, periodsAlive: 5 }
  * ```
  */
-export const SbgDerlOptions = z.strictObject({ discountRate: PositiveNumber, periodsAlive: Count.min(1) });
+export const SbgDerlOptions = z.strictObject({ discountRate: PositiveNumber, periodsAlive: Count.check(z.minimum(1)) });
 
 /**
  * Options for {@link sbgDerl}; see the {@link SbgDerlOptions} schema.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   at,
   CalendarDate,
@@ -58,13 +58,15 @@ export const SummarizeTransactionsOptions = z
   .strictObject({
     calibrationEnd: CalendarDate,
     unit: z.enum(['week', 'day']),
-    holdoutEnd: CalendarDate.optional(),
+    holdoutEnd: z.optional(CalendarDate),
   })
-  .refine((options) => inOrder(options.calibrationEnd, options.holdoutEnd), {
-    ...onceFieldsAreValid,
-    path: ['holdoutEnd'],
-    error: 'expected holdoutEnd on or after calibrationEnd',
-  });
+  .check(
+    z.refine((options) => inOrder(options.calibrationEnd, options.holdoutEnd), {
+      ...onceFieldsAreValid,
+      path: ['holdoutEnd'],
+      error: 'expected holdoutEnd on or after calibrationEnd',
+    }),
+  );
 
 /**
  * Options for summarising transactions; see the {@link SummarizeTransactionsOptions} schema.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SurveyScale } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
@@ -46,10 +46,10 @@ export const defaultLowEffortAtLeast: Readonly<Record<RatingScale, number>> = { 
  * ```
  */
 export const CesOptions = z.strictObject({
-  scale: SurveyScale.default(7),
-  lowEffortAtLeast: z.int().optional(),
-  confidence: ConfidenceLevel.default(defaultConfidence),
-  minimumSample: MinimumSample.default(defaultMinimumSample),
+  scale: z._default(SurveyScale, 7),
+  lowEffortAtLeast: z.optional(z.int()),
+  confidence: z._default(ConfidenceLevel, defaultConfidence),
+  minimumSample: z._default(MinimumSample, defaultMinimumSample),
 });
 
 /**

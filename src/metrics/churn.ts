@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, fail, parseWith } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { checkAmount, sharedMinorUnitsPerMajor, toMinorUnits } from './money.js';
@@ -53,7 +53,7 @@ export type LogoChurnMethod = z.infer<typeof LogoChurnMethod>;
  * LogoChurnOptions.parse({}); // => { method: 'start' }
  * ```
  */
-export const LogoChurnOptions = z.strictObject({ method: LogoChurnMethod.default('start') });
+export const LogoChurnOptions = z.strictObject({ method: z._default(LogoChurnMethod, 'start') });
 
 /**
  * Options of {@link logoChurn} as callers write them; see the {@link LogoChurnOptions} schema.

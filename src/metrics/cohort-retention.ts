@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   CalendarDate,
   describeValue,
@@ -38,7 +38,7 @@ import { checkObject } from './object-checks.js';
 export const CohortRetentionOptions = z.strictObject({
   period: z.enum(['month', 'quarter', 'year']),
   asOf: CalendarDate,
-  fractionDigits: z.int().min(0).max(4).default(2),
+  fractionDigits: z._default(z.int().check(z.minimum(0), z.maximum(4)), 2),
 });
 
 /**

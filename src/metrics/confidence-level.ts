@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The highest confidence level accepted: 1 − 10⁻⁹, a critical value of about 6.1. */
 const maximumConfidence = 0.999_999_999;
@@ -15,7 +15,7 @@ const maximumConfidence = 0.999_999_999;
  * ConfidenceLevel.parse(0.9); // => 0.9
  * ```
  */
-export const ConfidenceLevel = z.number().gt(0).max(maximumConfidence);
+export const ConfidenceLevel = z.number().check(z.gt(0), z.maximum(maximumConfidence));
 
 /**
  * A confidence level; see the {@link ConfidenceLevel} schema.
@@ -36,4 +36,4 @@ export const defaultConfidence = 0.95;
 export const defaultMinimumSample = 30;
 
 /** The `minimumSample` option: a whole number of responses. @internal */
-export const MinimumSample = z.int().min(0);
+export const MinimumSample = z.int().check(z.minimum(0));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SurveyScale } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
@@ -47,10 +47,10 @@ export const defaultSatisfiedAtLeast: Readonly<Record<RatingScale, number>> = { 
  * ```
  */
 export const CsatOptions = z.strictObject({
-  scale: SurveyScale.default(5),
-  satisfiedAtLeast: z.int().optional(),
-  confidence: ConfidenceLevel.default(defaultConfidence),
-  minimumSample: MinimumSample.default(defaultMinimumSample),
+  scale: z._default(SurveyScale, 5),
+  satisfiedAtLeast: z.optional(z.int()),
+  confidence: z._default(ConfidenceLevel, defaultConfidence),
+  minimumSample: z._default(MinimumSample, defaultMinimumSample),
 });
 
 /**

@@ -4,7 +4,7 @@
  * Every amount is checked and turned into whole minor units on the way in.
  * The two input types are public; the readers are internal.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { describeValue, fail, type MrrSnapshot, type PathSegment } from '../core/internal.js';
 import { toMinorUnits } from './money.js';
 import { checkObject } from './object-checks.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, fail, parseWith, type PathSegment } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { checkCount } from './count-checks.js';
@@ -208,7 +208,9 @@ export interface MrrMovementState {
  * MrrMovementsOptions.parse({}); // => { fractionDigits: 2 }
  * ```
  */
-export const MrrMovementsOptions = z.strictObject({ fractionDigits: z.int().min(0).max(4).default(2) });
+export const MrrMovementsOptions = z.strictObject({
+  fractionDigits: z._default(z.int().check(z.minimum(0), z.maximum(4)), 2),
+});
 
 /**
  * Options of the MRR movement functions as callers write them; see the

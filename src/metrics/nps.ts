@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
@@ -70,9 +70,9 @@ export type NpsMethod = z.infer<typeof NpsMethod>;
  * ```
  */
 export const NpsOptions = z.strictObject({
-  confidence: ConfidenceLevel.default(defaultConfidence),
-  minimumSample: MinimumSample.default(defaultMinimumSample),
-  method: NpsMethod.default('adjusted-wald-t'),
+  confidence: z._default(ConfidenceLevel, defaultConfidence),
+  minimumSample: z._default(MinimumSample, defaultMinimumSample),
+  method: z._default(NpsMethod, 'adjusted-wald-t'),
 });
 
 /**

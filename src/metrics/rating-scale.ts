@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { describeValue, fail, parseWith, type PathSegment, type SurveyScale } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { criticalValue } from './normal-distribution.js';
@@ -167,7 +167,7 @@ export interface RatingSettings {
  */
 export function ratingSettings<Key extends string>(
   options: unknown,
-  schema: z.ZodType<
+  schema: z.ZodMiniType<
     { scale: RatingScale; confidence: number; minimumSample: number } & Partial<Record<Key, number | undefined>>
   >,
   thresholdName: Key,

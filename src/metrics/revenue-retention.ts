@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from '../core/internal.js';
 import { revenueRates } from './churn.js';
 import { checkAmount, sharedMinorUnitsPerMajor, toMinorUnits } from './money.js';
@@ -20,7 +20,7 @@ import { checkObject } from './object-checks.js';
  * ```
  */
 export const RevenueRetentionOptions = z.strictObject({
-  quickRatioIncludesReactivation: z.boolean().default(true),
+  quickRatioIncludesReactivation: z._default(z.boolean(), true),
 });
 
 /**

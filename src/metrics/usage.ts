@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, fail, parseWith, type PathSegment } from '../core/internal.js';
 import { accumulate, type Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence } from './confidence-level.js';
@@ -310,7 +310,7 @@ export function stickiness(usage: ActiveUsage | readonly ActiveUsage[]): Stickin
  * ActiveShareOptions.parse({}); // => { confidence: 0.95 }
  * ```
  */
-export const ActiveShareOptions = z.strictObject({ confidence: ConfidenceLevel.default(defaultConfidence) });
+export const ActiveShareOptions = z.strictObject({ confidence: z._default(ConfidenceLevel, defaultConfidence) });
 
 /**
  * Options of {@link activeShare} as callers write them; see the {@link ActiveShareOptions} schema.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail, parseWith } from '../core/internal.js';
 import { ConfidenceLevel, defaultConfidence } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
@@ -18,7 +18,7 @@ import { checkCount } from './count-checks.js';
  * WilsonIntervalOptions.parse({}); // => { confidence: 0.95 }
  * ```
  */
-export const WilsonIntervalOptions = z.strictObject({ confidence: ConfidenceLevel.default(defaultConfidence) });
+export const WilsonIntervalOptions = z.strictObject({ confidence: z._default(ConfidenceLevel, defaultConfidence) });
 
 /**
  * Options of {@link wilsonInterval} as callers write them; see the {@link WilsonIntervalOptions} schema.

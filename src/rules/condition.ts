@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDate, kindOf } from '../core/internal.js';
 import { FieldPath } from './field-path.js';
 
@@ -72,13 +72,13 @@ const Scalar = z.union([z.number(), z.string(), z.boolean()], expected('a number
 /** Numbers, or dates that compare as `YYYY-MM-DD` text; a string that is not a real date gets the date message. */
 const Ordered = z.union([z.number(), CalendarDate], expected('a number or a date as YYYY-MM-DD'));
 
-const condition = <Op extends z.core.util.Literal, Value extends z.ZodType>(
+const condition = <Op extends z.core.util.Literal, Value extends z.core.$ZodType>(
   ops: readonly [Op, ...Op[]],
   value: Value,
 ) => z.strictObject({ field: FieldPath, op: z.literal(ops), value });
 
 /** The schema of {@link EqualityCondition}. @internal */
-export const EqualityCondition = condition(['eq', 'ne'], Scalar).readonly();
+export const EqualityCondition = z.readonly(condition(['eq', 'ne'], Scalar));
 
 /**
  * `eq` / `ne`: the field equals (does not equal) a number, string, boolean or
@@ -94,7 +94,7 @@ export const EqualityCondition = condition(['eq', 'ne'], Scalar).readonly();
 export type EqualityCondition = z.infer<typeof EqualityCondition>;
 
 /** The schema of {@link OrderCondition}. @internal */
-export const OrderCondition = condition(['gt', 'gte', 'lt', 'lte'], Ordered).readonly();
+export const OrderCondition = z.readonly(condition(['gt', 'gte', 'lt', 'lte'], Ordered));
 
 /**
  * `gt` / `gte` / `lt` / `lte`: the field is above, at or above, below, at or
@@ -112,7 +112,7 @@ export const OrderCondition = condition(['gt', 'gte', 'lt', 'lte'], Ordered).rea
 export type OrderCondition = z.infer<typeof OrderCondition>;
 
 /** The schema of {@link ListCondition}. @internal */
-export const ListCondition = condition(['in', 'notIn'], z.array(Scalar).min(1).readonly()).readonly();
+export const ListCondition = z.readonly(condition(['in', 'notIn'], z.readonly(z.array(Scalar).check(z.minLength(1)))));
 
 /**
  * `in` / `notIn`: the field's value is (is not) one of a non-empty list.
@@ -127,15 +127,17 @@ export const ListCondition = condition(['in', 'notIn'], z.array(Scalar).min(1).r
 export type ListCondition = z.infer<typeof ListCondition>;
 
 /** The schema of {@link RangeCondition}. @internal */
-export const RangeCondition = condition(
-  ['between'],
-  z
-    .union(
-      [z.tuple([z.number(), z.number()]).readonly(), z.tuple([CalendarDate, CalendarDate]).readonly()],
-      expected('[low, high]: two numbers or two dates'),
-    )
-    .refine(([low, high]) => low <= high, 'expected low ≤ high'),
-).readonly();
+export const RangeCondition = z.readonly(
+  condition(
+    ['between'],
+    z
+      .union(
+        [z.readonly(z.tuple([z.number(), z.number()])), z.readonly(z.tuple([CalendarDate, CalendarDate]))],
+        expected('[low, high]: two numbers or two dates'),
+      )
+      .check(z.refine(([low, high]) => low <= high, 'expected low ≤ high')),
+  ),
+);
 
 /**
  * `between`: the field lies in `[low, high]`, both ends included; two
@@ -151,7 +153,7 @@ export const RangeCondition = condition(
 export type RangeCondition = z.infer<typeof RangeCondition>;
 
 /** The schema of {@link PresenceCondition}. @internal */
-export const PresenceCondition = z.strictObject({ field: FieldPath, op: z.literal(['exists', 'missing']) }).readonly();
+export const PresenceCondition = z.readonly(z.strictObject({ field: FieldPath, op: z.literal(['exists', 'missing']) }));
 
 /**
  * `exists` / `missing`: the field has a value (is `undefined` or `null`).
@@ -167,7 +169,7 @@ export const PresenceCondition = z.strictObject({ field: FieldPath, op: z.litera
 export type PresenceCondition = z.infer<typeof PresenceCondition>;
 
 /** The schema of {@link ContainsCondition}. @internal */
-export const ContainsCondition = condition(['contains'], Scalar).readonly();
+export const ContainsCondition = z.readonly(condition(['contains'], Scalar));
 
 /**
  * `contains`: a text field contains the value as a substring, or a list
@@ -183,7 +185,7 @@ export const ContainsCondition = condition(['contains'], Scalar).readonly();
 export type ContainsCondition = z.infer<typeof ContainsCondition>;
 
 /** The schema of {@link StartsWithCondition}. @internal */
-export const StartsWithCondition = condition(['startsWith'], z.string()).readonly();
+export const StartsWithCondition = z.readonly(condition(['startsWith'], z.string()));
 
 /**
  * `startsWith`: a text field starts with the value. Case-sensitive.
@@ -198,7 +200,7 @@ export const StartsWithCondition = condition(['startsWith'], z.string()).readonl
 export type StartsWithCondition = z.infer<typeof StartsWithCondition>;
 
 /** The schema of {@link DaysSinceCondition}. @internal */
-export const DaysSinceCondition = condition(['daysSinceGt', 'daysSinceLt'], z.int()).readonly();
+export const DaysSinceCondition = z.readonly(condition(['daysSinceGt', 'daysSinceLt'], z.int()));
 
 /**
  * `daysSinceGt` / `daysSinceLt`: the whole days from a date field to the
@@ -215,7 +217,9 @@ export const DaysSinceCondition = condition(['daysSinceGt', 'daysSinceLt'], z.in
 export type DaysSinceCondition = z.infer<typeof DaysSinceCondition>;
 
 /** The schema of {@link WithinDaysCondition}. @internal */
-export const WithinDaysCondition = condition(['withinNextDays', 'withinLastDays'], z.int().nonnegative()).readonly();
+export const WithinDaysCondition = z.readonly(
+  condition(['withinNextDays', 'withinLastDays'], z.int().check(z.nonnegative())),
+);
 
 /**
  * `withinNextDays` / `withinLastDays`: a date field falls in the next (last)
@@ -234,17 +238,21 @@ export const WithinDaysCondition = condition(['withinNextDays', 'withinLastDays'
 export type WithinDaysCondition = z.infer<typeof WithinDaysCondition>;
 
 /** The schema of {@link ChangedCondition}. @internal */
-export const ChangedCondition = z
-  .strictObject({
+export const ChangedCondition = z.readonly(
+  z.strictObject({
     field: FieldPath,
     op: z.literal('changed'),
-    value: z
-      .strictObject({ from: Scalar.optional(), to: Scalar.optional() })
-      .refine(({ from, to }) => from === undefined || from !== to, 'from and to are equal: that is no change')
-      .readonly()
-      .optional(),
-  })
-  .readonly();
+    value: z.optional(
+      z.readonly(
+        z
+          .strictObject({ from: z.optional(Scalar), to: z.optional(Scalar) })
+          .check(
+            z.refine(({ from, to }) => from === undefined || from !== to, 'from and to are equal: that is no change'),
+          ),
+      ),
+    ),
+  }),
+);
 
 /**
  * `changed`: the field differs from the previous snapshot; with `from`
@@ -262,7 +270,7 @@ export const ChangedCondition = z
 export type ChangedCondition = z.infer<typeof ChangedCondition>;
 
 /** The schema of {@link ChangeByCondition}. @internal */
-export const ChangeByCondition = condition(['increasedBy', 'decreasedBy'], z.number().positive()).readonly();
+export const ChangeByCondition = z.readonly(condition(['increasedBy', 'decreasedBy'], z.number().check(z.positive())));
 
 /**
  * `increasedBy` / `decreasedBy`: a number field rose (fell) by at least the
@@ -279,7 +287,7 @@ export const ChangeByCondition = condition(['increasedBy', 'decreasedBy'], z.num
 export type ChangeByCondition = z.infer<typeof ChangeByCondition>;
 
 /** The schema of {@link CrossingCondition}. @internal */
-export const CrossingCondition = condition(['crossedBelow', 'crossedAbove'], z.number()).readonly();
+export const CrossingCondition = z.readonly(condition(['crossedBelow', 'crossedAbove'], z.number()));
 
 /**
  * `crossedBelow` / `crossedAbove`: a number field was at or above (at or
@@ -335,7 +343,7 @@ export const RuleCondition = z.discriminatedUnion('op', [
 export type RuleCondition = z.infer<typeof RuleCondition>;
 
 /** The schema of each operator's condition, for validating one leaf at a time. @internal */
-export const conditionSchemas: Readonly<Record<RuleOperator, z.ZodType<RuleCondition>>> = {
+export const conditionSchemas: Readonly<Record<RuleOperator, z.ZodMiniType<RuleCondition>>> = {
   eq: EqualityCondition,
   ne: EqualityCondition,
   gt: OrderCondition,

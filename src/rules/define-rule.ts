@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   formatPath,
   kindOf,
@@ -64,8 +64,8 @@ const maximumIssues = 100;
 // The shape of one group node with its children left unchecked: the walk
 // below checks children itself, so each problem gets its own path and
 // message and a cycle never reaches zod. Tests check these agree with `Rule`.
-const AllShape = z.strictObject({ all: z.array(z.unknown()).min(1) });
-const AnyShape = z.strictObject({ any: z.array(z.unknown()).min(1) });
+const AllShape = z.strictObject({ all: z.array(z.unknown()).check(z.minLength(1)) });
+const AnyShape = z.strictObject({ any: z.array(z.unknown()).check(z.minLength(1)) });
 const NotShape = z.strictObject({ not: z.unknown() });
 /** What can still be checked of a condition whose operator is unknown. */
 const FieldOnlyShape = z.object({ field: FieldPath });
@@ -83,7 +83,7 @@ function report(walk: Walk, path: readonly PathSegment[], message: string): void
 }
 
 /** Validates `input` against a schema: the output, or the issues with their paths. */
-function validate<Schema extends z.ZodType>(
+function validate<Schema extends z.core.$ZodType>(
   schema: Schema,
   input: unknown,
   path: readonly PathSegment[],
@@ -97,7 +97,7 @@ function validate<Schema extends z.ZodType>(
 }
 
 /** Validates `input` against a schema, recording its issues instead of throwing. */
-function check<Schema extends z.ZodType>(
+function check<Schema extends z.core.$ZodType>(
   schema: Schema,
   input: unknown,
   path: readonly PathSegment[],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isCalendarDate, parseWith } from '../core/internal.js';
 import { ruleOperators, type RuleOperator } from './condition.js';
 import { FieldPath } from './field-path.js';
@@ -42,10 +42,13 @@ export type FieldType = z.infer<typeof FieldType>;
  * FieldDefinition.parse('string'); // => 'string'
  * ```
  */
-export const FieldDefinition = z.union([FieldType, z.strictObject({ type: FieldType, label: z.string().min(1) })], {
-  error: (issue) =>
-    issue.input === undefined ? 'required' : 'expected a field type such as "number", or { type, label }',
-});
+export const FieldDefinition = z.union(
+  [FieldType, z.strictObject({ type: FieldType, label: z.string().check(z.minLength(1)) })],
+  {
+    error: (issue) =>
+      issue.input === undefined ? 'required' : 'expected a field type such as "number", or { type, label }',
+  },
+);
 
 /**
  * A field catalog entry; see the {@link FieldDefinition} schema.
@@ -100,7 +103,7 @@ export const FieldCatalog = z.record(z.string(), FieldDefinition).check((context
 export type FieldCatalog = z.infer<typeof FieldCatalog>;
 
 /** Options that may carry a field catalog, as {@link defineRule} and {@link explainRule} take them: an object; other keys are not checked here. @internal */
-export const CatalogOptions = z.object({ fields: FieldCatalog.optional() });
+export const CatalogOptions = z.object({ fields: z.optional(FieldCatalog) });
 
 const scalar: readonly FieldType[] = ['number', 'string', 'date', 'boolean'];
 const listable: readonly FieldType[] = ['number', 'string', 'date'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A dotted path into a record: `arr`, `usage.activeUsers`,
@@ -10,10 +10,12 @@ import { z } from 'zod';
  */
 export const FieldPath = z
   .string()
-  .regex(/^[^.]+(?:\.[^.]+)*$/, 'expected a dotted path such as "usage.activeUsers", with no empty segment')
-  .regex(
-    /^(?!(?:.*\.)?(?:__proto__|constructor|prototype)(?:\.|$))/,
-    'a field path must not reach __proto__, constructor or prototype',
+  .check(z.regex(/^[^.]+(?:\.[^.]+)*$/, 'expected a dotted path such as "usage.activeUsers", with no empty segment'))
+  .check(
+    z.regex(
+      /^(?!(?:.*\.)?(?:__proto__|constructor|prototype)(?:\.|$))/,
+      'a field path must not reach __proto__, constructor or prototype',
+    ),
   );
 
 /** A field path split once, at compile time. @internal */

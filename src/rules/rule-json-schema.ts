@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   ChangeByCondition,
   ChangedCondition,
@@ -21,7 +21,7 @@ interface SchemaMetadata {
   description: string;
 }
 
-const descriptions: readonly (readonly [z.ZodType, SchemaMetadata])[] = [
+const descriptions: readonly (readonly [z.core.$ZodType, SchemaMetadata])[] = [
   [
     Rule,
     {
@@ -146,4 +146,4 @@ function buildRuleJsonSchema(): z.core.JSONSchema.BaseSchema {
  * Object.keys(ruleJsonSchema.$defs ?? {}).includes('RangeCondition'); // => true
  * ```
  */
-export const ruleJsonSchema: z.core.JSONSchema.BaseSchema = buildRuleJsonSchema();
+export const ruleJsonSchema: z.core.JSONSchema.BaseSchema = /* @__PURE__ */ buildRuleJsonSchema();

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RuleCondition } from './condition.js';
 
 // The getters let the schemas refer to `Rule` before it is defined (zod 4
 // recursive schemas). The annotations name the recursive schema type, so the
 // published declarations refer to it instead of expanding it until
 // TypeScript gives up and writes `any`. The group objects themselves are not
-// wrapped in `.readonly()`, which defeats the inference of the recursion;
+// wrapped in `z.readonly()`, which defeats the inference of the recursion;
 // defineRule freezes them instead.
 
 /**
@@ -23,14 +23,17 @@ import { RuleCondition } from './condition.js';
  * Segment.safeParse({ name: 'Large', rule: { field: 'arr', op: 'gte', value: 100_000 } }).success; // => true
  * ```
  */
-export type RuleSchema = z.ZodUnion<readonly [typeof AllRule, typeof AnyRule, typeof NotRule, typeof RuleCondition]>;
+export type RuleSchema = z.ZodMiniUnion<
+  readonly [typeof AllRule, typeof AnyRule, typeof NotRule, typeof RuleCondition]
+>;
 
 /** The schema of {@link AllRule}. @internal */
-export const AllRule: z.ZodObject<{ all: z.ZodReadonly<z.ZodArray<RuleSchema>> }, z.core.$strict> = z.strictObject({
-  get all() {
-    return z.array(Rule).min(1).readonly();
-  },
-});
+export const AllRule: z.ZodMiniObject<{ all: z.ZodMiniReadonly<z.ZodMiniArray<RuleSchema>> }, z.core.$strict> =
+  z.strictObject({
+    get all() {
+      return z.readonly(z.array(Rule).check(z.minLength(1)));
+    },
+  });
 
 /**
  * Matches when every rule in a non-empty list matches.
@@ -50,11 +53,12 @@ export const AllRule: z.ZodObject<{ all: z.ZodReadonly<z.ZodArray<RuleSchema>> }
 export type AllRule = z.infer<typeof AllRule>;
 
 /** The schema of {@link AnyRule}. @internal */
-export const AnyRule: z.ZodObject<{ any: z.ZodReadonly<z.ZodArray<RuleSchema>> }, z.core.$strict> = z.strictObject({
-  get any() {
-    return z.array(Rule).min(1).readonly();
-  },
-});
+export const AnyRule: z.ZodMiniObject<{ any: z.ZodMiniReadonly<z.ZodMiniArray<RuleSchema>> }, z.core.$strict> =
+  z.strictObject({
+    get any() {
+      return z.readonly(z.array(Rule).check(z.minLength(1)));
+    },
+  });
 
 /**
  * Matches when at least one rule in a non-empty list matches.
@@ -74,7 +78,7 @@ export const AnyRule: z.ZodObject<{ any: z.ZodReadonly<z.ZodArray<RuleSchema>> }
 export type AnyRule = z.infer<typeof AnyRule>;
 
 /** The schema of {@link NotRule}. @internal */
-export const NotRule: z.ZodObject<{ not: RuleSchema }, z.core.$strict> = z.strictObject({
+export const NotRule: z.ZodMiniObject<{ not: RuleSchema }, z.core.$strict> = z.strictObject({
   get not() {
     return Rule;
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   type Account,
   type AccountEvent,
@@ -43,8 +43,8 @@ import { drawUsage, type SampleMonth } from './usage.js';
  */
 export const SamplePortfolioInput = z.strictObject({
   asOf: CalendarDate,
-  accounts: z.int().min(1).max(1_000_000).default(500),
-  seed: z.int().default(1),
+  accounts: z._default(z.int().check(z.minimum(1), z.maximum(1_000_000)), 500),
+  seed: z._default(z.int(), 1),
 });
 
 /**

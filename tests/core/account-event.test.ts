@@ -28,7 +28,7 @@ describe('parseAccountEvent', () => {
   });
 
   it('covers every event type in the schema', () => {
-    expect(AccountEvent.options.map((option) => option.shape.type.value)).toEqual(
+    expect(AccountEvent.def.options.map((option) => option.shape.type.def.values[0])).toEqual(
       examples.map((example) => example.type),
     );
   });
