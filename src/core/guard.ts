@@ -67,3 +67,14 @@ export function checked<Schema extends z.ZodType>(
 ): z.output<Schema> {
   return guard(value) ? value : parseWith(schema, value, { path });
 }
+
+/**
+ * True for an array whose every index, holes included, holds a value `guard` accepts. Unlike
+ * `Array.prototype.every`, which skips the holes of a sparse array, it sees `[1, , 3]` as holding
+ * `undefined` at 1, as zod does.
+ */
+export function isArrayOf<Value>(value: unknown, guard: (item: unknown) => item is Value): value is Value[] {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) if (!guard(value[index])) return false;
+  return true;
+}

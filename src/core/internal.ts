@@ -17,6 +17,7 @@ export {
   Count,
   hasKeyCount,
   hasOnlyKeys,
+  isArrayOf,
   isCount,
   isNonNegative,
   isPositive,

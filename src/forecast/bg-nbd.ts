@@ -255,7 +255,10 @@ export function probabilityAlive(
   T: number,
 ): number {
   if (x === 0) return 1;
-  const logOdds = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx));
+  // ln a − ln(b + x − 1) and ln(1 + (T − tx)/(α + tx)): no ratio of two overflowing sums, and b below
+  // 1e-16 is not lost to b + 1 − 1.
+  const logOdds =
+    Math.log(a) - Math.log(b + (x - 1)) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
   return 1 / (1 + Math.exp(logOdds));
 }
 

@@ -155,8 +155,8 @@ export function summarizeTransactions(
   const calibrationEndDay = toEpochDay(calibrationEnd);
   const holdoutEndDay = holdoutEnd === undefined ? calibrationEndDay : toEpochDay(holdoutEnd);
   const purchasesOf = new Map<string, { days: number[]; amounts: number[] }>();
-  transactions.forEach((transaction, index) => {
-    const { customerId, date, amount } = checked(CustomerTransaction, transaction, isTransaction, [
+  for (let index = 0; index < transactions.length; index++) {
+    const { customerId, date, amount } = checked(CustomerTransaction, transactions[index], isTransaction, [
       'transactions',
       index,
     ]);
@@ -167,7 +167,7 @@ export function summarizeTransactions(
     }
     purchases.days.push(toEpochDay(date));
     purchases.amounts.push(amount);
-  });
+  }
   const daysPerUnit = DAYS_PER_UNIT[unit];
   const summaries: CustomerSummary[] = [];
   for (const [customerId, { days, amounts }] of purchasesOf) {
