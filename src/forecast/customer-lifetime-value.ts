@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BgNbdParameters, expectedPurchasesFromStart, isBgNbdParameters, probabilityAlive } from './bg-nbd.js';
+import { BgNbdParameters, isBgNbdParameters, probabilityAlive } from './bg-nbd.js';
+import { expectedPurchasesFromStart } from './expected-purchases.js';
 import { CustomerHistory, isCustomerHistory } from './customer-history.js';
 import { expectedSpend, GammaGammaParameters, isGammaGammaParameters } from './gamma-gamma.js';
 import {

@@ -104,7 +104,8 @@ export function expectedSpend(params: GammaGammaParameters, x: number, meanSpend
   if (spend > 0 && spend < Infinity && total < Infinity && denominator < Infinity) return spend;
   const logDenominator = logShapeSum(p, x, q);
   if (logDenominator === null) return null;
-  const logTotal = x === 0 || meanSpend === null ? Math.log(gamma) : logSumExp(Math.log(gamma), Math.log(meanSpend) + Math.log(x));
+  const logTotal =
+    x === 0 || meanSpend === null ? Math.log(gamma) : logSumExp(Math.log(gamma), Math.log(meanSpend) + Math.log(x));
   const logSpend = Math.log(p) + logTotal - logDenominator;
   return logSpend < LOG_MAX_VALUE ? Math.exp(logSpend) : null;
 }

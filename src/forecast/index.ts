@@ -1,9 +1,9 @@
 // The public surface of successkit/forecast.
 export {
   BgNbdCustomer,
-  BgNbdForecastOptions,
+  BgNbdForecastInput,
   BgNbdParameters,
-  BgNbdPurchaseCountOptions,
+  BgNbdPurchaseCountInput,
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
   bgNbdProbabilityAlive,
@@ -27,7 +27,7 @@ export {
   type RetentionImpactYear,
 } from './retention-impact.js';
 export {
-  SbgDerlOptions,
+  SbgDerlInput,
   SbgLifetimeOptions,
   SbgParameters,
   sbgDerl,
@@ -37,7 +37,7 @@ export {
 } from './shifted-beta-geometric.js';
 export {
   CustomerTransaction,
-  SummarizeTransactionsOptions,
+  SummarizeTransactionsInput,
   summarizeTransactions,
   type CustomerSummary,
 } from './summarize-transactions.js';

@@ -212,7 +212,7 @@ const DERL_TOLERANCE = 1e-16;
 const MIN_DISCOUNT_RATE = 1e-5;
 
 /**
- * Options for {@link sbgDerl}: `discountRate` per period (at least 0.00001, e.g.
+ * Input of {@link sbgDerl}, both fields required: `discountRate` per period (at least 0.00001, e.g.
  * 0.1 for 10% a year with yearly contracts; below it a loyal customer's DERL,
  * up to (1 + d)/d periods, would take millions of terms and then overflow) and `periodsAlive`, the number of periods
  * the customer has been a customer, counting the current one: 1 in the first
@@ -220,29 +220,29 @@ const MIN_DISCOUNT_RATE = 1e-5;
  *
  * @example
  * ```ts
- * import { SbgDerlOptions } from 'successkit/forecast';
+ * import { SbgDerlInput } from 'successkit/forecast';
  *
- * SbgDerlOptions.parse({ discountRate: 0.1, periodsAlive: 5 }); // => { discountRate: 0.1, periodsAlive: 5 }
+ * SbgDerlInput.parse({ discountRate: 0.1, periodsAlive: 5 }); // => { discountRate: 0.1, periodsAlive: 5 }
  * ```
  */
-export const SbgDerlOptions = z.strictObject({
+export const SbgDerlInput = z.strictObject({
   discountRate: z.number().min(MIN_DISCOUNT_RATE, `expected a discount rate of at least ${String(MIN_DISCOUNT_RATE)}`),
   periodsAlive: Count.min(1),
 });
 
 /**
- * Options for {@link sbgDerl}; see the {@link SbgDerlOptions} schema.
+ * Input of {@link sbgDerl}; see the {@link SbgDerlInput} schema.
  *
  * @example
  * ```ts
- * import type { SbgDerlOptions } from 'successkit/forecast';
+ * import type { SbgDerlInput } from 'successkit/forecast';
  *
- * const fourthYear: SbgDerlOptions = { discountRate: 0.1, periodsAlive: 4 };
+ * const fourthYear: SbgDerlInput = { discountRate: 0.1, periodsAlive: 4 };
  * ```
  */
-export type SbgDerlOptions = z.infer<typeof SbgDerlOptions>;
+export type SbgDerlInput = z.infer<typeof SbgDerlInput>;
 
-function isDerlOptions(value: unknown): value is SbgDerlOptions {
+function isDerlInput(value: unknown): value is SbgDerlInput {
   if (!isRecord(value) || !hasKeyCount(value, 2)) return false;
   const { discountRate, periodsAlive } = value;
   return isPositive(discountRate) && discountRate >= MIN_DISCOUNT_RATE && isCount(periodsAlive) && periodsAlive >= 1;
@@ -263,9 +263,9 @@ function isDerlOptions(value: unknown): value is SbgDerlOptions {
  * (1 + d)/d, even where ₂F₁ at 1/(1 + d) ≈ 1 loses every digit to cancellation.
  *
  * @param params - the model's α and β
- * @param options - discount rate per period and periods alive so far; see {@link SbgDerlOptions}
+ * @param input - discount rate per period and periods alive so far; see {@link SbgDerlInput}
  * @returns expected discounted payments still to come, in periods' worth of revenue
- * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or options, including a
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or input, including a
  *   discount rate below 0.00001
  *
  * @example
@@ -277,9 +277,9 @@ function isDerlOptions(value: unknown): value is SbgDerlOptions {
  * sbgDerl(highEnd, { discountRate: 0.1, periodsAlive: 8 }).toFixed(2); // => '7.53'
  * ```
  */
-export function sbgDerl(params: SbgParameters, options: SbgDerlOptions): number {
+export function sbgDerl(params: SbgParameters, input: SbgDerlInput): number {
   const { alpha, beta } = sbgParametersOf(params);
-  const { discountRate, periodsAlive: n } = checked(SbgDerlOptions, options, isDerlOptions, ['options']);
+  const { discountRate, periodsAlive: n } = checked(SbgDerlInput, input, isDerlInput, ['input']);
   return discountedRenewals(alpha, beta, n, 1 / (1 + discountRate));
 }
 
