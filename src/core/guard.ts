@@ -65,7 +65,16 @@ export function checked<Schema extends z.ZodType>(
   guard: (value: unknown) => value is z.output<Schema>,
   path: readonly PathSegment[],
 ): z.output<Schema> {
-  return guard(value) ? value : parseWith(schema, value, { path });
+  return passes(guard, value) ? value : parseWith(schema, value, { path });
+}
+
+/** The guard's answer, or false when reading the value throws (a revoked proxy, a throwing getter). */
+function passes<Value>(guard: (value: unknown) => value is Value, value: unknown): value is Value {
+  try {
+    return guard(value);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -74,7 +83,16 @@ export function checked<Schema extends z.ZodType>(
  * `undefined` at 1, as zod does.
  */
 export function isArrayOf<Value>(value: unknown, guard: (item: unknown) => item is Value): value is Value[] {
-  if (!Array.isArray(value)) return false;
+  if (!isArray(value)) return false;
   for (let index = 0; index < value.length; index++) if (!guard(value[index])) return false;
   return true;
+}
+
+/** `Array.isArray`, but false instead of a TypeError for a revoked proxy. */
+export function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
 }

@@ -17,6 +17,7 @@ export {
   Count,
   hasKeyCount,
   hasOnlyKeys,
+  isArray,
   isArrayOf,
   isCount,
   isNonNegative,

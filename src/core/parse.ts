@@ -96,7 +96,13 @@ export function parseWith<Schema extends z.ZodType>(
   input: unknown,
   options: ParseOptions = {},
 ): z.output<Schema> {
-  const result = schema.safeParse(input, { error: messages });
+  let result: z.ZodSafeParseResult<z.output<Schema>>;
+  try {
+    result = schema.safeParse(input, { error: messages });
+  } catch {
+    // A revoked proxy or a throwing getter or trap makes reading the value itself throw.
+    fail(options.code ?? 'invalid_input', options.path ?? [], `could not read ${describeValue(input)}`);
+  }
   if (result.success) return result.data;
   throw new SuccessKitError(options.code ?? 'invalid_input', toIssues(result.error, options.path ?? []));
 }

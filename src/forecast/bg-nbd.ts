@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   checked,
   Count,
+  fail,
   hasKeyCount,
   isCount,
   isNonNegative,
@@ -10,8 +11,15 @@ import {
   NonNegativeNumber,
   onceFieldsAreValid,
   PositiveNumber,
+  type PathSegment,
 } from '../core/internal.js';
-import { expectedPurchasesFromStart } from './expected-purchases.js';
+import {
+  expectedPurchasesFromStart,
+  MAX_REPEAT_PURCHASES,
+  MAX_SCALED_TIME,
+  MAX_SHAPE,
+  MIN_SHAPE,
+} from './expected-purchases.js';
 import { logBeta, logGamma } from './special-functions.js';
 
 /**
@@ -125,6 +133,45 @@ function bgNbdCustomerOf(customer: unknown, path: readonly (string | number)[]):
   return checked(BgNbdCustomer, customer, isBgNbdCustomer, path);
 }
 
+/**
+ * Fails with `invalid_input` naming the parameter unless r and a lie between 0.001 and 100 and b
+ * between 0.001 and 1,000, where the expectations are accurate. @internal
+ */
+export function requireForecastRange(params: BgNbdParameters, path: readonly PathSegment[]): void {
+  for (const name of ['r', 'a', 'b'] as const) {
+    const value = params[name];
+    if (value < MIN_SHAPE || value > MAX_SHAPE[name]) {
+      fail(
+        'invalid_input',
+        [...path, name],
+        `expected ${name} between ${String(MIN_SHAPE)} and ${String(MAX_SHAPE[name])} for a forecast, got ${String(value)}`,
+      );
+    }
+  }
+}
+
+/** Fails with `invalid_input` at `path` unless `t` is at most 1e8 × `scale` (α, or α + T for a customer). @internal */
+export function requireForecastTime(t: number, scale: number, path: readonly PathSegment[], what = 't'): void {
+  if (t > MAX_SCALED_TIME * scale) {
+    fail(
+      'invalid_input',
+      path,
+      `expected ${what} at most ${String(MAX_SCALED_TIME)} × ${String(scale)}, got ${String(t)}`,
+    );
+  }
+}
+
+/** Fails with `invalid_input` at `path` unless a customer's x is at most 10,000. @internal */
+export function requireForecastPurchases(x: number, path: readonly PathSegment[]): void {
+  if (x > MAX_REPEAT_PURCHASES) {
+    fail(
+      'invalid_input',
+      path,
+      `expected at most ${String(MAX_REPEAT_PURCHASES)} repeat purchases for a forecast, got ${String(x)}`,
+    );
+  }
+}
+
 function timeOf(value: unknown, path: readonly (string | number)[]): number {
   return checked(NonNegativeNumber, value, isNonNegative, path);
 }
@@ -157,7 +204,9 @@ export function probabilityAlive(
  * @param params - the model's r, α, a, b
  * @param t - the length of the period, in the data's time unit (≥ 0)
  * @returns expected repeat purchases, ≥ 0
- * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or a negative `t`
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or a negative `t`, and
+ *   naming the bound for r or a outside 0.001–100, b outside 0.001–1,000 or t above 1e8 × α, where
+ *   eq. 9 can no longer be evaluated accurately
  *
  * @example
  * ```ts
@@ -169,8 +218,12 @@ export function probabilityAlive(
  * ```
  */
 export function bgNbdExpectedPurchases(params: BgNbdParameters, t: number): number {
-  const { r, alpha, a, b } = bgNbdParametersOf(params, ['params']);
-  return expectedPurchasesFromStart(r, alpha, a, b, timeOf(t, ['t']));
+  const parameters = bgNbdParametersOf(params, ['params']);
+  requireForecastRange(parameters, ['params']);
+  const { r, alpha, a, b } = parameters;
+  const time = timeOf(t, ['t']);
+  requireForecastTime(time, alpha, ['t'], 't (in units of alpha)');
+  return expectedPurchasesFromStart(r, alpha, a, b, time);
 }
 
 /**
@@ -249,7 +302,9 @@ export function conditionalExpectedPurchases(params: BgNbdParameters, customer: 
  * @param params - the model's r, α, a, b
  * @param input - the customer and the forecast length; see {@link BgNbdForecastInput}
  * @returns expected purchases in (T, T + t], ≥ 0
- * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters, history or `t`
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters, history or `t`, and
+ *   naming the bound for r or a outside 0.001–100, b outside 0.001–1,000, x above 10,000 or t above
+ *   1e8 × (α + T)
  *
  * @example
  * ```ts
@@ -262,7 +317,10 @@ export function conditionalExpectedPurchases(params: BgNbdParameters, customer: 
  */
 export function bgNbdConditionalExpectedPurchases(params: BgNbdParameters, input: BgNbdForecastInput): number {
   const parameters = bgNbdParametersOf(params, ['params']);
+  requireForecastRange(parameters, ['params']);
   const { customer, t } = checked(BgNbdForecastInput, input, isForecastInput, ['input']);
+  requireForecastPurchases(customer.x, ['input', 'customer', 'x']);
+  requireForecastTime(t, parameters.alpha + customer.T, ['input', 't'], 't (in units of alpha + T)');
   return conditionalExpectedPurchases(parameters, customer, t);
 }
 
@@ -338,7 +396,8 @@ function negativeBinomialTail(r: number, x: number, logRemaining: number, logP: 
  * @param params - the model's r, α, a, b
  * @param input - the count and the period length; see {@link BgNbdPurchaseCountInput}
  * @returns the probability, between 0 and 1
- * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or input
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or input, and naming the
+ *   bound for r or a outside 0.001–100, b outside 0.001–1,000, more than 10,000 purchases or t above 1e8 × α
  *
  * @example
  * ```ts
@@ -349,8 +408,12 @@ function negativeBinomialTail(r: number, x: number, logRemaining: number, logP: 
  * ```
  */
 export function bgNbdProbabilityOfPurchases(params: BgNbdParameters, input: BgNbdPurchaseCountInput): number {
-  const { r, alpha, a, b } = bgNbdParametersOf(params, ['params']);
+  const parameters = bgNbdParametersOf(params, ['params']);
+  requireForecastRange(parameters, ['params']);
+  const { r, alpha, a, b } = parameters;
   const { purchases: x, t } = checked(BgNbdPurchaseCountInput, input, isPurchaseCountInput, ['input']);
+  requireForecastPurchases(x, ['input', 'purchases']);
+  requireForecastTime(t, alpha, ['input', 't'], 't (in units of alpha)');
   if (t === 0) return x === 0 ? 1 : 0;
   const logRemaining = -Math.log1p(t / alpha);
   const logP = -Math.log1p(alpha / t);

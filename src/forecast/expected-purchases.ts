@@ -9,6 +9,17 @@
  */
 import { hypergeometric2F1 } from './hypergeometric.js';
 
+/**
+ * The range of r, a and b over which E[X(t)] is computed accurately: property tests cover it, and
+ * beyond it (r or a of 1,000 with a thousand repeat purchases, say) the three forms lose every digit.
+ */
+export const MIN_SHAPE = 1e-3;
+export const MAX_SHAPE = { r: 100, a: 100, b: 1000 } as const;
+/** The longest period, as a multiple of α (the rate scale), that E[X(t)] is computed for. */
+export const MAX_SCALED_TIME = 1e8;
+/** The most repeat purchases of a customer whose purchases are forecast (their posterior r + x and b + x). */
+export const MAX_REPEAT_PURCHASES = 10_000;
+
 /** Up to this z = t / (α + t) the series of {@link expectedPurchasesFromStart} needs at most ~40,000 terms. */
 const SERIES_LIMIT = 0.999;
 /** Up to this z, and a mean purchase count up to {@link TAIL_SUM_MEAN_LIMIT}, the tail sum needs at most ~2 million terms. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { at, checked, fail, parseWith } from '../core/internal.js';
+import { at, checked, fail, isArray, parseWith } from '../core/internal.js';
 import { BgNbdCustomer, isBgNbdCustomer, type BgNbdParameters } from './bg-nbd.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
@@ -159,7 +159,7 @@ function logLikelihoodOf(rows: DistinctRows): (parameters: Float64Array) => numb
  * ```
  */
 export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOptions = {}): BgNbdFit {
-  if (!Array.isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
+  if (!isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
   // An index loop, not forEach, which skips the holes of a sparse array.
   for (let index = 0; index < customers.length; index++) {
     checked(BgNbdCustomer, customers[index], isBgNbdCustomer, ['customers', index]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { at, checked, fail, parseWith } from '../core/internal.js';
+import { at, checked, fail, isArray, parseWith } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { GammaGammaCustomer, isGammaGammaCustomer, type GammaGammaParameters } from './gamma-gamma.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
@@ -64,7 +64,7 @@ const Customers = z.array(GammaGammaCustomer).min(1, 'expected at least one cust
  * ```
  */
 export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options: FitOptions = {}): GammaGammaFit {
-  if (!Array.isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
+  if (!isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
   const n = customers.length;
   const x = new Float64Array(n);
   const meanSpend = new Float64Array(n);

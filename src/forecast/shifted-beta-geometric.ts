@@ -201,7 +201,7 @@ function meanLifetime(alpha: number, beta: number): number | null {
 
 function isLifetimeOptions(value: unknown): value is SbgLifetimeOptions {
   if (!isRecord(value)) return false;
-  if (hasKeyCount(value, 0)) return true;
+  if (hasKeyCount(value, 0)) return value.horizon === undefined;
   const { horizon } = value;
   return hasKeyCount(value, 1) && isCount(horizon) && horizon >= 1 && horizon <= MAX_HORIZON;
 }

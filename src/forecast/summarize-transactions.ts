@@ -6,6 +6,7 @@ import {
   hasOnlyKeys,
   Id,
   inOrder,
+  isArray,
   isCalendarDate,
   isNonNegative,
   isRecord,
@@ -150,7 +151,7 @@ export function summarizeTransactions(
   transactions: readonly z.input<typeof CustomerTransaction>[],
   input: z.input<typeof SummarizeTransactionsInput>,
 ): CustomerSummary[] {
-  if (!Array.isArray(transactions)) parseWith(z.array(CustomerTransaction), transactions, { path: ['transactions'] });
+  if (!isArray(transactions)) parseWith(z.array(CustomerTransaction), transactions, { path: ['transactions'] });
   const { calibrationEnd, unit, holdoutEnd } = parseWith(SummarizeTransactionsInput, input, { path: ['input'] });
   const calibrationEndDay = toEpochDay(calibrationEnd);
   const holdoutEndDay = holdoutEnd === undefined ? calibrationEndDay : toEpochDay(holdoutEnd);

@@ -222,7 +222,7 @@ describe('fast input guards accept nothing their schemas reject', () => {
         const accepted = BgNbdParameters.safeParse(value).success;
         let threw = false;
         try {
-          bgNbdExpectedPurchases(value, 1);
+          bgNbdProbabilityAlive(value, { x: 1, tx: 1, T: 2 });
         } catch {
           threw = true;
         }

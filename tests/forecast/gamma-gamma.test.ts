@@ -28,7 +28,7 @@ describe('gammaGammaExpectedSpend', () => {
     const spend = gammaGammaExpectedSpend({ p: 1e308, q: 2, gamma: 1e-300 }, { x: 2 ** 53 - 1, meanSpend: 1e308 });
     expect(spend! / 1e308).toBeCloseTo(1, 12);
     expect(gammaGammaExpectedSpend({ p: 1e308, q: 1.5, gamma: 1e308 }, { x: 0, meanSpend: null })).toBeNull();
-    expect(gammaGammaExpectedSpend({ p: 5e-324, q: 2, gamma: 1 }, { x: 5, meanSpend: 5e-324 })).toBe(0);
+    expect(gammaGammaExpectedSpend({ p: 5e-324, q: 2, gamma: 1 }, { x: 5, meanSpend: 5e-324 })).toBe(5e-324);
   });
 
   it('is null when the mean is infinite (p x + q ≤ 1)', () => {

@@ -175,9 +175,7 @@ describe('sbgDerl', () => {
 
   it('rejects a discount rate below 0.00001, periods alive below 1 or fractional, and unknown fields', () => {
     const pathsOf = (input: unknown) =>
-      issuePaths(
-        catchSuccessKitError(() => sbgDerl(highEnd, input as { discountRate: number; periodsAlive: number })),
-      );
+      issuePaths(catchSuccessKitError(() => sbgDerl(highEnd, input as { discountRate: number; periodsAlive: number })));
     const error = catchSuccessKitError(() => sbgDerl(highEnd, { discountRate: 1e-16, periodsAlive: 1 }));
     expect([error.code, error.message]).toEqual([
       'invalid_input',
