@@ -84,7 +84,8 @@ function passes<Value>(guard: (value: unknown) => value is Value, value: unknown
  */
 export function isArrayOf<Value>(value: unknown, guard: (item: unknown) => item is Value): value is Value[] {
   if (!isArray(value)) return false;
-  for (let index = 0; index < value.length; index++) if (!guard(value[index])) return false;
+  // for…of, unlike every(), visits holes, as undefined.
+  for (const item of value) if (!guard(item)) return false;
   return true;
 }
 

@@ -68,7 +68,7 @@ function hostileArgumentLists(args: readonly unknown[]): [where: string, args: u
   args.forEach((arg, position) => {
     const places: [string, (value: unknown) => unknown][] = [[`argument ${String(position)}`, (value) => value]];
     if (Array.isArray(arg)) {
-      places.push([`argument ${String(position)}[0]`, (value) => [value, ...arg.slice(1)]]);
+      places.push([`argument ${String(position)}[0]`, (value) => [value, ...(arg as unknown[]).slice(1)]]);
     } else if (typeof arg === 'object' && arg !== null) {
       for (const key of Object.keys(arg)) {
         places.push([`argument ${String(position)}.${key}`, (value) => ({ ...arg, [key]: value })]);
@@ -106,7 +106,7 @@ describe('every forecast function answers hostile input with a SuccessKitError o
             const text = JSON.stringify(result, (_, value: unknown) =>
               typeof value === 'number' && !Number.isFinite(value) ? `not finite: ${String(value)}` : value,
             );
-            if (text?.includes('not finite')) failures.push(`${where}: returned ${text}`);
+            if (text.includes('not finite')) failures.push(`${where}: returned ${text}`);
           } catch (error) {
             if (!(error instanceof SuccessKitError)) failures.push(`${where}: ${String(error)}`);
           }
