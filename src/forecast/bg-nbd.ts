@@ -138,6 +138,11 @@ function bgNbdCustomerOf(customer: unknown, path: readonly (string | number)[]):
  * between 0.001 and 1,000, where the expectations are accurate. @internal
  */
 export function requireForecastRange(params: BgNbdParameters, path: readonly PathSegment[]): void {
+  const { r, a, b } = params;
+  // Plain comparisons first: this runs once per customer scored.
+  if (r >= MIN_SHAPE && r <= MAX_SHAPE.r && a >= MIN_SHAPE && a <= MAX_SHAPE.a && b >= MIN_SHAPE && b <= MAX_SHAPE.b) {
+    return;
+  }
   for (const name of ['r', 'a', 'b'] as const) {
     const value = params[name];
     if (value < MIN_SHAPE || value > MAX_SHAPE[name]) {
