@@ -65,7 +65,37 @@ export function checked<Schema extends z.core.$ZodType>(
   guard: (value: unknown) => value is z.output<Schema>,
   path: readonly PathSegment[],
 ): z.output<Schema> {
-  return guard(value) ? value : parseWith(schema, value, { path });
+  return passes(guard, value) ? value : parseWith(schema, value, { path });
+}
+
+/** The guard's answer, or false when reading the value throws (a revoked proxy, a throwing getter). */
+function passes<Value>(guard: (value: unknown) => value is Value, value: unknown): value is Value {
+  try {
+    return guard(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True for an array whose every index, holes included, holds a value `guard` accepts. Unlike
+ * `Array.prototype.every`, which skips the holes of a sparse array, it sees `[1, , 3]` as holding
+ * `undefined` at 1, as zod does.
+ */
+export function isArrayOf<Value>(value: unknown, guard: (item: unknown) => item is Value): value is Value[] {
+  if (!isArray(value)) return false;
+  // for…of, unlike every(), visits holes, as undefined.
+  for (const item of value) if (!guard(item)) return false;
+  return true;
+}
+
+/** `Array.isArray`, but false instead of a TypeError for a revoked proxy. */
+export function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 /** True for a non-null object that is not an array, as `z.object` requires; false for a revoked proxy, never a throw. */

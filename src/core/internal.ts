@@ -26,6 +26,8 @@ export {
   Count,
   hasKeyCount,
   hasOnlyKeys,
+  isArray,
+  isArrayOf,
   isCount,
   isNonNegative,
   isObjectRecord,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import {
   checked,
   Count,
+  fail,
   hasKeyCount,
   isCount,
   isNonNegative,
@@ -10,8 +11,15 @@ import {
   NonNegativeNumber,
   onceFieldsAreValid,
   PositiveNumber,
+  type PathSegment,
 } from '../core/internal.js';
-import { hypergeometric2F1 } from './hypergeometric.js';
+import {
+  expectedPurchasesFromStart,
+  MAX_REPEAT_PURCHASES,
+  MAX_SCALED_TIME,
+  MAX_SHAPE,
+  MIN_SHAPE,
+} from './expected-purchases.js';
 import { logBeta, logGamma } from './special-functions.js';
 
 /**
@@ -129,124 +137,56 @@ function bgNbdCustomerOf(customer: unknown, path: readonly (string | number)[]):
   return checked(BgNbdCustomer, customer, isBgNbdCustomer, path);
 }
 
+/**
+ * Fails with `invalid_input` naming the parameter unless r and a lie between 0.001 and 100 and b
+ * between 0.001 and 1,000, where the expectations are accurate. @internal
+ */
+export function requireForecastRange(params: BgNbdParameters, path: readonly PathSegment[]): void {
+  const { r, a, b } = params;
+  // Plain comparisons first: this runs once per customer scored.
+  if (r >= MIN_SHAPE && r <= MAX_SHAPE.r && a >= MIN_SHAPE && a <= MAX_SHAPE.a && b >= MIN_SHAPE && b <= MAX_SHAPE.b) {
+    return;
+  }
+  for (const name of ['r', 'a', 'b'] as const) {
+    const value = params[name];
+    if (value < MIN_SHAPE || value > MAX_SHAPE[name]) {
+      fail(
+        'invalid_input',
+        [...path, name],
+        `expected ${name} between ${String(MIN_SHAPE)} and ${String(MAX_SHAPE[name])} for a forecast, got ${String(value)}`,
+      );
+    }
+  }
+}
+
+/** Fails with `invalid_input` at `path` unless `t` is at most 1e8 × `scale` (α, or α + T for a customer). @internal */
+export function requireForecastTime(t: number, scale: number, path: readonly PathSegment[], what = 't'): void {
+  if (t > MAX_SCALED_TIME * scale) {
+    fail(
+      'invalid_input',
+      path,
+      `expected ${what} at most ${String(MAX_SCALED_TIME)} × ${String(scale)}, got ${String(t)}`,
+    );
+  }
+}
+
+/** Fails with `invalid_input` at `path` unless a customer's x is at most 10,000. @internal */
+export function requireForecastPurchases(x: number, path: readonly PathSegment[]): void {
+  if (x > MAX_REPEAT_PURCHASES) {
+    fail(
+      'invalid_input',
+      path,
+      `expected at most ${String(MAX_REPEAT_PURCHASES)} repeat purchases for a forecast, got ${String(x)}`,
+    );
+  }
+}
+
 function timeOf(value: unknown, path: readonly (string | number)[]): number {
   return checked(NonNegativeNumber, value, isNonNegative, path);
 }
 
-/** Up to this z = t / (α + t) the series of {@link expectedPurchasesFromStart} needs at most ~40,000 terms. */
-const SERIES_LIMIT = 0.999;
-/** Up to this z, and a mean purchase count up to {@link TAIL_SUM_MEAN_LIMIT}, the tail sum needs at most ~2 million terms. */
-const TAIL_SUM_LIMIT = 0.99998;
-const TAIL_SUM_MEAN_LIMIT = 1e6;
-/** Closer than this to a = 1 (or a + b = 1), eq. 9 is 0/0 and is interpolated from its values either side. */
-const DEGENERATE = 1e-4;
-const INTERPOLATION_NODES = [-4 * DEGENERATE, -2 * DEGENERATE, 2 * DEGENERATE, 4 * DEGENERATE];
-
-/** The cubic through `valueAt` at the interpolation nodes, evaluated at `offset`. */
-function interpolated(offset: number, valueAt: (offset: number) => number): number {
-  let total = 0;
-  for (const node of INTERPOLATION_NODES) {
-    let weight = 1;
-    for (const other of INTERPOLATION_NODES) if (other !== node) weight *= (offset - other) / (node - other);
-    total += weight * valueAt(node);
-  }
-  return total;
-}
-/** ln of the largest ₂F₁ value allowed before switching to the other Euler form. */
-const LOG_OVERFLOW_GUARD = 600;
 const RELATIVE_TOLERANCE = 1e-17;
 const MAX_TERMS = 10_000_000;
-
-/**
- * E[X(t)] for parameters (r, α, a, b), FHL 2005 eq. 9:
- * (a + b − 1)/(a − 1) [1 − (α/(α+t))^r ₂F₁(r, b; a + b − 1; t/(α+t))], evaluated by
- * whichever of three exact forms is accurate for the arguments:
- *
- * 1. z = t/(α+t) ≤ 0.999, (1−z)^(a−1) within range and r not far above C = a + b − 1: Euler's transformation turns the bracket
- *    into 1 − (1−z)^u ₂F₁(C−r, u; C; z) with u = a − 1, and pulling u out of every term gives
- *    E = C (1 − (1−z)^u)/u − (1−z)^u Σₖ₌₁ (C−r)ₖ (a)ₖ₋₁ / ((C+1)ₖ₋₁ k!) zᵏ:
- *    no 0/0 at a = 1 or a + b = 1 and no cancellation for small t.
- * 2. Otherwise, while the terms stay affordable: E = Σₙ₌₁ [B(a, b+n−1)/B(a, b)] P(N(t) ≥ n), the
- *    purchase count's tail sum (to make n purchases a customer must survive the n − 1 before, and
- *    N(t) is negative binomial); every term is positive.
- * 3. Beyond (t ≳ 5·10⁴ α): eq. 9 through ₂F₁ and its 1 − z transformation.
- *
- * @internal
- */
-export function expectedPurchasesFromStart(r: number, alpha: number, a: number, b: number, t: number): number {
-  if (t === 0) return 0;
-  const z = t / (alpha + t);
-  const c = a + b - 1;
-  // The series' factor (1−z)^(a−1) and its sum (growing like (1−z)^(1−a)) must both stay within range.
-  const logScale = (a - 1) * Math.log1p(t / alpha);
-  if (z <= SERIES_LIMIT && logScale < LOG_OVERFLOW_GUARD && (c >= r || (r - c) * z <= 2)) {
-    return expectedPurchasesBySeries(r, alpha, a, b, t);
-  }
-  if (z <= TAIL_SUM_LIMIT && (r * t) / alpha <= TAIL_SUM_MEAN_LIMIT) return expectedPurchasesByTails(r, alpha, a, b, t);
-  const logRemaining = -Math.log1p(t / alpha);
-  const u = a - 1;
-  // Eq. 9 is 0/0 at a = 1 and at a + b = 1 and cancels near them: interpolate (cubic Lagrange) from
-  // points 2 and 4 × DEGENERATE either side, where the cancellation costs about 1e-11.
-  if (Math.abs(u) < DEGENERATE) {
-    return interpolated(u, (offset) => expectedPurchasesFromStart(r, alpha, 1 + offset, b, t));
-  }
-  if (Math.abs(c) < DEGENERATE) {
-    return interpolated(c, (offset) => expectedPurchasesFromStart(r, alpha, a, b - c + offset, t));
-  }
-  // (1−z)^r ₂F₁(r, b; C; z), or the same after Euler's transformation, (1−z)^u ₂F₁(C−r, u; C; z), when
-  // the first ₂F₁ (which grows like (1−z)^(u−r)) could overflow.
-  const remaining =
-    (r - u) * -logRemaining < LOG_OVERFLOW_GUARD
-      ? Math.exp(r * logRemaining) * hypergeometric2F1(r, b, c, z)
-      : Math.exp(u * logRemaining) * hypergeometric2F1(c - r, u, c, z);
-  return Math.max(0, (c / u) * (1 - remaining));
-}
-
-function expectedPurchasesBySeries(r: number, alpha: number, a: number, b: number, t: number): number {
-  const z = t / (alpha + t);
-  const logRemaining = -Math.log1p(t / alpha);
-  const u = a - 1;
-  const c = a + b - 1;
-  const powerFactor = Math.exp(u * logRemaining);
-  const leading = c * (u === 0 ? -logRemaining : -Math.expm1(u * logRemaining) / u);
-  const shifted = c - r;
-  let term = shifted * z;
-  let sum = 0;
-  for (let k = 1; k < MAX_TERMS && term !== 0; k++) {
-    sum += term;
-    const ratio = (((shifted + k) * (a + k - 1)) / ((c + k) * (k + 1))) * z;
-    term *= ratio;
-    const bound = Math.max(Math.abs(ratio), z);
-    const scale = Math.max(Math.abs(sum), Math.abs(leading));
-    if (bound < 1 && (Math.abs(term) * bound) / (1 - bound) <= RELATIVE_TOLERANCE * scale) break;
-  }
-  // E ≥ 0; at denormal t the two terms can round to a difference of −1 ulp.
-  return Math.max(0, leading - powerFactor * sum);
-}
-
-function expectedPurchasesByTails(r: number, alpha: number, a: number, b: number, t: number): number {
-  const logZ = -Math.log1p(alpha / t);
-  const logRemaining = -Math.log1p(t / alpha);
-  const mean = (r * t) / alpha;
-  let logProbability = r * logRemaining; // ln P(N = 0)
-  let tail = -Math.expm1(logProbability); // P(N ≥ 1)
-  let tailCompensation = 0; // Kahan: P(N ≥ n) falls from 1 to 0 over up to millions of subtractions
-  let surviving = 1; // B(a, b + n − 1) / B(a, b): survives n − 1 purchases
-  let sum = 0;
-  for (let n = 1; n < MAX_TERMS && tail > 0; n++) {
-    const term = surviving * tail;
-    sum += term;
-    logProbability += Math.log((r + n - 1) / n) + logZ; // ln P(N = n)
-    const decrement = -Math.exp(logProbability) - tailCompensation;
-    const next = tail + decrement;
-    tailCompensation = next - tail - decrement;
-    tail = next;
-    surviving *= (b + n - 1) / (a + b + n - 1);
-    const ratio = Math.exp(logZ) * ((r + n) / (n + 1));
-    if (n > mean && ratio < 1 && (term * ratio) / (1 - ratio) <= RELATIVE_TOLERANCE * sum) break;
-  }
-  return sum;
-}
 
 /** P(alive | x, tx, T) for validated input, FHL 2005 eq. 13. @internal */
 export function probabilityAlive(
@@ -259,7 +199,9 @@ export function probabilityAlive(
   T: number,
 ): number {
   if (x === 0) return 1;
-  const logOdds = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx));
+  // ln a − ln(b + x − 1) and ln(1 + (T − tx)/(α + tx)): no ratio of two overflowing sums, and b below
+  // 1e-16 is not lost to b + 1 − 1.
+  const logOdds = Math.log(a) - Math.log(b + (x - 1)) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
   return 1 / (1 + Math.exp(logOdds));
 }
 
@@ -271,7 +213,9 @@ export function probabilityAlive(
  * @param params - the model's r, α, a, b
  * @param t - the length of the period, in the data's time unit (≥ 0)
  * @returns expected repeat purchases, ≥ 0
- * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or a negative `t`
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or a negative `t`, and
+ *   naming the bound for r or a outside 0.001–100, b outside 0.001–1,000 or t above 1e8 × α, where
+ *   eq. 9 can no longer be evaluated accurately
  *
  * @example
  * ```ts
@@ -283,8 +227,12 @@ export function probabilityAlive(
  * ```
  */
 export function bgNbdExpectedPurchases(params: BgNbdParameters, t: number): number {
-  const { r, alpha, a, b } = bgNbdParametersOf(params, ['params']);
-  return expectedPurchasesFromStart(r, alpha, a, b, timeOf(t, ['t']));
+  const parameters = bgNbdParametersOf(params, ['params']);
+  requireForecastRange(parameters, ['params']);
+  const { r, alpha, a, b } = parameters;
+  const time = timeOf(t, ['t']);
+  requireForecastTime(time, alpha, ['t'], 't (in units of alpha)');
+  return expectedPurchasesFromStart(r, alpha, a, b, time);
 }
 
 /**
@@ -316,32 +264,32 @@ export function bgNbdProbabilityAlive(params: BgNbdParameters, customer: BgNbdCu
 }
 
 /**
- * Options for {@link bgNbdConditionalExpectedPurchases}: the customer's
+ * Input of {@link bgNbdConditionalExpectedPurchases}: the customer's
  * history and the length `t` of the period to forecast (≥ 0, the data's time
- * unit), starting at the end of the calibration period.
+ * unit), starting at the end of the calibration period. Both are required.
  *
  * @example
  * ```ts
- * import { BgNbdForecastOptions } from 'successkit/forecast';
+ * import { BgNbdForecastInput } from 'successkit/forecast';
  *
- * BgNbdForecastOptions.parse({ customer: { x: 2, tx: 30.43, T: 38.86 }, t: 39 }).t; // => 39
+ * BgNbdForecastInput.parse({ customer: { x: 2, tx: 30.43, T: 38.86 }, t: 39 }).t; // => 39
  * ```
  */
-export const BgNbdForecastOptions = z.strictObject({ customer: BgNbdCustomer, t: NonNegativeNumber });
+export const BgNbdForecastInput = z.strictObject({ customer: BgNbdCustomer, t: NonNegativeNumber });
 
 /**
- * Options for a customer forecast; see the {@link BgNbdForecastOptions} schema.
+ * Input of a customer forecast; see the {@link BgNbdForecastInput} schema.
  *
  * @example
  * ```ts
- * import type { BgNbdForecastOptions } from 'successkit/forecast';
+ * import type { BgNbdForecastInput } from 'successkit/forecast';
  *
- * const next39Weeks: BgNbdForecastOptions = { customer: { x: 2, tx: 30.43, T: 38.86 }, t: 39 };
+ * const next39Weeks: BgNbdForecastInput = { customer: { x: 2, tx: 30.43, T: 38.86 }, t: 39 };
  * ```
  */
-export type BgNbdForecastOptions = z.infer<typeof BgNbdForecastOptions>;
+export type BgNbdForecastInput = z.infer<typeof BgNbdForecastInput>;
 
-function isForecastOptions(value: unknown): value is BgNbdForecastOptions {
+function isForecastInput(value: unknown): value is BgNbdForecastInput {
   return isRecord(value) && hasKeyCount(value, 2) && isBgNbdCustomer(value.customer) && isNonNegative(value.t);
 }
 
@@ -361,9 +309,11 @@ export function conditionalExpectedPurchases(params: BgNbdParameters, customer: 
  * by for the coming quarter.
  *
  * @param params - the model's r, α, a, b
- * @param options - the customer and the forecast length; see {@link BgNbdForecastOptions}
+ * @param input - the customer and the forecast length; see {@link BgNbdForecastInput}
  * @returns expected purchases in (T, T + t], ≥ 0
- * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters, history or `t`
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters, history or `t`, and
+ *   naming the bound for r or a outside 0.001–100, b outside 0.001–1,000, x above 10,000 or t above
+ *   1e8 × (α + T)
  *
  * @example
  * ```ts
@@ -374,36 +324,40 @@ export function conditionalExpectedPurchases(params: BgNbdParameters, customer: 
  * bgNbdConditionalExpectedPurchases(cdnow, { customer, t: 39 }).toFixed(3); // => '1.226'
  * ```
  */
-export function bgNbdConditionalExpectedPurchases(params: BgNbdParameters, options: BgNbdForecastOptions): number {
+export function bgNbdConditionalExpectedPurchases(params: BgNbdParameters, input: BgNbdForecastInput): number {
   const parameters = bgNbdParametersOf(params, ['params']);
-  const { customer, t } = checked(BgNbdForecastOptions, options, isForecastOptions, ['options']);
+  requireForecastRange(parameters, ['params']);
+  const { customer, t } = checked(BgNbdForecastInput, input, isForecastInput, ['input']);
+  requireForecastPurchases(customer.x, ['input', 'customer', 'x']);
+  requireForecastTime(t, parameters.alpha + customer.T, ['input', 't'], 't (in units of alpha + T)');
   return conditionalExpectedPurchases(parameters, customer, t);
 }
 
 /**
- * Options for {@link bgNbdProbabilityOfPurchases}: the number of `purchases`
- * (a whole number ≥ 0) and the period length `t` (≥ 0, the data's time unit).
+ * Input of {@link bgNbdProbabilityOfPurchases}: the number of `purchases`
+ * (a whole number ≥ 0) and the period length `t` (≥ 0, the data's time unit),
+ * both required.
  *
  * @example
  * ```ts
- * import { BgNbdPurchaseCountOptions } from 'successkit/forecast';
+ * import { BgNbdPurchaseCountInput } from 'successkit/forecast';
  *
- * BgNbdPurchaseCountOptions.parse({ purchases: 2, t: 52 }); // => { purchases: 2, t: 52 }
+ * BgNbdPurchaseCountInput.parse({ purchases: 2, t: 52 }); // => { purchases: 2, t: 52 }
  * ```
  */
-export const BgNbdPurchaseCountOptions = z.strictObject({ purchases: Count, t: NonNegativeNumber });
+export const BgNbdPurchaseCountInput = z.strictObject({ purchases: Count, t: NonNegativeNumber });
 
 /**
- * Options for a purchase-count probability; see the {@link BgNbdPurchaseCountOptions} schema.
+ * Input of a purchase-count probability; see the {@link BgNbdPurchaseCountInput} schema.
  *
  * @example
  * ```ts
- * import type { BgNbdPurchaseCountOptions } from 'successkit/forecast';
+ * import type { BgNbdPurchaseCountInput } from 'successkit/forecast';
  *
- * const twoInAYear: BgNbdPurchaseCountOptions = { purchases: 2, t: 52 };
+ * const twoInAYear: BgNbdPurchaseCountInput = { purchases: 2, t: 52 };
  * ```
  */
-export type BgNbdPurchaseCountOptions = z.infer<typeof BgNbdPurchaseCountOptions>;
+export type BgNbdPurchaseCountInput = z.infer<typeof BgNbdPurchaseCountInput>;
 
 /**
  * ln of the negative binomial probabilities P(N = j) = Γ(r+j)/(Γ(r) j!) (1−p)^r p^j
@@ -449,9 +403,10 @@ function negativeBinomialTail(r: number, x: number, logRemaining: number, logP: 
  * compare it with the observed histogram of repeat purchases to check a fit.
  *
  * @param params - the model's r, α, a, b
- * @param options - the count and the period length; see {@link BgNbdPurchaseCountOptions}
+ * @param input - the count and the period length; see {@link BgNbdPurchaseCountInput}
  * @returns the probability, between 0 and 1
- * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or options
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or input, and naming the
+ *   bound for r or a outside 0.001–100, b outside 0.001–1,000, more than 10,000 purchases or t above 1e8 × α
  *
  * @example
  * ```ts
@@ -461,9 +416,13 @@ function negativeBinomialTail(r: number, x: number, logRemaining: number, logP: 
  * (2357 * bgNbdProbabilityOfPurchases(cdnow, { purchases: 0, t: 39 })).toFixed(0); // => '1352'
  * ```
  */
-export function bgNbdProbabilityOfPurchases(params: BgNbdParameters, options: BgNbdPurchaseCountOptions): number {
-  const { r, alpha, a, b } = bgNbdParametersOf(params, ['params']);
-  const { purchases: x, t } = checked(BgNbdPurchaseCountOptions, options, isPurchaseCountOptions, ['options']);
+export function bgNbdProbabilityOfPurchases(params: BgNbdParameters, input: BgNbdPurchaseCountInput): number {
+  const parameters = bgNbdParametersOf(params, ['params']);
+  requireForecastRange(parameters, ['params']);
+  const { r, alpha, a, b } = parameters;
+  const { purchases: x, t } = checked(BgNbdPurchaseCountInput, input, isPurchaseCountInput, ['input']);
+  requireForecastPurchases(x, ['input', 'purchases']);
+  requireForecastTime(t, alpha, ['input', 't'], 't (in units of alpha)');
   if (t === 0) return x === 0 ? 1 : 0;
   const logRemaining = -Math.log1p(t / alpha);
   const logP = -Math.log1p(alpha / t);
@@ -473,6 +432,6 @@ export function bgNbdProbabilityOfPurchases(params: BgNbdParameters, options: Bg
   return alive + droppedOut * negativeBinomialTail(r, x, logRemaining, logP, t / (alpha + t));
 }
 
-function isPurchaseCountOptions(value: unknown): value is BgNbdPurchaseCountOptions {
+function isPurchaseCountInput(value: unknown): value is BgNbdPurchaseCountInput {
   return isRecord(value) && hasKeyCount(value, 2) && isCount(value.purchases) && isNonNegative(value.t);
 }

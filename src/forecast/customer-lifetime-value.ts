@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { BgNbdParameters, expectedPurchasesFromStart, isBgNbdParameters, probabilityAlive } from './bg-nbd.js';
+import {
+  BgNbdParameters,
+  isBgNbdParameters,
+  probabilityAlive,
+  requireForecastPurchases,
+  requireForecastRange,
+  requireForecastTime,
+} from './bg-nbd.js';
+import { expectedPurchasesFromStart } from './expected-purchases.js';
 import { CustomerHistory, isCustomerHistory } from './customer-history.js';
 import { expectedSpend, GammaGammaParameters, isGammaGammaParameters } from './gamma-gamma.js';
 import {
@@ -89,7 +97,7 @@ export type CustomerLifetimeValueInput = z.infer<typeof CustomerLifetimeValueInp
  * ```
  */
 export interface CustomerLifetimeValue {
-  /** Discounted value over the horizon, in the spend's currency (× margin); `null` when the expected spend is infinite. */
+  /** Discounted value over the horizon, in the spend's currency (× margin); `null` when the expected spend is infinite or the value too large for a number. */
   readonly value: number | null;
   /** Expected spend per future purchase (Gamma-Gamma), in the spend's currency; `null` when infinite. */
   readonly expectedSpend: number | null;
@@ -130,8 +138,10 @@ function isInput(value: unknown): value is CustomerLifetimeValueInput {
  * period's discount); shorter periods make it finer.
  *
  * @param input - models, customer, horizon, discounting and margin; see {@link CustomerLifetimeValueInput}
- * @returns the value and its parts; see {@link CustomerLifetimeValue}
- * @throws {@link core!SuccessKitError} `invalid_input` naming the bad field
+ * @returns the value and its parts, all finite; see {@link CustomerLifetimeValue}
+ * @throws {@link core!SuccessKitError} `invalid_input` naming the bad field, including the bounds
+ *   of a BG/NBD forecast (r and a 0.001–100, b 0.001–1,000, x ≤ 10,000, horizon × periodLength ≤
+ *   1e8 × (α + T))
  *
  * @example
  * ```ts
@@ -158,6 +168,9 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Custom
     discountRate,
     margin = 1,
   } = checked(CustomerLifetimeValueInput, input, isInput, []);
+  requireForecastRange(bgNbd, ['bgNbd']);
+  requireForecastPurchases(customer.x, ['customer', 'x']);
+  requireForecastTime(horizon * periodLength, bgNbd.alpha + customer.T, ['periodLength'], 'horizon × periodLength');
   const spend = expectedSpend(gammaGamma, customer.x, customer.meanSpend);
   const { r, alpha, a, b } = bgNbd;
   const { x, tx, T } = customer;
@@ -170,8 +183,9 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Custom
     discountedPurchases += (next - cumulative) / Math.pow(1 + discountRate, period);
     cumulative = next;
   }
+  const value = spend === null ? null : margin * spend * discountedPurchases;
   return {
-    value: spend === null ? null : margin * spend * discountedPurchases,
+    value: value !== null && value < Infinity ? value : null,
     expectedSpend: spend,
     expectedPurchases: cumulative,
     discountedPurchases,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { at, checked, parseWith } from '../core/internal.js';
+import { at, checked, fail, isArray, parseWith } from '../core/internal.js';
 import { BgNbdCustomer, isBgNbdCustomer, type BgNbdParameters } from './bg-nbd.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
@@ -147,8 +147,8 @@ function logLikelihoodOf(rows: DistinctRows): (parameters: Float64Array) => numb
  * @param options - iteration cap; see {@link FitOptions}
  * @returns r, α, a, b, the log-likelihood and convergence details
  * @throws {@link core!SuccessKitError} `invalid_input` with the row index of a bad customer; `fit_failed`
- *   when the data do not identify the model (e.g. no customer made a repeat purchase) or the
- *   optimiser does not converge
+ *   when the data do not identify the model (at once when no customer made a repeat purchase, every
+ *   T is 0 or every customer has the same history) or the optimiser does not converge
  *
  * @example
  * ```ts
@@ -159,8 +159,11 @@ function logLikelihoodOf(rows: DistinctRows): (parameters: Float64Array) => numb
  * ```
  */
 export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOptions = {}): BgNbdFit {
-  if (!Array.isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
-  customers.forEach((customer, index) => checked(BgNbdCustomer, customer, isBgNbdCustomer, ['customers', index]));
+  if (!isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
+  // An index loop, not forEach, which skips the holes of a sparse array.
+  for (let index = 0; index < customers.length; index++) {
+    checked(BgNbdCustomer, customers[index], isBgNbdCustomer, ['customers', index]);
+  }
   const maxIterations = maxIterationsOf(options);
   let timeScale = 0;
   let totalPurchases = 0;
@@ -168,8 +171,29 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOption
     timeScale = Math.max(timeScale, customer.T);
     totalPurchases += customer.x;
   }
-  if (timeScale === 0) timeScale = 1;
-  const maximum = maximizeLogLikelihood(logLikelihoodOf(distinctRows(customers, timeScale)), {
+  if (timeScale === 0) {
+    fail(
+      'fit_failed',
+      ['customers'],
+      'every customer was acquired at the end of the calibration period (T = 0): the data do not identify the model',
+    );
+  }
+  if (totalPurchases === 0) {
+    fail(
+      'fit_failed',
+      ['customers'],
+      'no customer made a repeat purchase, so r runs off towards zero: the data do not identify the model',
+    );
+  }
+  const rows = distinctRows(customers, timeScale);
+  if (rows.x.length === 1) {
+    fail(
+      'fit_failed',
+      ['customers'],
+      'every customer has the same history (x, tx, T): one history cannot show how purchase rates and dropout vary across customers',
+    );
+  }
+  const maximum = maximizeLogLikelihood(logLikelihoodOf(rows), {
     names: ['r', 'alpha', 'a', 'b'],
     start: [1, 1, 1, 1],
     maxIterations,

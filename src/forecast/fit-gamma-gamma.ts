@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { at, checked, fail, parseWith } from '../core/internal.js';
+import { at, checked, fail, isArray, parseWith } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { GammaGammaCustomer, isGammaGammaCustomer, type GammaGammaParameters } from './gamma-gamma.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
@@ -51,7 +51,8 @@ const Customers = z.array(GammaGammaCustomer).check(z.minLength(1, 'expected at 
  * @param options - iteration cap; see {@link FitOptions}
  * @returns p, q, γ, the log-likelihood and convergence details
  * @throws {@link core!SuccessKitError} `invalid_input` with the row index of a bad customer (including
- *   x = 0: filter those out first); `fit_failed` when the data do not identify the model or the
+ *   x = 0: filter those out first); `fit_failed`, at once, when every mean spend is the same (the
+ *   likelihood then has no finite maximum), and when the data do not identify the model or the
  *   optimiser does not converge
  *
  * @example
@@ -63,13 +64,15 @@ const Customers = z.array(GammaGammaCustomer).check(z.minLength(1, 'expected at 
  * ```
  */
 export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options: FitOptions = {}): GammaGammaFit {
-  if (!Array.isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
+  if (!isArray(customers) || customers.length === 0) parseWith(Customers, customers, { path: ['customers'] });
   const n = customers.length;
   const x = new Float64Array(n);
   const meanSpend = new Float64Array(n);
   let spendScale = 0;
-  customers.forEach((customer, index) => {
-    const { x: count, meanSpend: spend } = checked(GammaGammaCustomer, customer, isGammaGammaCustomer, [
+  let lowestSpend = Infinity;
+  let highestSpend = 0;
+  for (let index = 0; index < n; index++) {
+    const { x: count, meanSpend: spend } = checked(GammaGammaCustomer, customers[index], isGammaGammaCustomer, [
       'customers',
       index,
     ]);
@@ -83,7 +86,18 @@ export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options:
     x[index] = count;
     meanSpend[index] = spend;
     spendScale += spend / n;
-  });
+    lowestSpend = Math.min(lowestSpend, spend);
+    highestSpend = Math.max(highestSpend, spend);
+  }
+  if (lowestSpend === highestSpend) {
+    // Spend without spread is fitted ever better as q and γ grow together: the likelihood has no
+    // finite maximum, and the search would take seconds per 10,000 customers to find that out.
+    fail(
+      'fit_failed',
+      ['customers'],
+      `every customer's mean spend is ${String(lowestSpend)}: with no spread in spend the Gamma-Gamma likelihood has no finite maximum`,
+    );
+  }
   const maxIterations = maxIterationsOf(options);
   // ln L = Σ [ln Γ(p xᵢ + q) − ln Γ(p xᵢ)] + N [q ln γ − ln Γ(q)] + p Σ xᵢ (ln m̄ᵢ + ln xᵢ) − Σ ln m̄ᵢ
   //       − Σ (p xᵢ + q) ln(γ + m̄ᵢ xᵢ), on the rescaled spend; the gamma terms are summed per distinct x.

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { at, checked, fail, isNonNegative, NonNegativeNumber, type PathSegment } from '../core/internal.js';
+import { at, checked, fail, isArrayOf, isNonNegative, NonNegativeNumber, type PathSegment } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { maximizeLogLikelihood } from './maximum-likelihood.js';
 
@@ -36,19 +36,19 @@ const ActiveCounts = z
   .check(z.minLength(3, 'expected counts for at least 2 periods (3 numbers)'));
 
 function isActiveCounts(value: unknown): value is number[] {
-  return Array.isArray(value) && value.length >= 3 && value.every(isNonNegative);
+  return isArrayOf(value, isNonNegative) && value.length >= 3;
 }
 
 const CohortCounts = z
   .array(z.array(NonNegativeNumber).check(z.minLength(2, 'expected counts for at least 1 period (2 numbers)')))
   .check(z.minLength(1, 'expected at least one cohort'));
 
+function isCohort(value: unknown): value is number[] {
+  return isArrayOf(value, isNonNegative) && value.length >= 2;
+}
+
 function isCohortCounts(value: unknown): value is number[][] {
-  return (
-    Array.isArray(value) &&
-    value.length >= 1 &&
-    value.every((counts) => Array.isArray(counts) && counts.length >= 2 && counts.every(isNonNegative))
-  );
+  return isArrayOf(value, isCohort) && value.length >= 1;
 }
 
 /** Customers lost in each period t ≥ 1 and customers still active when their cohort's data end, over all cohorts. */
@@ -63,10 +63,13 @@ function lifetimeCounts(
   cohorts: readonly (readonly number[])[],
   pathOf: (cohort: number) => PathSegment[],
 ): LifetimeCounts {
-  const periods = Math.max(...cohorts.map((counts) => counts.length - 1));
+  // A loop, not Math.max(...spread), which overflows the stack beyond about 125,000 cohorts.
+  let periods = 0;
+  for (const counts of cohorts) periods = Math.max(periods, counts.length - 1);
   const lost = new Float64Array(periods + 1);
   const censored = new Float64Array(periods + 1);
-  cohorts.forEach((counts, cohort) => {
+  for (let cohort = 0; cohort < cohorts.length; cohort++) {
+    const counts = cohorts[cohort] ?? [];
     const pathTo = (t: number): PathSegment[] => [...pathOf(cohort), t];
     if (at(counts, 0) === 0) fail('invalid_input', pathTo(0), 'expected a cohort of more than 0 customers');
     for (let t = 1; t < counts.length; t++) {
@@ -83,7 +86,7 @@ function lifetimeCounts(
     }
     const last = counts.length - 1;
     censored[last] = at(censored, last) + at(counts, last);
-  });
+  }
   return { lost, censored, periods };
 }
 
@@ -94,6 +97,15 @@ function lifetimeCounts(
  */
 function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSegment[]): SbgFit {
   const { lost, censored, periods } = counts;
+  let totalLost = 0;
+  for (let t = 1; t <= periods; t++) totalLost += at(lost, t);
+  if (totalLost === 0) {
+    fail(
+      'fit_failed',
+      path,
+      'no customer churned in any period, so alpha runs off towards zero: the data do not identify the model',
+    );
+  }
   const maximum = maximizeLogLikelihood(
     (parameters) => {
       const alpha = at(parameters, 0);

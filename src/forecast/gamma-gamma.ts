@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { checked, Count, isCount, isPositive, isRecord, onceFieldsAreValid, PositiveNumber } from '../core/internal.js';
+import { logSumExp } from './special-functions.js';
 
 /**
  * Parameters of the Gamma-Gamma model of spend per transaction (Fader &
@@ -92,12 +93,35 @@ function gammaGammaParametersOf(params: unknown, path: readonly (string | number
   return checked(GammaGammaParameters, params, isGammaGammaParameters, path);
 }
 
-/** E(M | p, q, γ, m̄, x) for validated input; null when it is infinite. @internal */
+/**
+ * E(M | p, q, γ, m̄, x) for validated input; null when it is infinite (p x + q ≤ 1) or too large for a
+ * number. When a product or the result overflows or underflows, it is computed on the log scale.
+ * @internal
+ */
 export function expectedSpend(params: GammaGammaParameters, x: number, meanSpend: number | null): number | null {
   const { p, q, gamma } = params;
+  const total = x === 0 || meanSpend === null ? gamma : gamma + meanSpend * x;
   const denominator = p * x + q - 1;
-  if (!(denominator > 0)) return null;
-  return (p * (gamma + (meanSpend ?? 0) * x)) / denominator;
+  const spend = (p * total) / denominator;
+  if (spend > 0 && spend < Infinity && total < Infinity && denominator < Infinity) return spend;
+  const logDenominator = logShapeSum(p, x, q);
+  if (logDenominator === null) return null;
+  const logTotal =
+    x === 0 || meanSpend === null ? Math.log(gamma) : logSumExp(Math.log(gamma), Math.log(meanSpend) + Math.log(x));
+  const logSpend = Math.log(p) + logTotal - logDenominator;
+  return logSpend < LOG_MAX_VALUE ? Math.exp(logSpend) : null;
+}
+
+/** Below ln(Number.MAX_VALUE), e^x is finite. */
+const LOG_MAX_VALUE = 709.78;
+
+/** ln(p x + q − 1), or null when p x + q ≤ 1; p x is never formed, so it cannot overflow. */
+function logShapeSum(p: number, x: number, q: number): number | null {
+  const logPx = x === 0 ? -Infinity : Math.log(p) + Math.log(x);
+  if (q >= 1) return q === 1 ? logPx : logSumExp(logPx, Math.log(q - 1));
+  const logShortfall = Math.log(1 - q);
+  if (!(logPx > logShortfall)) return null;
+  return logPx + Math.log1p(-Math.exp(logShortfall - logPx));
 }
 
 /**
@@ -110,7 +134,7 @@ export function expectedSpend(params: GammaGammaParameters, x: number, meanSpend
  * @param params - the model's p, q, γ
  * @param customer - the customer's x and mean spend; see {@link GammaGammaCustomer}
  * @returns the expected spend per transaction, or `null` when it is infinite (p x + q ≤ 1:
- *   spend so dispersed that the mean does not exist)
+ *   spend so dispersed that the mean does not exist) or too large for a number (above about 1.8e308)
  * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or history
  *
  * @example

@@ -1,9 +1,9 @@
 // The public surface of successkit/forecast.
 export {
   BgNbdCustomer,
-  BgNbdForecastOptions,
+  BgNbdForecastInput,
   BgNbdParameters,
-  BgNbdPurchaseCountOptions,
+  BgNbdPurchaseCountInput,
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
   bgNbdProbabilityAlive,
@@ -35,7 +35,7 @@ export {
   type RetentionImpactYear,
 } from './retention-impact.js';
 export {
-  SbgDerlOptions,
+  SbgDerlInput,
   SbgLifetimeOptions,
   SbgParameters,
   sbgDerl,
@@ -45,7 +45,7 @@ export {
 } from './shifted-beta-geometric.js';
 export {
   CustomerTransaction,
-  SummarizeTransactionsOptions,
+  SummarizeTransactionsInput,
   summarizeTransactions,
   type CustomerSummary,
 } from './summarize-transactions.js';

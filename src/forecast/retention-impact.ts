@@ -2,11 +2,17 @@ import * as z from 'zod/mini';
 import { onceFieldsAreValid, parseWith, PositiveNumber } from '../core/internal.js';
 
 /**
+ * The largest starting ARR: 50 years at up to 2× a month multiply it by at most 2⁶⁰⁰ ≈ 4e180, which
+ * keeps every figure of the projection a finite number.
+ */
+const MAX_STARTING_ARR = 1e15;
+
+/**
  * Input of {@link retentionImpact}:
  *
  * | field | meaning |
  * |---|---|
- * | `startingArr` | annual recurring revenue today, > 0, in major units of a currency |
+ * | `startingArr` | annual recurring revenue today, > 0 and at most 1e15, in major units of a currency |
  * | `monthlyChurn` | share of ARR lost each month (gross revenue churn), 0 ≤ c < 1, e.g. 0.02 |
  * | `churnDelta` | the change to test, in the same unit: −0.01 is one point less churn a month |
  * | `growth` | new and expansion ARR booked each month, as a share of current ARR, 0–1; default 0 |
@@ -21,7 +27,7 @@ import { onceFieldsAreValid, parseWith, PositiveNumber } from '../core/internal.
  */
 export const RetentionImpactInput = z
   .strictObject({
-    startingArr: PositiveNumber,
+    startingArr: PositiveNumber.check(z.maximum(MAX_STARTING_ARR, 'expected a starting ARR of at most 1e15')),
     monthlyChurn: z.number().check(z.minimum(0), z.lt(1)),
     churnDelta: z.number(),
     growth: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
@@ -100,7 +106,7 @@ export interface RetentionImpact {
  *
  * @param input - starting ARR, churn, the change, growth and years; see {@link RetentionImpactInput}
  * @returns ARR by year and the differences; see {@link RetentionImpact}
- * @throws {@link core!SuccessKitError} `invalid_input` naming the bad field
+ * @throws {@link core!SuccessKitError} `invalid_input` naming the bad field, including a starting ARR above 1e15
  *
  * @example
  * ```ts
@@ -113,7 +119,8 @@ export interface RetentionImpact {
 export function retentionImpact(input: RetentionImpactInput): RetentionImpact {
   const { startingArr, monthlyChurn, churnDelta, growth = 0, years } = parseWith(RetentionImpactInput, input);
   const monthlyFactor = 1 + growth - monthlyChurn;
-  const changedFactor = monthlyFactor - churnDelta;
+  // From the validated sum, so that churn below 1 keeps the factor above 0 whatever the rounding.
+  const changedFactor = 1 + growth - (monthlyChurn + churnDelta);
   const byYear: RetentionImpactYear[] = [{ year: 0, arr: startingArr, arrWithChange: startingArr, difference: 0 }];
   let arr = startingArr;
   let arrWithChange = startingArr;

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { checked, Count, fail, hasKeyCount, isCount, isPositive, isRecord, PositiveNumber } from '../core/internal.js';
-import { hypergeometric2F1 } from './hypergeometric.js';
-import { logBeta } from './special-functions.js';
+import { logRisingFactorial } from './special-functions.js';
 
 /**
  * Parameters of the shifted-beta-geometric (sBG) model of contract renewal
@@ -48,15 +47,37 @@ function periodOf(value: unknown, name: string, minimum: number): number {
   return period;
 }
 
-/** Survival up to this period is a running product, which keeps it exactly non-increasing; beyond, log-beta. */
+/** Survival up to this period is a running product, which keeps it exactly non-increasing; beyond, log-gamma ratios. */
 const PRODUCT_LIMIT = 1000;
 
-/** S(t) = B(α, β + t) / B(α, β) for validated parameters. */
+/**
+ * r(t) = (β + t − 1) / (α + β + t − 1) for validated input: t − 1 is added to β first, so a β below
+ * 1e-16 is not lost to rounding (0/0), and a sum too large for a number is divided out instead.
+ */
+function renewalProbability(alpha: number, beta: number, period: number): number {
+  const renewing = beta + (period - 1);
+  const total = alpha + renewing;
+  return total < Infinity ? renewing / total : 1 / (1 + alpha / renewing);
+}
+
+/**
+ * ln S(t) = ln Γ(β + t) − ln Γ(β) − [ln Γ(α + β + t) − ln Γ(α + β)], each difference taken without
+ * cancellation (see {@link logRisingFactorial}); when α + β overflows, t is negligible beside β and
+ * ln S(t) = −t ln(1 + α/β).
+ */
+function logSurvival(alpha: number, beta: number, period: number): number {
+  const total = alpha + beta;
+  if (!(total < Infinity)) return -period * Math.log1p(alpha / beta);
+  return Math.min(0, logRisingFactorial(beta, period) - logRisingFactorial(total, period));
+}
+
+/** S(t) = B(α, β + t) / B(α, β) for validated parameters, in [0, 1] and never increasing in t. */
 function survival(alpha: number, beta: number, period: number): number {
-  if (period > PRODUCT_LIMIT) return Math.exp(logBeta(alpha, beta + period) - logBeta(alpha, beta));
   let surviving = 1;
-  for (let t = 1; t <= period; t++) surviving *= (beta + t - 1) / (alpha + beta + t - 1);
-  return surviving;
+  for (let t = 1; t <= Math.min(period, PRODUCT_LIMIT); t++) surviving *= renewalProbability(alpha, beta, t);
+  if (period <= PRODUCT_LIMIT) return surviving;
+  // Beyond the product, never above its last value: rounding in the log-gamma ratios cannot make S rise.
+  return Math.min(surviving, Math.exp(logSurvival(alpha, beta, period)));
 }
 
 /**
@@ -82,8 +103,7 @@ function survival(alpha: number, beta: number, period: number): number {
  */
 export function sbgRetention(params: SbgParameters, period: number): number {
   const { alpha, beta } = sbgParametersOf(params);
-  const t = periodOf(period, 'period', 1);
-  return (beta + t - 1) / (alpha + beta + t - 1);
+  return renewalProbability(alpha, beta, periodOf(period, 'period', 1));
 }
 
 /**
@@ -163,54 +183,73 @@ export type SbgLifetimeOptions = z.infer<typeof SbgLifetimeOptions>;
 export function sbgExpectedLifetime(params: SbgParameters, options: SbgLifetimeOptions = {}): number | null {
   const { alpha, beta } = sbgParametersOf(params);
   const { horizon } = checked(SbgLifetimeOptions, options, isLifetimeOptions, ['options']);
-  if (horizon === undefined) return alpha > 1 ? (alpha + beta - 1) / (alpha - 1) : null;
+  if (horizon === undefined) return alpha > 1 ? meanLifetime(alpha, beta) : null;
   let expected = 0;
   let surviving = 1;
   for (let t = 1; t <= horizon; t++) {
     expected += surviving;
-    surviving *= (beta + t - 1) / (alpha + beta + t - 1);
+    surviving *= renewalProbability(alpha, beta, t);
   }
   return expected;
 }
 
+/** (α + β − 1)/(α − 1) for α > 1, or 1 + β/(α − 1) when α + β overflows; null when the mean itself does. */
+function meanLifetime(alpha: number, beta: number): number | null {
+  const mean = (alpha + beta - 1) / (alpha - 1);
+  if (mean < Infinity) return mean;
+  const shifted = 1 + beta / (alpha - 1);
+  return shifted < Infinity ? shifted : null;
+}
+
 function isLifetimeOptions(value: unknown): value is SbgLifetimeOptions {
   if (!isRecord(value)) return false;
-  if (hasKeyCount(value, 0)) return true;
+  if (hasKeyCount(value, 0)) return value.horizon === undefined;
   const { horizon } = value;
   return hasKeyCount(value, 1) && isCount(horizon) && horizon >= 1 && horizon <= MAX_HORIZON;
 }
 
+const DERL_TOLERANCE = 1e-16;
+
+/** The smallest discount rate per period {@link sbgDerl} accepts. */
+const MIN_DISCOUNT_RATE = 1e-5;
+
 /**
- * Options for {@link sbgDerl}: `discountRate` per period (> 0, e.g. 0.1 for
- * 10% a year with yearly contracts) and `periodsAlive`, the number of periods
+ * Input of {@link sbgDerl}, both fields required: `discountRate` per period (at least 0.00001, e.g.
+ * 0.1 for 10% a year with yearly contracts; below it a loyal customer's DERL,
+ * up to (1 + d)/d periods, would take millions of terms and then overflow) and `periodsAlive`, the number of periods
  * the customer has been a customer, counting the current one: 1 in the first
  * period (no renewals yet), n after n − 1 renewals.
  *
  * @example
  * ```ts
- * import { SbgDerlOptions } from 'successkit/forecast';
+ * import { SbgDerlInput } from 'successkit/forecast';
  *
- * SbgDerlOptions.parse({ discountRate: 0.1, periodsAlive: 5 }); // => { discountRate: 0.1, periodsAlive: 5 }
+ * SbgDerlInput.parse({ discountRate: 0.1, periodsAlive: 5 }); // => { discountRate: 0.1, periodsAlive: 5 }
  * ```
  */
-export const SbgDerlOptions = z.strictObject({ discountRate: PositiveNumber, periodsAlive: Count.check(z.minimum(1)) });
+export const SbgDerlInput = z.strictObject({
+  discountRate: z
+    .number()
+    .check(z.minimum(MIN_DISCOUNT_RATE, `expected a discount rate of at least ${String(MIN_DISCOUNT_RATE)}`)),
+  periodsAlive: Count.check(z.minimum(1)),
+});
 
 /**
- * Options for {@link sbgDerl}; see the {@link SbgDerlOptions} schema.
+ * Input of {@link sbgDerl}; see the {@link SbgDerlInput} schema.
  *
  * @example
  * ```ts
- * import type { SbgDerlOptions } from 'successkit/forecast';
+ * import type { SbgDerlInput } from 'successkit/forecast';
  *
- * const fourthYear: SbgDerlOptions = { discountRate: 0.1, periodsAlive: 4 };
+ * const fourthYear: SbgDerlInput = { discountRate: 0.1, periodsAlive: 4 };
  * ```
  */
-export type SbgDerlOptions = z.infer<typeof SbgDerlOptions>;
+export type SbgDerlInput = z.infer<typeof SbgDerlInput>;
 
-function isDerlOptions(value: unknown): value is SbgDerlOptions {
+function isDerlInput(value: unknown): value is SbgDerlInput {
   if (!isRecord(value) || !hasKeyCount(value, 2)) return false;
   const { discountRate, periodsAlive } = value;
-  return isPositive(discountRate) && isCount(periodsAlive) && periodsAlive >= 1;
+  return isPositive(discountRate) && discountRate >= MIN_DISCOUNT_RATE && isCount(periodsAlive) && periodsAlive >= 1;
 }
 
 /**
@@ -221,12 +260,17 @@ function isDerlOptions(value: unknown): value is SbgDerlOptions {
  * contract value per period for the customer's expected residual value
  * (Fader & Hardie 2010, eq. 6):
  *
- * DERL = B(α, β + n) / B(α, β + n − 1) × ₂F₁(1, β + n; α + β + n; 1 / (1 + d)).
+ * DERL = B(α, β + n) / B(α, β + n − 1) × ₂F₁(1, β + n; α + β + n; 1 / (1 + d)),
+ *
+ * computed as the series that defines it, Σₖ₌₀ S(n + k)/S(n − 1) / (1 + d)ᵏ, whose terms are all
+ * positive and shrink at least as fast as (1 + d)⁻ᵏ: it is never negative and never above
+ * (1 + d)/d, even where ₂F₁ at 1/(1 + d) ≈ 1 loses every digit to cancellation.
  *
  * @param params - the model's α and β
- * @param options - discount rate per period and periods alive so far; see {@link SbgDerlOptions}
+ * @param input - discount rate per period and periods alive so far; see {@link SbgDerlInput}
  * @returns expected discounted payments still to come, in periods' worth of revenue
- * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or options
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad parameters or input, including a
+ *   discount rate below 0.00001
  *
  * @example
  * ```ts
@@ -237,9 +281,20 @@ function isDerlOptions(value: unknown): value is SbgDerlOptions {
  * sbgDerl(highEnd, { discountRate: 0.1, periodsAlive: 8 }).toFixed(2); // => '7.53'
  * ```
  */
-export function sbgDerl(params: SbgParameters, options: SbgDerlOptions): number {
+export function sbgDerl(params: SbgParameters, input: SbgDerlInput): number {
   const { alpha, beta } = sbgParametersOf(params);
-  const { discountRate, periodsAlive: n } = checked(SbgDerlOptions, options, isDerlOptions, ['options']);
-  const renewalProbability = (beta + n - 1) / (alpha + beta + n - 1);
-  return renewalProbability * hypergeometric2F1(1, beta + n, alpha + beta + n, 1 / (1 + discountRate));
+  const { discountRate, periodsAlive: n } = checked(SbgDerlInput, input, isDerlInput, ['input']);
+  return discountedRenewals(alpha, beta, n, 1 / (1 + discountRate));
+}
+
+/** Σₖ₌₀ r(n) r(n + 1) … r(n + k) qᵏ with q = 1/(1 + d), until the geometric bound on the rest is below 1e-16 of the sum. */
+function discountedRenewals(alpha: number, beta: number, n: number, discount: number): number {
+  const tailFactor = 1 / (1 - discount);
+  let term = renewalProbability(alpha, beta, n);
+  let total = 0;
+  for (let k = 1; term * tailFactor > DERL_TOLERANCE * total; k++) {
+    total += term;
+    term *= renewalProbability(alpha, beta, n + k) * discount;
+  }
+  return total;
 }

@@ -6,6 +6,7 @@ import {
   hasOnlyKeys,
   Id,
   inOrder,
+  isArray,
   isCalendarDate,
   isNonNegative,
   isRecord,
@@ -43,25 +44,25 @@ export const CustomerTransaction = z.strictObject({ customerId: Id, date: Calend
 export type CustomerTransaction = z.infer<typeof CustomerTransaction>;
 
 /**
- * Options for {@link summarizeTransactions}: the last day of the calibration
+ * Input of {@link summarizeTransactions} beside the transactions: the last day of the calibration
  * period, the time unit of x, tx and T (`'week'` = 7 days, or `'day'`), and
  * optionally the last day of a holdout period to count later purchases in.
  *
  * @example
  * ```ts
- * import { SummarizeTransactionsOptions } from 'successkit/forecast';
+ * import { SummarizeTransactionsInput } from 'successkit/forecast';
  *
- * SummarizeTransactionsOptions.parse({ calibrationEnd: '1997-09-30', unit: 'week' }).unit; // => 'week'
+ * SummarizeTransactionsInput.parse({ calibrationEnd: '1997-09-30', unit: 'week' }).unit; // => 'week'
  * ```
  */
-export const SummarizeTransactionsOptions = z
+export const SummarizeTransactionsInput = z
   .strictObject({
     calibrationEnd: CalendarDate,
     unit: z.enum(['week', 'day']),
     holdoutEnd: z.optional(CalendarDate),
   })
   .check(
-    z.refine((options) => inOrder(options.calibrationEnd, options.holdoutEnd), {
+    z.refine((input) => inOrder(input.calibrationEnd, input.holdoutEnd), {
       ...onceFieldsAreValid,
       path: ['holdoutEnd'],
       error: 'expected holdoutEnd on or after calibrationEnd',
@@ -69,17 +70,17 @@ export const SummarizeTransactionsOptions = z
   );
 
 /**
- * Options for summarising transactions; see the {@link SummarizeTransactionsOptions} schema.
+ * Input of a transaction summary; see the {@link SummarizeTransactionsInput} schema.
  *
  * @example
  * ```ts
  * import { calendarDate } from 'successkit/core';
- * import type { SummarizeTransactionsOptions } from 'successkit/forecast';
+ * import type { SummarizeTransactionsInput } from 'successkit/forecast';
  *
- * const options: SummarizeTransactionsOptions = { calibrationEnd: calendarDate('1997-09-30'), unit: 'week' };
+ * const input: SummarizeTransactionsInput = { calibrationEnd: calendarDate('1997-09-30'), unit: 'week' };
  * ```
  */
-export type SummarizeTransactionsOptions = z.infer<typeof SummarizeTransactionsOptions>;
+export type SummarizeTransactionsInput = z.infer<typeof SummarizeTransactionsInput>;
 
 /**
  * One customer's summary: their id and {@link CustomerHistory} (x, tx, T,
@@ -129,9 +130,9 @@ const DAYS_PER_UNIT = { week: 7, day: 1 } as const;
  * order each customer first appears in `transactions`.
  *
  * @param transactions - purchases in any order, dates as `'YYYY-MM-DD'` strings; see {@link CustomerTransaction}
- * @param options - calibration end, time unit and optional holdout end; see {@link SummarizeTransactionsOptions}
+ * @param input - calibration end, time unit and optional holdout end; see {@link SummarizeTransactionsInput}
  * @returns one summary per customer acquired by `calibrationEnd`
- * @throws {@link core!SuccessKitError} `invalid_input` naming the index of a bad transaction or a bad option
+ * @throws {@link core!SuccessKitError} `invalid_input` naming the index of a bad transaction or the bad field of `input`
  *
  * @example
  * ```ts
@@ -150,15 +151,15 @@ const DAYS_PER_UNIT = { week: 7, day: 1 } as const;
  */
 export function summarizeTransactions(
   transactions: readonly z.input<typeof CustomerTransaction>[],
-  options: z.input<typeof SummarizeTransactionsOptions>,
+  input: z.input<typeof SummarizeTransactionsInput>,
 ): CustomerSummary[] {
-  if (!Array.isArray(transactions)) parseWith(z.array(CustomerTransaction), transactions, { path: ['transactions'] });
-  const { calibrationEnd, unit, holdoutEnd } = parseWith(SummarizeTransactionsOptions, options, { path: ['options'] });
+  if (!isArray(transactions)) parseWith(z.array(CustomerTransaction), transactions, { path: ['transactions'] });
+  const { calibrationEnd, unit, holdoutEnd } = parseWith(SummarizeTransactionsInput, input, { path: ['input'] });
   const calibrationEndDay = toEpochDay(calibrationEnd);
   const holdoutEndDay = holdoutEnd === undefined ? calibrationEndDay : toEpochDay(holdoutEnd);
   const purchasesOf = new Map<string, { days: number[]; amounts: number[] }>();
-  transactions.forEach((transaction, index) => {
-    const { customerId, date, amount } = checked(CustomerTransaction, transaction, isTransaction, [
+  for (let index = 0; index < transactions.length; index++) {
+    const { customerId, date, amount } = checked(CustomerTransaction, transactions[index], isTransaction, [
       'transactions',
       index,
     ]);
@@ -169,7 +170,7 @@ export function summarizeTransactions(
     }
     purchases.days.push(toEpochDay(date));
     purchases.amounts.push(amount);
-  });
+  }
   const daysPerUnit = DAYS_PER_UNIT[unit];
   const summaries: CustomerSummary[] = [];
   for (const [customerId, { days, amounts }] of purchasesOf) {

@@ -94,6 +94,13 @@ describe('bgNbdProbabilityAlive', () => {
     expect(bgNbdProbabilityAlive(cdnow, { x: 2, tx: 30.43, T: 38.86 }).toFixed(4)).toBe('0.7266');
   });
 
+  it('stays a probability where α + T overflows or b + x − 1 rounds to x − 1', () => {
+    // Before: (α + T)/(α + tx) was Infinity/Infinity = NaN.
+    const huge = { r: 1e308, alpha: 1e308, a: 1e308, b: 1e308 };
+    expect(bgNbdProbabilityAlive(huge, { x: 2 ** 53 - 1, tx: 1e308, T: 1e308 })).toBe(0.5);
+    expect(bgNbdProbabilityAlive({ r: 1, alpha: 1, a: 1e-17, b: 5e-324 }, { x: 1, tx: 0, T: 1e308 })).toBe(0);
+  });
+
   it('is 1 without repeat purchases and falls as a frequent buyer stays quiet', () => {
     expect(bgNbdProbabilityAlive(cdnow, { x: 0, tx: 0, T: 38.86 })).toBe(1);
     const recent = bgNbdProbabilityAlive(cdnow, { x: 10, tx: 38, T: 38.86 });
@@ -149,20 +156,20 @@ describe('bgNbdConditionalExpectedPurchases', () => {
     }
   });
 
-  it('rejects bad options with their paths', () => {
-    const pathsOf = (options: unknown) =>
+  it('rejects a bad input with its paths', () => {
+    const pathsOf = (input: unknown) =>
       issuePaths(
         catchSuccessKitError(() =>
           bgNbdConditionalExpectedPurchases(
             cdnow,
-            options as { customer: { x: number; tx: number; T: number }; t: number },
+            input as { customer: { x: number; tx: number; T: number }; t: number },
           ),
         ),
       );
-    expect(pathsOf({ customer: { x: 1, tx: 2, T: 1 }, t: 3 })).toEqual(['options.customer.tx']);
-    expect(pathsOf({ customer: { x: 1, tx: 0, T: 1 }, t: -3 })).toEqual(['options.t']);
-    expect(pathsOf({ customer: { x: 1, tx: 0, T: 1 }, t: 3, horizon: 4 })).toEqual(['options.horizon']);
-    expect(pathsOf(null)).toEqual(['options']);
+    expect(pathsOf({ customer: { x: 1, tx: 2, T: 1 }, t: 3 })).toEqual(['input.customer.tx']);
+    expect(pathsOf({ customer: { x: 1, tx: 0, T: 1 }, t: -3 })).toEqual(['input.t']);
+    expect(pathsOf({ customer: { x: 1, tx: 0, T: 1 }, t: 3, horizon: 4 })).toEqual(['input.horizon']);
+    expect(pathsOf(null)).toEqual(['input']);
   });
 });
 
@@ -209,13 +216,13 @@ describe('bgNbdProbabilityOfPurchases', () => {
     expect(bgNbdProbabilityOfPurchases(cdnow, { purchases: 3, t: 0 })).toBe(0);
   });
 
-  it('rejects a fractional count, a negative t and unknown options', () => {
-    const pathsOf = (options: unknown) =>
+  it('rejects a fractional count, a negative t and unknown fields', () => {
+    const pathsOf = (input: unknown) =>
       issuePaths(
-        catchSuccessKitError(() => bgNbdProbabilityOfPurchases(cdnow, options as { purchases: number; t: number })),
+        catchSuccessKitError(() => bgNbdProbabilityOfPurchases(cdnow, input as { purchases: number; t: number })),
       );
-    expect(pathsOf({ purchases: 1.5, t: 3 })).toEqual(['options.purchases']);
-    expect(pathsOf({ purchases: 1, t: -3 })).toEqual(['options.t']);
-    expect(pathsOf({ purchases: 1, t: 3, n: 1 })).toEqual(['options.n']);
+    expect(pathsOf({ purchases: 1.5, t: 3 })).toEqual(['input.purchases']);
+    expect(pathsOf({ purchases: 1, t: -3 })).toEqual(['input.t']);
+    expect(pathsOf({ purchases: 1, t: 3, n: 1 })).toEqual(['input.n']);
   });
 });

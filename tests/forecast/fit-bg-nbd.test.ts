@@ -67,6 +67,27 @@ describe('fitBgNbd', () => {
 
   it('fails rather than return its starting point when every customer was acquired at the calibration end (T = 0)', () => {
     const error = catchSuccessKitError(() => fitBgNbd([{ x: 0, tx: 0, T: 0 }]));
-    expect(error.message).toMatch(/^fit_failed: customers: the likelihood does not depend on r/);
+    expect(error.message).toBe(
+      'fit_failed: customers: every customer was acquired at the end of the calibration period (T = 0): the data do not identify the model',
+    );
+  });
+
+  it('fails at once, with the reason, when nobody repeats or every customer has the same history', () => {
+    const quiet = Array.from({ length: 100_000 }, (_, index) => ({ x: 0, tx: 0, T: 10 + (index % 50) }));
+    const same = Array.from({ length: 100_000 }, () => ({ x: 2, tx: 5, T: 10 }));
+    const started = performance.now();
+    const messages = [quiet, same].map((customers) => catchSuccessKitError(() => fitBgNbd(customers)).message);
+    expect(messages).toEqual([
+      'fit_failed: customers: no customer made a repeat purchase, so r runs off towards zero: the data do not identify the model',
+      'fit_failed: customers: every customer has the same history (x, tx, T): one history cannot show how purchase rates and dropout vary across customers',
+    ]);
+    // Validation and grouping only: the optimiser took about 1.8 s on each before.
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it('reads a sparse array as holding undefined, and names the hole', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const error = catchSuccessKitError(() => fitBgNbd([{ x: 1, tx: 1, T: 2 }, , { x: 1, tx: 1, T: 2 }] as never));
+    expect([error.code, ...issuePaths(error)]).toEqual(['invalid_input', 'customers[1]']);
   });
 });

@@ -169,6 +169,30 @@ describe('fitShiftedBetaGeometricCohorts', () => {
     expect(pathsOf([1000, 631])).toEqual(['cohorts[0]', 'cohorts[1]']);
   });
 
+  it('fits 130,000 cohorts without overflowing the stack', () => {
+    const cohorts = Array.from({ length: 130_000 }, (_, index) => (index % 2 === 0 ? [100, 60, 45] : [80, 50]));
+    const fit = fitShiftedBetaGeometricCohorts(cohorts);
+    expect([fit.periods, fit.converged]).toEqual([2, true]);
+  });
+
+  it('fails at once, with the reason, when no customer churned in any cohort', () => {
+    const cohorts = Array.from({ length: 1000 }, () => [100, 100, 100]);
+    expect(catchSuccessKitError(() => fitShiftedBetaGeometricCohorts(cohorts)).message).toBe(
+      'fit_failed: cohorts: no customer churned in any period, so alpha runs off towards zero: the data do not identify the model',
+    );
+  });
+
+  it('reads a sparse cohort list or cohort as holding undefined, and names the hole', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparseCohorts = [[10, 8], , [10, 7]] as never;
+    // eslint-disable-next-line no-sparse-arrays
+    const sparseCounts = [[10, , 7]] as never;
+    expect([
+      issuePaths(catchSuccessKitError(() => fitShiftedBetaGeometricCohorts(sparseCohorts))),
+      issuePaths(catchSuccessKitError(() => fitShiftedBetaGeometricCohorts(sparseCounts))),
+    ]).toEqual([['cohorts[1]'], ['cohorts[0][1]']]);
+  });
+
   it('fails when the cohorts do not identify the model', () => {
     const error = catchSuccessKitError(() =>
       fitShiftedBetaGeometricCohorts([

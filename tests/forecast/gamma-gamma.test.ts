@@ -16,9 +16,19 @@ describe('gammaGammaExpectedSpend', () => {
 
   it('moves from the population mean towards the customer’s own mean as x grows', () => {
     const spends = [1, 5, 25, 125].map((x) => gammaGammaExpectedSpend(cdnow, { x, meanSpend: 100 })!);
-    expect(spends.every((spend, index) => index === 0 || spend > spends[index - 1]!)).toBe(true);
+    expect([...spends].sort((left, right) => left - right)).toEqual(spends);
+    expect(new Set(spends).size).toBe(4);
     expect(spends[3]).toBeLessThan(100);
     expect(spends[3]).toBeGreaterThan(98);
+  });
+
+  it('stays finite where p x, m̄ x or the result overflow: the log scale, or null when too large', () => {
+    // Before: NaN or Infinity. p (γ + m̄ x)/(p x + q − 1) → (γ + m̄ x)/x when p is huge.
+    expect(gammaGammaExpectedSpend({ p: 1e308, q: 1e308, gamma: 1 }, { x: 1, meanSpend: 1 })).toBeCloseTo(1, 12);
+    const spend = gammaGammaExpectedSpend({ p: 1e308, q: 2, gamma: 1e-300 }, { x: 2 ** 53 - 1, meanSpend: 1e308 });
+    expect(spend! / 1e308).toBeCloseTo(1, 12);
+    expect(gammaGammaExpectedSpend({ p: 1e308, q: 1.5, gamma: 1e308 }, { x: 0, meanSpend: null })).toBeNull();
+    expect(gammaGammaExpectedSpend({ p: 5e-324, q: 2, gamma: 1 }, { x: 5, meanSpend: 5e-324 })).toBe(5e-324);
   });
 
   it('is null when the mean is infinite (p x + q ≤ 1)', () => {

@@ -41,6 +41,13 @@ describe('retentionImpact', () => {
     expect(impact.byYear[0]).toEqual({ year: 0, arr: 1200, arrWithChange: 1200, difference: 0 });
   });
 
+  it('stays finite at the largest starting ARR and growth over 50 years', () => {
+    const impact = retentionImpact({ startingArr: 1e15, monthlyChurn: 0, churnDelta: 0.5, growth: 1, years: 50 });
+    const figures = impact.byYear.flatMap(({ arr, arrWithChange, difference }) => [arr, arrWithChange, difference]);
+    expect(figures.filter((figure) => !Number.isFinite(figure))).toEqual([]);
+    expect(impact.byYear[50]!.arr).toBeCloseTo(1e15 * 2 ** 600, -170);
+  });
+
   it('reports a relative difference too large for a number as null', () => {
     const impact = retentionImpact({ startingArr: 1, monthlyChurn: 0.999999, churnDelta: -0.999999, years: 50 });
     expect(impact.relativeDifference).toBeNull();
@@ -55,6 +62,9 @@ describe('retentionImpact', () => {
     expect(pathsOf({ growth: 2 })).toEqual(['growth']);
     expect(pathsOf({ years: 0 })).toEqual(['years']);
     expect(pathsOf({ startingArr: 0 })).toEqual(['startingArr']);
+    // 1e308 doubled every month overflowed into Infinity and NaN; the bound keeps every figure finite.
+    const error = catchSuccessKitError(() => retentionImpact({ ...base, startingArr: 1e308 }));
+    expect(error.message).toBe('invalid_input: startingArr: expected a starting ARR of at most 1e15');
     expect(pathsOf({ months: 3 })).toEqual(['months']);
   });
 });

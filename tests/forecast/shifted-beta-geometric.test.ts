@@ -16,6 +16,11 @@ function survivalByRecurrence({ alpha, beta }: { alpha: number; beta: number }, 
 }
 
 describe('sbgRetention', () => {
+  it('is 1/2 for α = β = 5e-324 in period 1, where β + 1 − 1 rounds to 0', () => {
+    expect(sbgRetention({ alpha: 5e-324, beta: 5e-324 }, 1)).toBe(0.5);
+    expect(sbgRetention({ alpha: 1e308, beta: 1e308 }, 1)).toBe(0.5);
+  });
+
   it('is (β + t − 1)/(α + β + t − 1): 1.182/1.886 in year 1 of the regular cohort', () => {
     expect(sbgRetention(regular, 1)).toBeCloseTo(1.182 / 1.886, 15);
     expect(sbgRetention(regular, 8)).toBeCloseTo(8.182 / 8.886, 15);
@@ -43,6 +48,15 @@ describe('sbgSurvival', () => {
   it('switches to log-beta beyond 1,000 periods without a jump', () => {
     const recurrence = survivalByRecurrence(regular, 1001);
     expect(Math.abs(sbgSurvival(regular, 1001) - recurrence) / recurrence).toBeLessThan(1e-11);
+  });
+
+  it('never rises past 1,000 periods, even for α = β = 1e18, where log-beta keeps no digit', () => {
+    // Before, S jumped from 9e-302 at 1,000 periods back to 1 at 1,001. Each period halves S here.
+    const params = { alpha: 1e18, beta: 1e18 };
+    const values = [999, 1000, 1001, 1002, 1100].map((period) => sbgSurvival(params, period));
+    expect(values.map((value) => Number(value.toPrecision(6)))).toEqual([
+      1.86653e-301, 9.33264e-302, 4.66632e-302, 2.33316e-302, 1.84064e-332,
+    ]);
   });
 
   it('projects years 8–12 of both cohorts within 5% of the held-out actuals (Fader & Hardie 2007)', () => {
@@ -81,6 +95,13 @@ describe('sbgExpectedLifetime', () => {
     let expected = 0;
     for (let t = 0; t < 12; t++) expected += survivalByRecurrence(regular, t);
     expect(sbgExpectedLifetime(regular, { horizon: 12 })).toBeCloseTo(expected, 12);
+  });
+
+  it('is null when the mean is too large for a number, and finite with a horizon at any parameters', () => {
+    expect(sbgExpectedLifetime({ alpha: 1 + 2 ** -52, beta: 1e308 })).toBeNull();
+    expect(sbgExpectedLifetime({ alpha: 1e308, beta: 1e308 })).toBe(2);
+    // S(0) = 1, S(1) = β/(α + β) = 1/2, S(2) = S(1) (β + 1)/(α + β + 1) = 1/2: NaN before, from β + 1 − 1 = 0.
+    expect(sbgExpectedLifetime({ alpha: 1e-17, beta: 1e-17 }, { horizon: 3 })).toBe(2);
   });
 
   it('approaches the mean as the horizon grows when α > 1', () => {
@@ -138,20 +159,32 @@ describe('sbgDerl', () => {
     expect(sbgDerl(params, { discountRate: 0.1, periodsAlive: 4 })).toBeCloseTo(expected, 5);
   });
 
+  it('stays positive and below (1 + d)/d at the smallest discount rate it accepts, 0.00001', () => {
+    // At d = 1e-16 the ₂F₁ form gave a negative DERL; such a rate is now rejected, naming its bound.
+    const loyal = sbgDerl({ alpha: 1e-300, beta: 1e308 }, { discountRate: 1e-5, periodsAlive: 1 });
+    expect(loyal).toBeCloseTo(100_001, 3);
+    const typical = sbgDerl(highEnd, { discountRate: 1e-5, periodsAlive: 3 });
+    expect(typical).toBeGreaterThan(sbgDerl(highEnd, { discountRate: 0.1, periodsAlive: 3 }));
+    expect(typical).toBeLessThan(100_001);
+  });
+
   it('rises with every renewal: loyal customers are worth more', () => {
     const values = [1, 2, 3, 6, 11].map((periodsAlive) => sbgDerl(highEnd, { discountRate: 0.1, periodsAlive }));
     expect([...values].sort((left, right) => left - right)).toEqual(values);
   });
 
-  it('rejects a discount rate ≤ 0, periods alive below 1 or fractional, and unknown options', () => {
-    const pathsOf = (options: unknown) =>
-      issuePaths(
-        catchSuccessKitError(() => sbgDerl(highEnd, options as { discountRate: number; periodsAlive: number })),
-      );
-    expect(pathsOf({ discountRate: 0, periodsAlive: 1 })).toEqual(['options.discountRate']);
-    expect(pathsOf({ discountRate: 0.1, periodsAlive: 1.5 })).toEqual(['options.periodsAlive']);
-    expect(pathsOf({ discountRate: 0.1, periodsAlive: 0 })).toEqual(['options.periodsAlive']);
-    expect(pathsOf({ discountRate: 0.1, periodsAlive: 1, renewals: 0 })).toEqual(['options.renewals']);
-    expect(pathsOf({ discountRate: 0.1 })).toEqual(['options.periodsAlive']);
+  it('rejects a discount rate below 0.00001, periods alive below 1 or fractional, and unknown fields', () => {
+    const pathsOf = (input: unknown) =>
+      issuePaths(catchSuccessKitError(() => sbgDerl(highEnd, input as { discountRate: number; periodsAlive: number })));
+    const error = catchSuccessKitError(() => sbgDerl(highEnd, { discountRate: 1e-16, periodsAlive: 1 }));
+    expect([error.code, error.message]).toEqual([
+      'invalid_input',
+      'invalid_input: input.discountRate: expected a discount rate of at least 0.00001',
+    ]);
+    expect(pathsOf({ discountRate: 0, periodsAlive: 1 })).toEqual(['input.discountRate']);
+    expect(pathsOf({ discountRate: 0.1, periodsAlive: 1.5 })).toEqual(['input.periodsAlive']);
+    expect(pathsOf({ discountRate: 0.1, periodsAlive: 0 })).toEqual(['input.periodsAlive']);
+    expect(pathsOf({ discountRate: 0.1, periodsAlive: 1, renewals: 0 })).toEqual(['input.renewals']);
+    expect(pathsOf({ discountRate: 0.1 })).toEqual(['input.periodsAlive']);
   });
 });

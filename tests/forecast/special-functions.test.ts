@@ -60,7 +60,7 @@ describe('signedLogGamma', () => {
   });
 
   it('recognises the poles of Γ', () => {
-    expect([0, -1, -7].every(isNonPositiveInteger)).toBe(true);
+    expect([0, -1, -7].filter((x) => !isNonPositiveInteger(x))).toEqual([]);
     expect([0.5, 1, -0.5].some(isNonPositiveInteger)).toBe(false);
   });
 });

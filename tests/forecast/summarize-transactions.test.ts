@@ -92,9 +92,9 @@ describe('summarizeTransactions', () => {
     expect(pathsOf([{ customerId: 'a', date: '2024-01-01', amount: -1 }])).toEqual(['transactions[0].amount']);
     expect(pathsOf([{ customerId: 'a', date: '2024-01-01', amount: 1, sku: 'x' }])).toEqual(['transactions[0].sku']);
     expect(pathsOf('rows')).toEqual(['transactions']);
-    expect(pathsOf([], { calibrationEnd: '2024-01-31', unit: 'month' })).toEqual(['options.unit']);
+    expect(pathsOf([], { calibrationEnd: '2024-01-31', unit: 'month' })).toEqual(['input.unit']);
     expect(pathsOf([], { calibrationEnd: '2024-01-31', unit: 'day', holdoutEnd: '2024-01-01' })).toEqual([
-      'options.holdoutEnd',
+      'input.holdoutEnd',
     ]);
   });
 });
