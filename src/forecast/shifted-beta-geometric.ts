@@ -47,8 +47,16 @@ function periodOf(value: unknown, name: string, minimum: number): number {
   return period;
 }
 
-/** Survival up to this period is a running product, which keeps it exactly non-increasing; beyond, log-gamma ratios. */
-const PRODUCT_LIMIT = 1000;
+/**
+ * Survival up to this period is a running product, which keeps it exactly
+ * non-increasing (a product with a factor ≤ 1 never rounds up) at a few
+ * milliseconds for the longest; beyond, log-gamma ratios, whose rounding is as
+ * large as one period's step when α is tiny.
+ */
+const PRODUCT_LIMIT = 1_000_001;
+
+/** The smallest normal double: below it a product keeps fewer and fewer digits. */
+const SMALLEST_NORMAL = 2 ** -1022;
 
 /**
  * r(t) = (β + t − 1) / (α + β + t − 1) for validated input: t − 1 is added to β first, so a β below
@@ -74,9 +82,12 @@ function logSurvival(alpha: number, beta: number, period: number): number {
 /** S(t) = B(α, β + t) / B(α, β) for validated parameters, in [0, 1] and never increasing in t. */
 function survival(alpha: number, beta: number, period: number): number {
   let surviving = 1;
-  for (let t = 1; t <= Math.min(period, PRODUCT_LIMIT); t++) surviving *= renewalProbability(alpha, beta, t);
-  if (period <= PRODUCT_LIMIT) return surviving;
-  // Beyond the product, never above its last value: rounding in the log-gamma ratios cannot make S rise.
+  let t = 1;
+  const last = Math.min(period, PRODUCT_LIMIT);
+  for (; t <= last && surviving >= SMALLEST_NORMAL; t++) surviving *= renewalProbability(alpha, beta, t);
+  if (t > period) return surviving;
+  // Beyond the product (or once it would lose digits below the normal range), never above its
+  // last value: rounding in the log-gamma ratios cannot make S rise.
   return Math.min(surviving, Math.exp(logSurvival(alpha, beta, period)));
 }
 

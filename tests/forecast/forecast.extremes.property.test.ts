@@ -52,6 +52,11 @@ function expectInvalidInputAt(result: ReturnType<typeof outcome>, allowed: reado
   });
 }
 
+// A fixed seed: at extreme but accepted BG/NBD shapes the eq. 9 series can take hundreds of
+// milliseconds a call (seconds under coverage), so unseeded runs would vary from seconds to minutes.
+// The seed keeps the suite's time steady; change it to explore, and keep a failing one as a case.
+fc.configureGlobal({ seed: 20261201 });
+
 const sbgParameters = fc.record({ alpha: positive, beta: positive });
 
 describe('sBG functions at extreme parameters', () => {
