@@ -9,3 +9,5 @@ export {
   type SnapshotFieldUnit,
   type SnapshotRecordField,
 } from './snapshot-fields.js';
+export { AccountSnapshotsOptions, WindowDays, accountSnapshots, type AccountSnapshots } from './account-snapshots.js';
+export type { SnapshotPortfolio } from './snapshot-portfolio.js';
