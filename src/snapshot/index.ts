@@ -11,3 +11,4 @@ export {
 } from './snapshot-fields.js';
 export { AccountSnapshotsOptions, WindowDays, accountSnapshots, type AccountSnapshots } from './account-snapshots.js';
 export type { SnapshotPortfolio } from './snapshot-portfolio.js';
+export { SnapshotSeriesOptions, snapshotSeries } from './snapshot-series.js';
