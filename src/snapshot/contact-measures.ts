@@ -1,6 +1,6 @@
 import { at, type Contact, isRecord } from '../core/internal.js';
 import { type DayNumbers, optionalDay } from './day-numbers.js';
-import { type GroupedRows, rowAt } from './grouped-rows.js';
+import { type GroupedRows, never, rowOf } from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
 const roles: ReadonlySet<unknown> = new Set([
@@ -15,14 +15,14 @@ const roles: ReadonlySet<unknown> = new Set([
 
 /**
  * The day a contact whose fields that snapshots read are valid left the
- * customer, as a day number (its sort key), `Infinity` while they stay;
+ * customer, as a day number (its sort key), `never` while they stay;
  * `NaN` when a field is not valid.
  *
  * @internal
  */
 export function contactLeftDay(value: unknown, dayOf: DayNumbers): number {
   if (!isRecord(value) || !isId(value.id) || !isId(value.accountId) || !roles.has(value.role)) return Number.NaN;
-  return optionalDay(dayOf, value.leftDate, Number.POSITIVE_INFINITY);
+  return optionalDay(dayOf, value.leftDate, never);
 }
 
 /** The relationship fields of a snapshot that come from contacts. @internal */
@@ -39,7 +39,7 @@ export function contactMeasures(contacts: GroupedRows<Contact>, account: number,
   for (let index = at(contacts.offsets, account); index < end; index++) {
     if (at(contacts.keys, index) <= asOfDay) continue;
     count++;
-    if (rowAt(contacts.rows, index).role === 'champion') championNamed = true;
+    if (rowOf(contacts, index).role === 'champion') championNamed = true;
   }
   return { contacts: count, championNamed };
 }

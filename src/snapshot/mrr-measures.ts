@@ -1,6 +1,6 @@
 import { at, isNonNegative, isRecord, monthIndexOf, type MrrSnapshot } from '../core/internal.js';
 import type { DayNumbers } from './day-numbers.js';
-import { type GroupedRows, rowAt } from './grouped-rows.js';
+import { type GroupedRows, rowOf } from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
 /**
@@ -35,18 +35,6 @@ export interface MrrMeasures {
   readonly mrrChange90Days: number | null;
 }
 
-/** MRR in a month: its snapshot's, 0 when earlier months have one and it has none, `null` before the first. */
-function mrrIn(mrr: GroupedRows<MrrSnapshot>, account: number, month: number): number | null {
-  let value: number | null = null;
-  const end = at(mrr.offsets, account + 1);
-  for (let index = at(mrr.offsets, account); index < end; index++) {
-    const key = at(mrr.keys, index);
-    if (key > month) break;
-    value = key === month ? rowAt(mrr.rows, index).mrr : 0;
-  }
-  return value;
-}
-
 function change(now: number | null, before: number | null): number | null {
   return now === null || before === null ? null : now - before;
 }
@@ -67,13 +55,30 @@ export function mrrMonthsOf(asOfDay: number): MrrMonths {
   };
 }
 
-/** The money fields of one account as of a day. @internal */
+/**
+ * The money fields of one account as of a day, in one walk over its months:
+ * the MRR in a month is its snapshot's, 0 when earlier months have one and
+ * it has none, `null` before the first.
+ *
+ * @internal
+ */
 export function mrrMeasures(mrr: GroupedRows<MrrSnapshot>, account: number, months: MrrMonths): MrrMeasures {
-  const now = mrrIn(mrr, account, months.now);
+  let now: number | null = null;
+  let before30: number | null = null;
+  let before90: number | null = null;
+  const end = at(mrr.offsets, account + 1);
+  for (let index = at(mrr.offsets, account); index < end; index++) {
+    const month = at(mrr.keys, index);
+    if (month > months.now) break;
+    const value = rowOf(mrr, index).mrr;
+    now = month === months.now ? value : 0;
+    if (month <= months.before30) before30 = month === months.before30 ? value : 0;
+    if (month <= months.before90) before90 = month === months.before90 ? value : 0;
+  }
   return {
     mrr: now,
     arr: now === null ? null : now * 12,
-    mrrChange30Days: change(now, mrrIn(mrr, account, months.before30)),
-    mrrChange90Days: change(now, mrrIn(mrr, account, months.before90)),
+    mrrChange30Days: change(now, before30),
+    mrrChange90Days: change(now, before90),
   };
 }

@@ -3,6 +3,7 @@ import {
   AccountEvent,
   type CalendarDate,
   Contact,
+  fail,
   kindOf,
   MrrSnapshot,
   type PathSegment,
@@ -15,8 +16,8 @@ import {
 import { type AccountDays, readAccountDays } from './account-rows.js';
 import { contactLeftDay } from './contact-measures.js';
 import { createDayNumbers, type DayNumbers } from './day-numbers.js';
-import { eventDay } from './event-measures.js';
-import { type GroupedRows, groupRows, type ReadRows, rowAt } from './grouped-rows.js';
+import { codeEvents, type EventCodes, eventDay } from './event-measures.js';
+import { type GroupedRows, groupRows, rowOf } from './grouped-rows.js';
 import { mrrMonth } from './mrr-measures.js';
 import { parseInput } from './parse-input.js';
 import { isSnapshotPortfolioShape, type SnapshotPortfolio, SnapshotPortfolioShape } from './snapshot-portfolio.js';
@@ -39,24 +40,16 @@ export interface PortfolioIndex {
   readonly surveys: GroupedRows<SurveyResponse>;
   readonly mrr: GroupedRows<MrrSnapshot>;
   readonly events: GroupedRows<AccountEvent>;
-  readonly dayOf: DayNumbers;
+  readonly eventCodes: EventCodes;
 }
 
 /** At most this many reference issues are reported; past it the data is broken wholesale. */
 const maximumIssues = 100;
 
-/** Where the reading is, so a row that throws when read can be named. */
-interface Position {
-  list: string;
-  index: number;
-  row: unknown;
-}
-
 interface Reading {
   readonly dayOf: DayNumbers;
   readonly accountIds: Map<string, number>;
   readonly issues: SuccessKitIssue[];
-  readonly position: Position;
 }
 
 function report(reading: Reading, path: readonly PathSegment[], message: string): void {
@@ -66,11 +59,18 @@ function report(reading: Reading, path: readonly PathSegment[], message: string)
 function readAccounts(reading: Reading, rows: readonly unknown[]): { accounts: Account[]; days: AccountDays[] } {
   const accounts: Account[] = [];
   const days: AccountDays[] = [];
-  reading.position.list = 'accounts';
-  for (let index = 0; index < rows.length; index++) {
-    let account = rows[index];
-    reading.position.index = index;
-    reading.position.row = account;
+  let index = 0;
+  try {
+    for (; index < rows.length; index++) readAccount(reading, rows[index], index, accounts, days);
+  } catch (error) {
+    throw unreadable(error, ['accounts', index], readableAt(rows, index));
+  }
+  return { accounts, days };
+}
+
+function readAccount(reading: Reading, value: unknown, index: number, accounts: Account[], days: AccountDays[]): void {
+  {
+    let account: unknown = value;
     let accountDays = readAccountDays(account, reading.dayOf);
     if (accountDays === undefined) {
       account = parseInput(Account, account, ['accounts', index]);
@@ -87,26 +87,28 @@ function readAccounts(reading: Reading, rows: readonly unknown[]): { accounts: A
     accounts.push(account as Account);
     days.push(accountDays);
   }
-  return { accounts, days };
-}
-
-/** A row the guard rejected, parsed by its schema (which throws with the schema's messages), and its key. */
-function parseRow(
-  reading: Reading,
-  read: ReadRows<unknown>,
-  value: unknown,
-  path: readonly PathSegment[],
-  keyOf: KeyOf,
-  schema: Parameters<typeof parseInput>[0],
-): number {
-  const parsed = parseInput(schema, value, path);
-  const key = keyOf(parsed, reading.dayOf);
-  if (Number.isNaN(key)) throw new SuccessKitError('invalid_input', [{ path, message: 'expected a valid row' }]);
-  read.rows[path[1] as number] = parsed;
-  return key;
 }
 
 type KeyOf = (value: unknown, dayOf: DayNumbers) => number;
+
+/** The value at a place in a list, or `undefined` when the list itself cannot be read. */
+function readableAt(rows: readonly unknown[], index: number): unknown {
+  try {
+    return rows[index];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A row that throws when read (a revoked proxy, a throwing getter), named by its place. */
+function unreadable(error: unknown, path: readonly PathSegment[], value: unknown): SuccessKitError {
+  if (error instanceof SuccessKitError) return error;
+  const failure = new SuccessKitError('invalid_input', [
+    { path, message: `expected plain data, got ${kindOf(value)} that cannot be read` },
+  ]);
+  failure.cause = error;
+  return failure;
+}
 
 /** Reads one list: each row checked and keyed; a row of an account that is not there is reported. */
 function readList<Row extends { readonly accountId: string }>(
@@ -117,37 +119,57 @@ function readList<Row extends { readonly accountId: string }>(
   schema: Parameters<typeof parseInput>[0],
   accountCount: number,
 ): GroupedRows<Row> {
-  const count = rows?.length ?? 0;
-  const read: ReadRows<unknown> = {
-    rows: rows === undefined ? [] : rows.slice(),
-    accounts: new Int32Array(count),
-    keys: new Float64Array(count),
-  };
-  const { position, dayOf, accountIds } = reading;
-  position.list = list;
-  for (let index = 0; index < count; index++) {
-    const value = read.rows[index];
-    position.index = index;
-    position.row = value;
-    let key = keyOf(value, dayOf);
-    if (Number.isNaN(key)) key = parseRow(reading, read, value, [list, index], keyOf, schema);
-    const row = read.rows[index] as Row;
-    const account = accountIds.get(row.accountId);
-    read.keys[index] = key;
-    if (account === undefined) {
-      read.accounts[index] = -1;
-      const named = list === 'events' ? `event ${quoteText((row as { id?: string }).id ?? '', 60)} names ` : '';
-      report(reading, [list, index, 'accountId'], `${named}no account ${quoteText(row.accountId, 60)}`);
-    } else read.accounts[index] = account;
+  let source: readonly unknown[] = rows ?? [];
+  const count = source.length;
+  const accounts = new Int32Array(count);
+  const keys = new Int32Array(count);
+  const { dayOf, accountIds } = reading;
+  // Exports list an account's rows together: the last account looked up is usually the next one's too.
+  let lastId: unknown = undefined;
+  let lastAccount = -1;
+  let index = 0;
+  try {
+    for (; index < count; index++) {
+      let value = source[index];
+      let key = keyOf(value, dayOf);
+      if (Number.isNaN(key)) {
+        // The guard found a field it cannot vouch for: the schema names it, or else the parsed row is used.
+        value = parseInput(schema, value, [list, index]);
+        key = keyOf(value, dayOf);
+        if (Number.isNaN(key)) fail('invalid_input', [list, index], 'expected a valid row');
+        if (source === rows) source = rows.slice();
+        (source as unknown[])[index] = value;
+      }
+      keys[index] = key;
+      const { accountId } = value as Row;
+      if (accountId !== lastId) {
+        lastId = accountId;
+        lastAccount = accountIds.get(accountId) ?? -1;
+      }
+      accounts[index] = lastAccount;
+      if (lastAccount < 0) reportUnknownAccount(reading, list, index, value as Row);
+    }
+  } catch (error) {
+    throw unreadable(error, [list, index], readableAt(source, index));
   }
-  return groupRows(read as ReadRows<Row>, accountCount);
+  return groupRows({ source: source as readonly Row[], accounts, keys }, accountCount);
+}
+
+function reportUnknownAccount(
+  reading: Reading,
+  list: string,
+  index: number,
+  row: { readonly accountId: string },
+): void {
+  const named = list === 'events' ? `event ${quoteText((row as { id?: string }).id ?? '', 60)} names ` : '';
+  report(reading, [list, index, 'accountId'], `${named}no account ${quoteText(row.accountId, 60)}`);
 }
 
 function reportRepeatedMonths(reading: Reading, mrr: GroupedRows<MrrSnapshot>): void {
-  for (let index = 1; index < mrr.rows.length; index++) {
-    const row = rowAt(mrr.rows, index);
-    const before = rowAt(mrr.rows, index - 1);
-    if (mrr.keys[index] === mrr.keys[index - 1] && row.accountId === before.accountId) {
+  for (let index = 1; index < mrr.keys.length; index++) {
+    if (mrr.keys[index] !== mrr.keys[index - 1]) continue;
+    const row = rowOf(mrr, index);
+    if (row.accountId === rowOf(mrr, index - 1).accountId) {
       report(
         reading,
         ['mrr', mrr.origins[index] ?? index],
@@ -163,16 +185,21 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
     : (parseInput(SnapshotPortfolioShape, input, []) as SnapshotPortfolio);
   const { accounts, days } = readAccounts(reading, portfolio.accounts);
   const count = accounts.length;
+  const contacts = readList<Contact>(reading, 'contacts', portfolio.contacts, contactLeftDay, Contact, count);
+  const usage = readList<UsageSnapshot>(reading, 'usage', portfolio.usage, usageEndDay, UsageSnapshot, count);
+  const surveys = readList<SurveyResponse>(reading, 'surveys', portfolio.surveys, surveyDay, SurveyResponse, count);
+  const mrr = readList<MrrSnapshot>(reading, 'mrr', portfolio.mrr, mrrMonth, MrrSnapshot, count);
+  const events = readList<AccountEvent>(reading, 'events', portfolio.events, eventDay, AccountEvent, count);
   const index: PortfolioIndex = {
     asOf: portfolio.asOf,
     accounts,
     accountDays: days,
-    contacts: readList(reading, 'contacts', portfolio.contacts, contactLeftDay, Contact, count),
-    usage: readList(reading, 'usage', portfolio.usage, usageEndDay, UsageSnapshot, count),
-    surveys: readList(reading, 'surveys', portfolio.surveys, surveyDay, SurveyResponse, count),
-    mrr: readList(reading, 'mrr', portfolio.mrr, mrrMonth, MrrSnapshot, count),
-    events: readList(reading, 'events', portfolio.events, eventDay, AccountEvent, count),
-    dayOf: reading.dayOf,
+    contacts,
+    usage,
+    surveys,
+    mrr,
+    events,
+    eventCodes: codeEvents(events, reading.dayOf),
   };
   reportRepeatedMonths(reading, index.mrr);
   if (reading.issues.length > 0) throw new SuccessKitError('invalid_reference', reading.issues);
@@ -186,22 +213,10 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
  * @internal
  */
 export function indexPortfolio(input: unknown): PortfolioIndex {
-  const reading: Reading = {
-    dayOf: createDayNumbers(),
-    accountIds: new Map(),
-    issues: [],
-    position: { list: '', index: -1, row: undefined },
-  };
+  const reading: Reading = { dayOf: createDayNumbers(), accountIds: new Map(), issues: [] };
   try {
     return readPortfolio(reading, input);
   } catch (error) {
-    if (error instanceof SuccessKitError) throw error;
-    const { list, index, row } = reading.position;
-    const path: PathSegment[] = list === '' ? [] : [list, index];
-    const unreadable = new SuccessKitError('invalid_input', [
-      { path, message: `expected plain data, got ${kindOf(list === '' ? input : row)} that cannot be read` },
-    ]);
-    unreadable.cause = error;
-    throw unreadable;
+    throw unreadable(error, [], input);
   }
 }

@@ -24,10 +24,6 @@ export function snapshotDay(asOf: CalendarDate, windowDays: number): SnapshotDay
   return { asOf, asOfDay, windowStart: asOfDay - windowDays + 1, mrrMonths: mrrMonthsOf(asOfDay) };
 }
 
-function daysSince(date: CalendarDate | null, dayOf: (value: unknown) => number, asOfDay: number): number | null {
-  return date === null ? null : asOfDay - dayOf(date);
-}
-
 /**
  * The snapshot of the account at `position` in the index, as of a day on or
  * after its start.
@@ -41,7 +37,7 @@ export function snapshotOnDay(index: PortfolioIndex, position: number, day: Snap
   const money = mrrMeasures(index.mrr, position, day.mrrMonths);
   const usage = usageMeasures(index.usage, position, asOfDay);
   const surveys = surveyMeasures(index.surveys, position, windowStart, asOfDay);
-  const events = eventMeasures(index.events, position, windowStart, asOfDay, index.dayOf);
+  const events = eventMeasures(index.events, index.eventCodes, position, windowStart, asOfDay);
   const people = contactMeasures(index.contacts, position, asOfDay);
   const churned = days.churn <= asOfDay;
   const renewalDate = account.renewalDate ?? null;
@@ -78,7 +74,7 @@ export function snapshotOnDay(index: PortfolioIndex, position: number, day: Snap
     logins: usage.logins,
     featuresAdopted: usage.featuresAdopted,
     lastLoginDate: events.lastLoginDate,
-    daysSinceLastLogin: daysSince(events.lastLoginDate, index.dayOf, asOfDay),
+    daysSinceLastLogin: events.daysSinceLastLogin,
     npsResponses: surveys.npsResponses,
     nps: surveys.nps,
     npsDetractors: surveys.npsDetractors,
@@ -105,12 +101,12 @@ export function snapshotOnDay(index: PortfolioIndex, position: number, day: Snap
     sponsorChangedDate: events.sponsorChangedDate,
     featureRequests: events.featureRequests,
     overdueAmount: events.overdueAmount,
-    overdueDays: events.oldestOverdueDay === null ? null : asOfDay - events.oldestOverdueDay,
+    overdueDays: events.overdueDays,
     milestones: events.milestones,
     lastMeetingDate: events.lastMeetingDate,
-    daysSinceLastMeeting: daysSince(events.lastMeetingDate, index.dayOf, asOfDay),
+    daysSinceLastMeeting: events.daysSinceLastMeeting,
     lastEbrDate: events.lastEbrDate,
-    daysSinceLastEbr: daysSince(events.lastEbrDate, index.dayOf, asOfDay),
+    daysSinceLastEbr: events.daysSinceLastEbr,
     custom: events.custom,
   };
 }

@@ -1,7 +1,7 @@
 import { at, type CalendarDate, isCount, isRecord, type SurveyResponse } from '../core/internal.js';
 import { defaultLowEffortAtLeast, defaultSatisfiedAtLeast, npsCategory } from '../metrics/index.js';
 import type { DayNumbers } from './day-numbers.js';
-import { type GroupedRows, rowAt } from './grouped-rows.js';
+import { type GroupedRows, rowOf } from './grouped-rows.js';
 import { isId, isOptionalId } from './row-fields.js';
 
 type Scale = 5 | 7 | 10;
@@ -77,7 +77,7 @@ export function surveyMeasures(
   for (let index = at(surveys.offsets, account); index < end; index++) {
     const day = at(surveys.keys, index);
     if (day > asOfDay) break;
-    const answer = rowAt(surveys.rows, index);
+    const answer = rowOf(surveys, index);
     const inWindow = day >= windowStart;
     if (answer.kind === 'nps') {
       lastNps = answer;

@@ -9,7 +9,7 @@ import {
   type UsageSnapshot,
 } from '../core/internal.js';
 import type { DayNumbers } from './day-numbers.js';
-import type { GroupedRows } from './grouped-rows.js';
+import { type GroupedRows, rowOf } from './grouped-rows.js';
 import { isId, isOptionalCount } from './row-fields.js';
 
 function daysInMonth(year: number, month: number): number {
@@ -98,9 +98,9 @@ export function usageMeasures(usage: GroupedRows<UsageSnapshot>, account: number
     previous = latest;
     latest = index;
   }
-  const last = usage.rows[latest];
-  if (last === undefined) return noUsage;
-  const before = usage.rows[previous];
+  if (latest < 0) return noUsage;
+  const last = rowOf(usage, latest);
+  const before = previous < 0 ? undefined : rowOf(usage, previous);
   const utilization = utilizationOf(last);
   const previousUtilization = before === undefined ? null : utilizationOf(before);
   const daily = last.averageDailyActiveUsers;
