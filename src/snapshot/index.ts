@@ -6,6 +6,7 @@ export {
   snapshotRecordFields,
   type SnapshotField,
   type SnapshotFieldCatalog,
+  type SnapshotFieldType,
   type SnapshotFieldUnit,
   type SnapshotRecordField,
 } from './snapshot-fields.js';

@@ -44,8 +44,18 @@ export type SnapshotRecordField = (typeof snapshotRecordFields)[number];
  */
 export type SnapshotField = Exclude<keyof AccountSnapshot, SnapshotRecordField>;
 
-/** The rules field type of a snapshot value type. */
-type FieldTypeOf<Value> = [NonNullable<Value>] extends [boolean]
+/**
+ * The rules field type (`'number'`, `'string'`, `'date'`, `'boolean'`) of a
+ * snapshot value type: what {@link SnapshotFieldCatalog} holds for each field.
+ *
+ * @example
+ * ```ts
+ * import type { AccountSnapshot, SnapshotFieldType } from 'successkit/snapshot';
+ *
+ * const renewal: SnapshotFieldType<AccountSnapshot['renewalDate']> = 'date';
+ * ```
+ */
+export type SnapshotFieldType<Value> = [NonNullable<Value>] extends [boolean]
   ? 'boolean'
   : [NonNullable<Value>] extends [number]
     ? 'number'
@@ -67,7 +77,10 @@ type FieldTypeOf<Value> = [NonNullable<Value>] extends [boolean]
  * ```
  */
 export type SnapshotFieldCatalog = {
-  readonly [Field in SnapshotField]: { readonly type: FieldTypeOf<AccountSnapshot[Field]>; readonly label: string };
+  readonly [Field in SnapshotField]: {
+    readonly type: SnapshotFieldType<AccountSnapshot[Field]>;
+    readonly label: string;
+  };
 };
 
 /**

@@ -58,10 +58,7 @@ describe('snapshotSeries', () => {
     expect(failure({ from: '2000-01-01', every: 'week' })).toEqual(['invalid_input', ['options.from']]);
     expect(failure({ every: 'day' })).toEqual(['invalid_input', ['options.every']]);
     expect(failure(null)).toEqual(['invalid_input', ['options']]);
-    expect(catchSuccessKitError(() => snapshotSeries({ accounts: [] })).issues[0]?.path).toEqual([
-      'options',
-      'to',
-    ]);
+    expect(catchSuccessKitError(() => snapshotSeries({ accounts: [] })).issues[0]?.path).toEqual(['options', 'to']);
   });
 
   it.each(hostileValues())(
