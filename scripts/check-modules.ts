@@ -24,7 +24,7 @@ const modules = readdirSync(join(root, 'src'), { withFileTypes: true })
 
 const manifest = json('package.json') as { exports: Record<string, unknown> };
 const typedoc = json('typedoc.json') as { entryPoints: string[] };
-const sizes = json('.size-limit.json') as { path: string }[];
+const sizes = json('.size-limit.json') as { path?: string; import?: string | Record<string, string> }[];
 const rootIndex = read('src/index.ts');
 const readme = read('README.md');
 const cruiser = createRequire(import.meta.url)(join(root, '.dependency-cruiser.cjs')) as {
@@ -38,7 +38,11 @@ const named: Record<string, string[]> = {
   'tsup.config.ts modules': [...tsupModules],
   'typedoc.json entryPoints': typedoc.entryPoints.map((path) => /^src\/([^/]+)\/index\.ts$/.exec(path)?.[1] ?? path),
   '.size-limit.json paths': [
-    ...new Set(sizes.flatMap((entry) => /^dist\/([^/]+)\/index\.js$/.exec(entry.path)?.[1] ?? [])),
+    ...new Set(
+      sizes
+        .flatMap((entry) => [entry.path ?? '', ...Object.keys(typeof entry.import === 'object' ? entry.import : {})])
+        .flatMap((path) => /^dist\/([^/]+)\/index\.js$/.exec(path)?.[1] ?? []),
+    ),
   ],
   'src/index.ts re-exports': [...rootIndex.matchAll(/from '\.\/([^/]+)\/index\.js'/g)].map((match) => match[1] ?? ''),
   'README module table': [...readme.matchAll(/^\| `successkit\/([a-z]+)` +\|/gm)].map((match) => match[1] ?? ''),

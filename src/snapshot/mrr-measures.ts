@@ -1,0 +1,84 @@
+import { at, isNonNegative, isRecord, monthIndexOf, type MrrSnapshot } from '../core/internal.js';
+import type { DayNumbers } from './day-numbers.js';
+import { type GroupedRows, rowOf } from './grouped-rows.js';
+import { isId } from './row-fields.js';
+
+/**
+ * The month of an MRR snapshot whose fields are valid, as a month index
+ * (year × 12 + month − 1, its sort key); `NaN` when a field is not valid.
+ *
+ * @internal
+ */
+export function mrrMonth(value: unknown, dayOf: DayNumbers): number {
+  if (!isRecord(value) || !isId(value.accountId) || !isNonNegative(value.mrr)) return Number.NaN;
+  const { month } = value;
+  const day = dayOf(month);
+  return typeof month === 'string' && month.endsWith('-01') && !Number.isNaN(day) ? monthIndexOf(day) : Number.NaN;
+}
+
+/**
+ * The month index of the latest calendar month that has ended on or before
+ * a day: billing reports a month's MRR at its end, so a month counts from
+ * its last day on.
+ *
+ * @internal
+ */
+export function lastEndedMonth(day: number): number {
+  return monthIndexOf(day + 1) - 1;
+}
+
+/** The money fields of a snapshot. @internal */
+export interface MrrMeasures {
+  readonly mrr: number | null;
+  readonly arr: number | null;
+  readonly mrrChange30Days: number | null;
+  readonly mrrChange90Days: number | null;
+}
+
+function change(now: number | null, before: number | null): number | null {
+  return now === null || before === null ? null : now - before;
+}
+
+/** The months whose MRR a snapshot as of a day reads: as of the day, 30 and 90 days before. @internal */
+export interface MrrMonths {
+  readonly now: number;
+  readonly before30: number;
+  readonly before90: number;
+}
+
+/** The {@link MrrMonths} of a day. @internal */
+export function mrrMonthsOf(asOfDay: number): MrrMonths {
+  return {
+    now: lastEndedMonth(asOfDay),
+    before30: lastEndedMonth(asOfDay - 30),
+    before90: lastEndedMonth(asOfDay - 90),
+  };
+}
+
+/**
+ * The money fields of one account as of a day, in one walk over its months:
+ * the MRR in a month is its snapshot's, 0 when earlier months have one and
+ * it has none, `null` before the first.
+ *
+ * @internal
+ */
+export function mrrMeasures(mrr: GroupedRows<MrrSnapshot>, account: number, months: MrrMonths): MrrMeasures {
+  let now: number | null = null;
+  let before30: number | null = null;
+  let before90: number | null = null;
+  const end = at(mrr.offsets, account + 1);
+  for (let index = at(mrr.offsets, account); index < end; index++) {
+    const month = at(mrr.keys, index);
+    if (month > months.now) break;
+    const value = rowOf(mrr, index).mrr;
+    now = month === months.now ? value : 0;
+    if (month <= months.before30) before30 = month === months.before30 ? value : 0;
+    if (month <= months.before90) before90 = month === months.before90 ? value : 0;
+  }
+  return {
+    mrr: now,
+    arr: now === null ? null : now * 12,
+    mrrChange30Days: change(now, before30),
+    mrrChange90Days: change(now, before90),
+  };
+}

@@ -1,0 +1,119 @@
+import {
+  at,
+  type CalendarDate,
+  civilOf,
+  epochDayOf,
+  isCount,
+  isNonNegative,
+  isRecord,
+  type UsageSnapshot,
+} from '../core/internal.js';
+import type { DayNumbers } from './day-numbers.js';
+import { type GroupedRows, rowOf } from './grouped-rows.js';
+import { isId, isOptionalCount } from './row-fields.js';
+
+function daysInMonth(year: number, month: number): number {
+  return month === 12 ? 31 : epochDayOf(year, month + 1, 1) - epochDayOf(year, month, 1);
+}
+
+/** The last day of a month-long period from `start`: the day before the same day next month (or next month's last day). */
+function monthPeriodEnd(start: number): number {
+  const [year, month, day] = civilOf(start);
+  const nextYear = month === 12 ? year + 1 : year;
+  const nextMonth = month === 12 ? 1 : month + 1;
+  return epochDayOf(nextYear, nextMonth, Math.min(day, daysInMonth(nextYear, nextMonth))) - 1;
+}
+
+/**
+ * The last day of a usage period whose fields that snapshots read are valid,
+ * as a day number: its sort key, since a period's figures are known once it
+ * has ended. `NaN` when a field is not valid.
+ *
+ * @internal
+ */
+export function usageEndDay(value: unknown, dayOf: DayNumbers): number {
+  if (!isRecord(value)) return Number.NaN;
+  const { activeUsers, averageDailyActiveUsers: daily } = value;
+  const valid =
+    isId(value.accountId) &&
+    isCount(activeUsers) &&
+    (daily === undefined || (isNonNegative(daily) && daily <= activeUsers)) &&
+    isOptionalCount(value.licenses) &&
+    isOptionalCount(value.logins) &&
+    isOptionalCount(value.featuresAdopted);
+  if (!valid) return Number.NaN;
+  const start = dayOf(value.periodStart);
+  switch (value.period) {
+    case 'day':
+      return start;
+    case 'week':
+      return start + 6;
+    case 'month':
+      return Number.isNaN(start) ? start : monthPeriodEnd(start);
+    default:
+      return Number.NaN;
+  }
+}
+
+/** The usage fields of a snapshot. @internal */
+export interface UsageMeasures {
+  readonly usagePeriodStart: CalendarDate | null;
+  readonly activeUsers: number | null;
+  readonly activeUsersChange: number | null;
+  readonly licenses: number | null;
+  readonly licenseUtilization: number | null;
+  readonly licenseUtilizationChange: number | null;
+  readonly stickiness: number | null;
+  readonly logins: number | null;
+  readonly featuresAdopted: number | null;
+}
+
+const noUsage: UsageMeasures = {
+  usagePeriodStart: null,
+  activeUsers: null,
+  activeUsersChange: null,
+  licenses: null,
+  licenseUtilization: null,
+  licenseUtilizationChange: null,
+  stickiness: null,
+  logins: null,
+  featuresAdopted: null,
+};
+
+function utilizationOf(usage: UsageSnapshot): number | null {
+  return usage.licenses === undefined || usage.licenses === 0 ? null : usage.activeUsers / usage.licenses;
+}
+
+/**
+ * The usage fields of one account as of a day, from the latest period that
+ * ended on or before it and the one before that.
+ *
+ * @internal
+ */
+export function usageMeasures(usage: GroupedRows<UsageSnapshot>, account: number, asOfDay: number): UsageMeasures {
+  let latest = -1;
+  let previous = -1;
+  const end = at(usage.offsets, account + 1);
+  for (let index = at(usage.offsets, account); index < end && at(usage.keys, index) <= asOfDay; index++) {
+    previous = latest;
+    latest = index;
+  }
+  if (latest < 0) return noUsage;
+  const last = rowOf(usage, latest);
+  const before = previous < 0 ? undefined : rowOf(usage, previous);
+  const utilization = utilizationOf(last);
+  const previousUtilization = before === undefined ? null : utilizationOf(before);
+  const daily = last.averageDailyActiveUsers;
+  return {
+    usagePeriodStart: last.periodStart,
+    activeUsers: last.activeUsers,
+    activeUsersChange: before === undefined ? null : last.activeUsers - before.activeUsers,
+    licenses: last.licenses ?? null,
+    licenseUtilization: utilization,
+    licenseUtilizationChange:
+      utilization === null || previousUtilization === null ? null : utilization - previousUtilization,
+    stickiness: daily === undefined || last.activeUsers === 0 ? null : daily / last.activeUsers,
+    logins: last.logins ?? null,
+    featuresAdopted: last.featuresAdopted ?? null,
+  };
+}
