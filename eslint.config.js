@@ -41,7 +41,13 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'src/ does no I/O.' })),
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'src/ does no I/O.' })),
+            {
+              name: 'zod',
+              message: "Build schemas with `import * as z from 'zod/mini'`: classic zod does not tree-shake.",
+            },
+          ],
           patterns: [
             {
               regex: String.raw`^\.\./(?!core/internal\.js$)[^/]+/(?!index\.js$)`,
@@ -52,6 +58,11 @@ export default defineConfig(
       ],
       'no-restricted-syntax': [
         'error',
+        {
+          selector: "ImportDeclaration[source.value='zod/mini'] > ImportSpecifier[imported.name='z']",
+          message:
+            "Import zod/mini as a namespace (`import * as z from 'zod/mini'`): `{ z }` keeps all of zod in a bundle.",
+        },
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'src/ has no clock: take an asOf argument.',

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { AttributeValue, CalendarDate, EscalationSeverity, SurveyScale } from '../core/internal.js';
 
 const Text = z.string();

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CalendarDate, fail, parseWith } from '../core/internal.js';
 import type { AccountSnapshot } from './account-snapshot.js';
 import { indexPortfolio, type PortfolioIndex } from './portfolio-index.js';

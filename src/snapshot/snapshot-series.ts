@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { addDays, addMonths, CalendarDate, type CalendarDate as Day, fail } from '../core/internal.js';
 import { type AccountSnapshots, parseOptions, resolveAsOf, snapshotsOnDay, WindowDays } from './account-snapshots.js';
 import { indexPortfolio } from './portfolio-index.js';
