@@ -1,17 +1,9 @@
-import { at, type Contact, isRecord } from '../core/internal.js';
+import { at, type Contact, ContactRole, isRecord } from '../core/internal.js';
 import { type DayNumbers, optionalDay } from './day-numbers.js';
 import { type GroupedRows, never, rowOf } from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
-const roles: ReadonlySet<unknown> = new Set([
-  'executive_sponsor',
-  'decision_maker',
-  'champion',
-  'admin',
-  'power_user',
-  'user',
-  'billing',
-]);
+const roles: ReadonlySet<unknown> = new Set(ContactRole.options);
 
 /**
  * The day a contact whose fields that snapshots read are valid left the
