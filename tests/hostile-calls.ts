@@ -20,7 +20,7 @@ export function outcomeOf(run: () => unknown): Outcome {
   }
 }
 
-/** Every argument list with one hostile value put in one argument position or one field of a plain-object argument. */
+/** Every argument list with one hostile value put in one argument position, the first element of an array argument, one field of a plain-object argument, or an extra argument. */
 export function hostileArgumentLists(valid: readonly unknown[]): [where: string, argumentList: unknown[]][] {
   const lists: [string, unknown[]][] = [];
   for (const [name, value] of hostileValues()) {
@@ -29,6 +29,14 @@ export function hostileArgumentLists(valid: readonly unknown[]): [where: string,
         `argument ${String(position)} is ${name}`,
         valid.map((other, at) => (at === position ? value : other)),
       ]);
+      if (Array.isArray(argument) && argument.length > 0) {
+        const withFirst = [value, ...(argument as unknown[]).slice(1)];
+        lists.push([
+          `argument ${String(position)}[0] is ${name}`,
+          valid.map((other, at) => (at === position ? withFirst : other)),
+        ]);
+        return;
+      }
       // Fields of plain data only: a zod schema given as an argument is code, not data.
       if (typeof argument !== 'object' || argument === null || Object.getPrototypeOf(argument) !== Object.prototype) {
         return;

@@ -1,5 +1,5 @@
 import { kindOf, quoteText } from './describe-value.js';
-import { SuccessKitError, type PathSegment, type SuccessKitErrorCode } from './error.js';
+import { isSuccessKitError, SuccessKitError, type PathSegment, type SuccessKitErrorCode } from './error.js';
 
 /** What an exception says, for a message: its message, quoted and cut short, or else its kind. Never throws. */
 function describeThrown(thrown: unknown): string {
@@ -10,15 +10,6 @@ function describeThrown(thrown: unknown): string {
     // A revoked proxy thrown as an error throws again on `instanceof`; its kind is all there is to say.
   }
   return kindOf(thrown);
-}
-
-/** Whether a caught value is a SuccessKitError; never throws, though `instanceof` does on a revoked proxy. */
-function isOwnError(thrown: unknown): thrown is SuccessKitError {
-  try {
-    return thrown instanceof SuccessKitError;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -36,7 +27,7 @@ export function unreadable(
   path: readonly PathSegment[],
   subject: string,
 ): SuccessKitError {
-  if (isOwnError(thrown)) return thrown;
+  if (isSuccessKitError(thrown)) return thrown;
   const error = new SuccessKitError(code, [
     { path, message: `${subject} could not be read: it threw ${describeThrown(thrown)}` },
   ]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SuccessKitError } from '../../src/core/error';
 import * as forecast from '../../src/forecast/index';
 import { cdnowSummary, survivors } from '../fixtures/published';
-import { hostileValues } from '../hostile-values';
+import { hostileArgumentLists } from '../hostile-calls';
 
 const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const spendModel = { p: 6.25, q: 3.74, gamma: 15.44 };
@@ -66,29 +66,6 @@ const calls: [name: string, run: (...args: unknown[]) => unknown, args: unknown[
     [[{ customerId: 'c-1', date: '1997-01-01', amount: 29.33 }], { calibrationEnd: '1997-09-30', unit: 'week' }],
   ],
 ];
-
-/** The argument lists with one hostile value in one place: an argument, a field of it, or an element of it. */
-function hostileArgumentLists(args: readonly unknown[]): [where: string, args: unknown[]][] {
-  const lists: [string, unknown[]][] = [];
-  args.forEach((arg, position) => {
-    const places: [string, (value: unknown) => unknown][] = [[`argument ${String(position)}`, (value) => value]];
-    if (Array.isArray(arg)) {
-      places.push([`argument ${String(position)}[0]`, (value) => [value, ...(arg as unknown[]).slice(1)]]);
-    } else if (typeof arg === 'object' && arg !== null) {
-      for (const key of Object.keys(arg)) {
-        places.push([`argument ${String(position)}.${key}`, (value) => ({ ...arg, [key]: value })]);
-      }
-    }
-    for (const [where, place] of places) {
-      for (const [name, value] of hostileValues()) {
-        const list = [...args];
-        list[position] = place(value);
-        lists.push([`${where} = ${name}`, list]);
-      }
-    }
-  });
-  return lists;
-}
 
 describe('every forecast function answers hostile input with a SuccessKitError or a result', () => {
   it('lists every exported function', () => {
