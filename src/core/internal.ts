@@ -38,4 +38,5 @@ export {
   PositiveNumber,
 } from './guard.js';
 export { fail } from './parse.js';
+export { setOwn } from './own-record.js';
 export { unreadable } from './unreadable.js';

@@ -1,4 +1,4 @@
-import { describeValue, fail, isObjectRecord, type PathSegment, SuccessKitError } from '../core/internal.js';
+import { describeValue, fail, isObjectRecord, type PathSegment, setOwn, SuccessKitError } from '../core/internal.js';
 
 /**
  * A mergeable aggregate: the four functions that compute a metric over rows
@@ -87,7 +87,7 @@ export function locateError(error: unknown, prefix: readonly PathSegment[]): unk
 export function ownEntry<Value>(target: Record<string, Value>, key: string, create: () => Value): Value {
   if (Object.hasOwn(target, key)) return target[key] as Value;
   const value = create();
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  setOwn(target, key, value);
   return value;
 }
 

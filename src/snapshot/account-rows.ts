@@ -1,7 +1,6 @@
-import type { Account, AttributeValue } from '../core/internal.js';
+import { type Account, type AttributeValue, setOwn } from '../core/internal.js';
 import { isRecord } from '../core/internal.js';
 import { type DayNumbers, optionalDay } from './day-numbers.js';
-import { setOwn } from './own-record.js';
 import { isId, isOptionalCount, isOptionalId, isOptionalText } from './row-fields.js';
 
 /** The day numbers of an account's dates; `NaN` for a date it lacks, `Infinity` for no churn. @internal */

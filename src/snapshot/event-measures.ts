@@ -1,7 +1,6 @@
-import { type AccountEvent, at, type CalendarDate, isNonNegative, isRecord } from '../core/internal.js';
+import { type AccountEvent, at, type CalendarDate, isNonNegative, isRecord, setOwn } from '../core/internal.js';
 import { type DayNumbers, optionalDay } from './day-numbers.js';
 import { type GroupedRows, never, rowOf } from './grouped-rows.js';
-import { setOwn } from './own-record.js';
 import { isId, isOptionalId } from './row-fields.js';
 
 type Severity = (AccountEvent & { type: 'escalation' })['severity'];
