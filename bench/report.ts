@@ -9,6 +9,8 @@ export interface BenchLine {
   readonly opsPerSec?: number;
   /** How many times faster than the peer measured in the same run. */
   readonly ratio?: number;
+  /** Library speed ÷ the speed of a hand-written loop doing the same work on the same data: 1 is the limit. */
+  readonly ratioToLimit?: number;
   /** The target from the project's performance requirements, for comparison. */
   readonly target?: string;
 }
