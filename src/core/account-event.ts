@@ -101,11 +101,12 @@ export type MeetingKind = z.infer<typeof MeetingKind>;
  * | `milestone_reached` | `milestoneId` | a journey or onboarding milestone was completed (`first_login`, `configuration_complete`, …) |
  * | `ticket` | `ticketId`, `priority`, `resolvedDate?` | a support ticket was opened (and when it was resolved) |
  * | `escalation` | `severity`, `reason?` | an issue was escalated beyond support |
- * | `feature_request` | `title` | the customer asked for an enhancement |
+ * | `feature_request` | `title`, `onRoadmap?`, `outOfScope?` | the customer asked for an enhancement (and whether it is on the roadmap, or outside what the product is for) |
  * | `champion_left` | `contactId` (required) | the main point of contact left the customer |
  * | `sponsor_changed` | `contactId?` (the new sponsor) | the executive sponsor changed |
  * | `meeting` | `meetingKind` | a kickoff, check-in, EBR, training or onsite took place |
  * | `payment_overdue` | `amount` | an invoice went unpaid past its due date (major units) |
+ * | `value_realized` | `share` | the customer has realized this share (0–1) of the business value targeted for them, as agreed at an EBR or value review |
  * | `custom` | `name`, `value?` | anything else the host tracks |
  *
  * @example
@@ -121,11 +122,16 @@ export const AccountEvent = z.discriminatedUnion('type', [
   event('milestone_reached', { milestoneId: Id }),
   event('ticket', { ticketId: Id, priority: TicketPriority, resolvedDate: z.optional(CalendarDate) }),
   event('escalation', { severity: EscalationSeverity, reason: z.optional(z.string()) }),
-  event('feature_request', { title: z.string().check(z.minLength(1)) }),
+  event('feature_request', {
+    title: z.string().check(z.minLength(1)),
+    onRoadmap: z.optional(z.boolean()),
+    outOfScope: z.optional(z.boolean()),
+  }),
   event('champion_left', { contactId: Id }),
   event('sponsor_changed', {}),
   event('meeting', { meetingKind: MeetingKind }),
   event('payment_overdue', { amount: Money }),
+  event('value_realized', { share: z.number().check(z.minimum(0), z.maximum(1)) }),
   event('custom', {
     name: z.string().check(z.minLength(1)),
     value: z.optional(z.union([z.string(), z.number(), z.boolean()])),

@@ -23,6 +23,18 @@ export const onboardingMilestones = [
 /** Chance that a laggard never reaches each milestone, in baseline order. */
 const laggardMisses = [0, 0.05, 0.15, 0.35] as const;
 
+/**
+ * Share of the targeted business value realized by each EBR milestone (75% by
+ * the first, all of it by the second), and how far each pace class lands from
+ * it: champions ahead, laggards behind.
+ */
+const valueTargets: Readonly<Record<string, number>> = { ebr_1: 0.75, ebr_2: 1 };
+const valuePace: Readonly<Record<Profile['pace'], number>> = { champion: 1.15, cruiser: 1, laggard: 0.7 };
+
+/** Chance that a feature request is off the roadmap, and that it is outside what the product is for, by fit. */
+const offRoadmapChance: Readonly<Record<Profile['fit'], number>> = { perfect: 0.2, good: 0.4, bad: 0.75 };
+const outOfScopeChance: Readonly<Record<Profile['fit'], number>> = { perfect: 0.02, good: 0.08, bad: 0.4 };
+
 const monthlyTickets: Readonly<Record<Profile['segment'], number>> = { enterprise: 1.5, 'mid-market': 0.6, smb: 0.2 };
 const yearlyEscalations: Readonly<Record<Profile['segment'], number>> = {
   enterprise: 1.5,
@@ -154,6 +166,11 @@ function drawOnboarding(draft: Draft): void {
     const day =
       firstSpan.startDay + Math.max(1, Math.round(baselineDay * profile.paceFactor * random.between(0.92, 1.08)));
     addEvent(draft, day, { type: 'milestone_reached', milestoneId });
+    const target = valueTargets[milestoneId];
+    if (target !== undefined) {
+      const share = Math.min(1, target * valuePace[profile.pace] * random.between(0.9, 1.1));
+      addEvent(draft, day, { type: 'value_realized', share: Math.round(share * 100) / 100 });
+    }
     if (milestoneId === 'configuration_complete' && day >= draft.window.firstDay && random.chance(0.5)) {
       const score = answer(random, 2.4 + 2.8 * profile.health, 0.8, 1, 5);
       addSurvey(draft, day + random.integer(1, 7), { kind: 'csat', scale: 5, score, touchpoint: 'onboarding' });
@@ -225,7 +242,12 @@ function drawRiskSignals(draft: Draft): void {
   }
   const requests = random.poisson(yearlyFeatureRequests[profile.segment] * fitRequestScale[profile.fit]);
   for (let count = 0; count < requests; count++) {
-    addEvent(draft, windowDay(draft), { type: 'feature_request', title: random.pick(featureRequests) });
+    addEvent(draft, windowDay(draft), {
+      type: 'feature_request',
+      title: random.pick(featureRequests),
+      onRoadmap: !random.chance(offRoadmapChance[profile.fit]),
+      outOfScope: random.chance(outOfScopeChance[profile.fit]),
+    });
   }
   if (random.chance(0.03 + 0.1 * (1 - profile.health))) {
     const day = windowDay(draft);

@@ -244,9 +244,13 @@ function append<Row>(target: Row[], rows: readonly Row[]): void {
  *   churned and reactivated revenue, and the subscriptions behind them;
  * - onboarding milestones (`first_login`, `configuration_complete`, `ebr_1`,
  *   `ebr_2`, baseline days 5, 10, 90 and 270) that some accounts reach
- *   early, most on time and some late or never;
+ *   early, most on time and some late or never, with the share of the
+ *   targeted business value realized at each EBR (`value_realized`: ahead
+ *   of 75% and 100% for the early accounts, behind for the late ones);
  * - a year of NPS, CSAT and CES answers, tickets, escalations, feature
- *   requests, champion departures, sponsor changes and overdue payments.
+ *   requests (flagged on or off the roadmap, and out of scope, more often for
+ *   bad-fit customers), champion departures, sponsor changes and overdue
+ *   payments.
  *
  * Money is in USD, major units. Records are grouped by account and in date
  * order within an account.

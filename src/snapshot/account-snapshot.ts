@@ -30,8 +30,9 @@ const Share = z.nullable(z.number().check(z.minimum(0), z.maximum(1)));
  * | surveys | `npsResponses`, `nps`, `npsDetractors`, `lastNpsScore`, `lastNpsDate`, `lastNpsCategory`, `csatResponses`, `csatSatisfiedShare`, `lastCsatScore`, `lastCsatScale`, `lastCsatDate`, `cesResponses`, `cesLowEffortShare` |
  * | support | `ticketsOpened`, `urgentTicketsOpened`, `openTickets`, `escalations`, `highestEscalationSeverity` |
  * | relationships | `contacts`, `championNamed`, `championLeft`, `championLeftDate`, `sponsorChanged`, `sponsorChangedDate` |
- * | product | `featureRequests` |
+ * | product | `featureRequests`, `featureRequestsOffRoadmap`, `featureRequestsOutOfScope` |
  * | billing | `overdueAmount`, `overdueDays` |
+ * | value | `valueRealized`, `valueRealizedDate` |
  * | milestones | `milestones` (first day each milestone was reached, by id) |
  * | meetings | `lastMeetingDate`, `daysSinceLastMeeting`, `lastEbrDate`, `daysSinceLastEbr` |
  * | custom | `custom` (numeric `custom` event values summed in the window, by name) |
@@ -40,7 +41,7 @@ const Share = z.nullable(z.number().check(z.minimum(0), z.maximum(1)));
  * ```ts
  * import { AccountSnapshot } from 'successkit/snapshot';
  *
- * Object.keys(AccountSnapshot.shape).length; // => 66
+ * Object.keys(AccountSnapshot.shape).length; // => 70
  * ```
  */
 export const AccountSnapshot = z.strictObject({
@@ -175,6 +176,10 @@ export const AccountSnapshot = z.strictObject({
   // product
   /** Feature requests in the window, a count. */
   featureRequests: Count,
+  /** Feature requests in the window flagged `onRoadmap: false`, a count; requests without the flag are not counted. */
+  featureRequestsOffRoadmap: Count,
+  /** Feature requests in the window flagged `outOfScope: true`, a count. */
+  featureRequestsOutOfScope: Count,
 
   // billing
   /** Sum of the `payment_overdue` amounts in the window, money; 0 without any. */
@@ -185,6 +190,12 @@ export const AccountSnapshot = z.strictObject({
   // milestones
   /** The first day each milestone was reached on or before `asOf`, by milestone id. */
   milestones: z.record(z.string(), CalendarDate),
+
+  // value
+  /** Share (0–1) of the targeted business value realized, from the latest `value_realized` event on or before `asOf`; `null` without any. */
+  valueRealized: Share,
+  /** Day of that `value_realized` event. */
+  valueRealizedDate: Day,
 
   // meetings
   /** Day of the latest meeting of any kind on or before `asOf`. */

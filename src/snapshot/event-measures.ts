@@ -13,6 +13,10 @@ function isOptionalString(value: unknown): boolean {
   return value === undefined || typeof value === 'string';
 }
 
+function isOptionalBoolean(value: unknown): boolean {
+  return value === undefined || typeof value === 'boolean';
+}
+
 /** Whether the fields of its type that snapshots read are valid. */
 function hasValidDetails(event: Record<string, unknown>, dayOf: DayNumbers): boolean {
   switch (event.type) {
@@ -30,13 +34,20 @@ function hasValidDetails(event: Record<string, unknown>, dayOf: DayNumbers): boo
     case 'escalation':
       return Object.hasOwn(severityRank, String(event.severity)) && isOptionalString(event.reason);
     case 'feature_request':
-      return typeof event.title === 'string' && event.title.length > 0;
+      return (
+        typeof event.title === 'string' &&
+        event.title.length > 0 &&
+        isOptionalBoolean(event.onRoadmap) &&
+        isOptionalBoolean(event.outOfScope)
+      );
     case 'champion_left':
       return isId(event.contactId);
     case 'meeting':
       return meetingKinds.has(event.meetingKind);
     case 'payment_overdue':
       return isNonNegative(event.amount);
+    case 'value_realized':
+      return isNonNegative(event.share) && event.share <= 1;
     case 'custom':
       return (
         typeof event.name === 'string' &&
@@ -82,6 +93,7 @@ const code = {
   paymentOverdue: 13,
   numericCustom: 14,
   otherCustom: 15,
+  valueRealized: 16,
 } as const;
 
 const severities: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
@@ -106,6 +118,8 @@ function codeOf(event: AccountEvent): number {
       return event.meetingKind === 'ebr' ? code.ebr : code.meeting;
     case 'payment_overdue':
       return code.paymentOverdue;
+    case 'value_realized':
+      return code.valueRealized;
     case 'custom':
       return typeof event.value === 'number' ? code.numericCustom : code.otherCustom;
   }
@@ -148,9 +162,13 @@ export interface EventMeasures {
   readonly championLeftDate: CalendarDate | null;
   readonly sponsorChangedDate: CalendarDate | null;
   readonly featureRequests: number;
+  readonly featureRequestsOffRoadmap: number;
+  readonly featureRequestsOutOfScope: number;
   readonly overdueAmount: number;
   readonly overdueDays: number | null;
   readonly milestones: Record<string, CalendarDate>;
+  readonly valueRealized: number | null;
+  readonly valueRealizedDate: CalendarDate | null;
   readonly lastMeetingDate: CalendarDate | null;
   readonly daysSinceLastMeeting: number | null;
   readonly lastEbrDate: CalendarDate | null;
@@ -186,6 +204,7 @@ export function eventMeasures(
   let lastLogin = -1;
   let lastMeeting = -1;
   let lastEbr = -1;
+  let lastValue = -1;
   let championLeft = -1;
   let sponsorChanged = -1;
   let oldestOverdue = -1;
@@ -195,6 +214,8 @@ export function eventMeasures(
   let escalations = 0;
   let highestSeverity = -1;
   let featureRequests = 0;
+  let offRoadmap = 0;
+  let outOfScope = 0;
   let overdueAmount = 0;
   const milestones: Record<string, CalendarDate> = {};
   const custom: Record<string, number> = {};
@@ -217,12 +238,17 @@ export function eventMeasures(
     } else if (kind === code.meeting || kind === code.ebr) {
       lastMeeting = index;
       if (kind === code.ebr) lastEbr = index;
-    } else if (!inWindow) continue;
+    } else if (kind === code.valueRealized) lastValue = index;
+    else if (!inWindow) continue;
     else if (kind >= code.escalation && kind < code.featureRequest) {
       escalations++;
       highestSeverity = Math.max(highestSeverity, kind - code.escalation);
-    } else if (kind === code.featureRequest) featureRequests++;
-    else if (kind === code.championLeft) championLeft = index;
+    } else if (kind === code.featureRequest) {
+      const request = rowOf(events, index) as AccountEvent & { type: 'feature_request' };
+      featureRequests++;
+      if (request.onRoadmap === false) offRoadmap++;
+      if (request.outOfScope === true) outOfScope++;
+    } else if (kind === code.championLeft) championLeft = index;
     else if (kind === code.sponsorChanged) sponsorChanged = index;
     else if (kind === code.paymentOverdue) {
       overdueAmount += (rowOf(events, index) as AccountEvent & { type: 'payment_overdue' }).amount;
@@ -243,9 +269,13 @@ export function eventMeasures(
     championLeftDate: dateAt(events, championLeft),
     sponsorChangedDate: dateAt(events, sponsorChanged),
     featureRequests,
+    featureRequestsOffRoadmap: offRoadmap,
+    featureRequestsOutOfScope: outOfScope,
     overdueAmount,
     overdueDays: daysSinceAt(events, oldestOverdue, asOfDay),
     milestones,
+    valueRealized: lastValue < 0 ? null : (rowOf(events, lastValue) as AccountEvent & { type: 'value_realized' }).share,
+    valueRealizedDate: dateAt(events, lastValue),
     lastMeetingDate: dateAt(events, lastMeeting),
     daysSinceLastMeeting: daysSinceAt(events, lastMeeting, asOfDay),
     lastEbrDate: dateAt(events, lastEbr),

@@ -15,6 +15,7 @@ const examples = [
   { ...base, type: 'sponsor_changed', contactId: 'con-9', note: 'new VP' },
   { ...base, type: 'meeting', meetingKind: 'ebr' },
   { ...base, type: 'payment_overdue', amount: 1_200 },
+  { ...base, type: 'value_realized', share: 0.75 },
   { ...base, type: 'custom', name: 'webinar_attended', value: true },
 ];
 
@@ -38,7 +39,7 @@ describe('parseAccountEvent', () => {
     expect(error.issues[0]).toEqual({
       path: ['type'],
       message:
-        'expected one of "login", "milestone_reached", "ticket", "escalation", "feature_request", "champion_left", "sponsor_changed", "meeting", "payment_overdue", "custom"',
+        'expected one of "login", "milestone_reached", "ticket", "escalation", "feature_request", "champion_left", "sponsor_changed", "meeting", "payment_overdue", "value_realized", "custom"',
     });
   });
 
@@ -47,6 +48,8 @@ describe('parseAccountEvent', () => {
     expect(pathsOf({ ...base, type: 'ticket', ticketId: 'T-1', priority: 'p0' })).toEqual(['priority']);
     expect(pathsOf({ ...base, type: 'escalation', severity: 'high', milestoneId: 'x' })).toEqual(['milestoneId']);
     expect(pathsOf({ ...base, type: 'payment_overdue', amount: -1 })).toEqual(['amount']);
+    expect(pathsOf({ ...base, type: 'value_realized', share: 1.2 })).toEqual(['share']);
+    expect(pathsOf({ ...base, type: 'feature_request', title: 'SSO', onRoadmap: 'yes' })).toEqual(['onRoadmap']);
     expect(pathsOf({ ...base, type: 'login', date: '2025-3-4' })).toEqual(['date']);
   });
 });

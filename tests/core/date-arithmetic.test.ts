@@ -29,8 +29,10 @@ function expectedAddMonths(date: string, months: number): string {
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
   const text = (value: number, width: number): string => String(value).padStart(width, '0');
-  const nextMonthStart = month === 12 ? `${text(year + 1, 4)}-01-01` : `${text(year, 4)}-${text(month + 1, 2)}-01`;
-  const lastDay = utcDay(nextMonthStart) - utcDay(`${text(year, 4)}-${text(month, 2)}-01`);
+  // Day 0 of the next month is this month's last day; setUTCFullYear reads years 0–99 as written, and 10000 is fine.
+  const monthEnd = new Date(0);
+  monthEnd.setUTCFullYear(year, month, 0);
+  const lastDay = monthEnd.getUTCDate();
   return `${text(year, 4)}-${text(month, 2)}-${text(Math.min(Number(date.slice(8, 10)), lastDay), 2)}`;
 }
 
@@ -192,6 +194,11 @@ describe('addMonths', () => {
     expect(addMonths(d('2025-11-30'), 3)).toBe('2026-02-28');
     expect(addMonths(d('2025-05-05'), 0)).toBe('2025-05-05');
     expect(addMonths(d('0001-03-31'), -1)).toBe('0001-02-28');
+  });
+
+  it('lands on the month end of December 9999', () => {
+    expect(addMonths(d('9999-11-30'), 1)).toBe('9999-12-30');
+    expect(addMonths(d('9999-12-01'), 0)).toBe('9999-12-01');
   });
 
   it('matches the day-of-month rule for random dates and counts', () => {

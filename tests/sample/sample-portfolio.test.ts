@@ -168,6 +168,45 @@ describe('samplePortfolio', () => {
     expect([...milestones].sort()).toEqual(['configuration_complete', 'ebr_1', 'ebr_2', 'first_login']);
   });
 
+  it('records value realized at each EBR: ahead of the 75% and 100% targets for early accounts, behind for late ones', () => {
+    const starts = new Map(portfolio.accounts.map((account) => [account.id, account.startDate]));
+    const firstReview = portfolio.events.flatMap((event) =>
+      event.type === 'milestone_reached' && event.milestoneId === 'ebr_1'
+        ? [
+            {
+              accountId: event.accountId,
+              date: event.date,
+              pace: daysBetween(starts.get(event.accountId)!, event.date) / 90,
+            },
+          ]
+        : [],
+    );
+    const values = new Map<string, number>(
+      portfolio.events.flatMap((event) =>
+        event.type === 'value_realized' ? [[`${event.accountId} ${event.date}`, event.share] as const] : [],
+      ),
+    );
+    const valueOn = (accountId: string, date: string): number | undefined => values.get(`${accountId} ${date}`);
+    const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const early = firstReview
+      .filter((review) => review.pace < 0.88)
+      .map((review) => valueOn(review.accountId, review.date) ?? 0);
+    const late = firstReview
+      .filter((review) => review.pace > 1.2)
+      .map((review) => valueOn(review.accountId, review.date) ?? 0);
+    expect(firstReview.filter((review) => valueOn(review.accountId, review.date) === undefined)).toEqual([]);
+    expect(mean(early)).toBeGreaterThan(0.8);
+    expect(mean(late)).toBeLessThan(0.65);
+  });
+
+  it('flags feature requests off the roadmap and out of scope, some of each but not all', () => {
+    const requests = portfolio.events.flatMap((event) => (event.type === 'feature_request' ? [event] : []));
+    expect(share(requests, (request) => request.onRoadmap === false)).toBeGreaterThan(0.2);
+    expect(share(requests, (request) => request.onRoadmap === false)).toBeLessThan(0.8);
+    expect(share(requests, (request) => request.outOfScope === true)).toBeGreaterThan(0.03);
+    expect(share(requests, (request) => request.outOfScope === true)).toBeLessThan(0.5);
+  });
+
   it('has every kind of event and survey', () => {
     expect(new Set(portfolio.events.map((event) => event.type))).toEqual(
       new Set([
@@ -179,6 +218,7 @@ describe('samplePortfolio', () => {
         'champion_left',
         'sponsor_changed',
         'payment_overdue',
+        'value_realized',
       ]),
     );
     const nps = portfolio.surveys.filter((survey) => survey.kind === 'nps');
@@ -277,7 +317,7 @@ describe('samplePortfolio', () => {
     // pinned sample output in their own tests see it change too.
     const json = JSON.stringify(samplePortfolio({ accounts: 500, seed: 1, asOf: '2026-06-30' }));
     expect(createHash('sha256').update(json).digest('hex')).toBe(
-      '6414fe18eb4e4e89e4d92a331eaafc9211334deffcf8185352e1fd7396b8f685',
+      '034e75035092aedee78f73d25f4239f0218dbb792c378a07344765c4c1606704',
     );
   });
 });

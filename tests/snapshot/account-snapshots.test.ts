@@ -115,9 +115,13 @@ describe('account fields', () => {
       sponsorChanged: false,
       sponsorChangedDate: null,
       featureRequests: 0,
+      featureRequestsOffRoadmap: 0,
+      featureRequestsOutOfScope: 0,
       overdueAmount: 0,
       overdueDays: null,
       milestones: {},
+      valueRealized: null,
+      valueRealizedDate: null,
       lastMeetingDate: null,
       daysSinceLastMeeting: null,
       lastEbrDate: null,
@@ -332,7 +336,12 @@ describe('events', () => {
       event('2026-06-10', 'champion_left', { contactId: 'c1' }),
       event('2026-02-01', 'sponsor_changed'),
       event('2026-05-05', 'feature_request', { title: 'Dark mode' }),
-      event('2026-06-05', 'feature_request', { title: 'SSO' }),
+      event('2026-06-05', 'feature_request', { title: 'SSO', onRoadmap: false, outOfScope: true }),
+      event('2026-03-05', 'feature_request', { title: 'Old ask', onRoadmap: false }),
+      event('2026-06-06', 'feature_request', { title: 'Exports', onRoadmap: true, outOfScope: false }),
+      event('2025-04-01', 'value_realized', { share: 0.6 }),
+      event('2026-01-15', 'value_realized', { share: 0.8 }),
+      event('2026-07-01', 'value_realized', { share: 1 }),
       event('2026-05-20', 'payment_overdue', { amount: 1_200 }),
       event('2026-06-20', 'payment_overdue', { amount: 300.5 }),
       event('2025-01-06', 'milestone_reached', { milestoneId: 'first_login' }),
@@ -374,7 +383,19 @@ describe('events', () => {
   });
 
   it('count feature requests and overdue payments in the window', () => {
-    expect([snapshot.featureRequests, snapshot.overdueAmount, snapshot.overdueDays]).toEqual([2, 1_500.5, 41]);
+    expect([snapshot.featureRequests, snapshot.overdueAmount, snapshot.overdueDays]).toEqual([3, 1_500.5, 41]);
+  });
+
+  it("count the window's feature requests flagged off the roadmap or out of scope, not the unflagged ones", () => {
+    expect([snapshot.featureRequestsOffRoadmap, snapshot.featureRequestsOutOfScope]).toEqual([1, 1]);
+  });
+
+  it('keep the latest value realized on or before asOf, inside the window or not', () => {
+    expect([snapshot.valueRealized, snapshot.valueRealizedDate]).toEqual([0.8, '2026-01-15']);
+    const later = snapshotOf(portfolio, '2026-07-01');
+    expect([later.valueRealized, later.valueRealizedDate]).toEqual([1, '2026-07-01']);
+    const earlier = snapshotOf(portfolio, '2025-03-31');
+    expect([earlier.valueRealized, earlier.valueRealizedDate]).toEqual([null, null]);
   });
 
   it('keep the first day each milestone was reached by asOf', () => {
