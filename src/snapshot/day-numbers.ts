@@ -28,3 +28,21 @@ export function createDayNumbers(): DayNumbers {
 export function optionalDay(dayOf: DayNumbers, value: unknown, fallback: number): number {
   return value === undefined ? fallback : dayOf(value);
 }
+
+/** Digits 0–9 as character codes start at 48. */
+const zero = 48;
+
+/**
+ * The month index (year × 12 + month − 1) of a `YYYY-MM-DD` text that
+ * {@link DayNumbers} accepted, read from its digits without allocating.
+ *
+ * @internal
+ */
+export function monthIndexOfDate(date: string): number {
+  const year =
+    (date.charCodeAt(0) - zero) * 1000 +
+    (date.charCodeAt(1) - zero) * 100 +
+    (date.charCodeAt(2) - zero) * 10 +
+    (date.charCodeAt(3) - zero);
+  return year * 12 + (date.charCodeAt(5) - zero) * 10 + (date.charCodeAt(6) - zero) - 1;
+}

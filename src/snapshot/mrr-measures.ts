@@ -1,5 +1,5 @@
 import { at, isNonNegative, isRecord, monthIndexOf, type MrrSnapshot } from '../core/internal.js';
-import type { DayNumbers } from './day-numbers.js';
+import { type DayNumbers, monthIndexOfDate } from './day-numbers.js';
 import { type GroupedRows, rowOf } from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
@@ -13,7 +13,9 @@ export function mrrMonth(value: unknown, dayOf: DayNumbers): number {
   if (!isRecord(value) || !isId(value.accountId) || !isNonNegative(value.mrr)) return Number.NaN;
   const { month } = value;
   const day = dayOf(month);
-  return typeof month === 'string' && month.endsWith('-01') && !Number.isNaN(day) ? monthIndexOf(day) : Number.NaN;
+  return typeof month === 'string' && month.endsWith('-01') && !Number.isNaN(day)
+    ? monthIndexOfDate(month)
+    : Number.NaN;
 }
 
 /**

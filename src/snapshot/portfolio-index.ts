@@ -52,6 +52,25 @@ interface Reading {
   readonly issues: SuccessKitIssue[];
 }
 
+/**
+ * The account and key of each row as read, before grouping: one pair of
+ * buffers, as long as the longest list, that every list reuses. Buffers of
+ * typed arrays live outside the JavaScript heap, and allocating much of that
+ * memory at once makes the engine collect the whole heap (the host's
+ * portfolio included) to see whether it can free some; reuse keeps the
+ * index's own memory small enough not to.
+ */
+interface Scratch {
+  readonly accounts: Int32Array;
+  readonly keys: Int32Array;
+}
+
+function scratchFor(lists: readonly (readonly unknown[] | undefined)[]): Scratch {
+  let longest = 0;
+  for (const list of lists) longest = Math.max(longest, list?.length ?? 0);
+  return { accounts: new Int32Array(longest), keys: new Int32Array(longest) };
+}
+
 function report(reading: Reading, path: readonly PathSegment[], message: string): void {
   if (reading.issues.length < maximumIssues) reading.issues.push({ path, message });
 }
@@ -118,11 +137,12 @@ function readList<Row extends { readonly accountId: string }>(
   keyOf: KeyOf,
   schema: Parameters<typeof parseWith>[0],
   accountCount: number,
+  scratch: Scratch,
 ): GroupedRows<Row> {
   let source: readonly unknown[] = rows ?? [];
   const count = source.length;
-  const accounts = new Int32Array(count);
-  const keys = new Int32Array(count);
+  const accounts = scratch.accounts.subarray(0, count);
+  const keys = scratch.keys.subarray(0, count);
   const { dayOf, accountIds } = reading;
   // Exports list an account's rows together: the last account looked up is usually the next one's too.
   let lastId: unknown = undefined;
@@ -185,11 +205,20 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
     : (parseWith(SnapshotPortfolioShape, input, { path: [] }) as SnapshotPortfolio);
   const { accounts, days } = readAccounts(reading, portfolio.accounts);
   const count = accounts.length;
-  const contacts = readList<Contact>(reading, 'contacts', portfolio.contacts, contactLeftDay, Contact, count);
-  const usage = readList<UsageSnapshot>(reading, 'usage', portfolio.usage, usageEndDay, UsageSnapshot, count);
-  const surveys = readList<SurveyResponse>(reading, 'surveys', portfolio.surveys, surveyDay, SurveyResponse, count);
-  const mrr = readList<MrrSnapshot>(reading, 'mrr', portfolio.mrr, mrrMonth, MrrSnapshot, count);
-  const events = readList<AccountEvent>(reading, 'events', portfolio.events, eventDay, AccountEvent, count);
+  const scratch = scratchFor([portfolio.contacts, portfolio.usage, portfolio.surveys, portfolio.mrr, portfolio.events]);
+  const contacts = readList<Contact>(reading, 'contacts', portfolio.contacts, contactLeftDay, Contact, count, scratch);
+  const usage = readList<UsageSnapshot>(reading, 'usage', portfolio.usage, usageEndDay, UsageSnapshot, count, scratch);
+  const surveys = readList<SurveyResponse>(
+    reading,
+    'surveys',
+    portfolio.surveys,
+    surveyDay,
+    SurveyResponse,
+    count,
+    scratch,
+  );
+  const mrr = readList<MrrSnapshot>(reading, 'mrr', portfolio.mrr, mrrMonth, MrrSnapshot, count, scratch);
+  const events = readList<AccountEvent>(reading, 'events', portfolio.events, eventDay, AccountEvent, count, scratch);
   const index: PortfolioIndex = {
     asOf: portfolio.asOf,
     accounts,

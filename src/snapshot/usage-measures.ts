@@ -1,8 +1,7 @@
 import {
+  addMonthsToEpochDay,
   at,
   type CalendarDate,
-  civilOf,
-  epochDayOf,
   isCount,
   isNonNegative,
   isRecord,
@@ -11,18 +10,6 @@ import {
 import type { DayNumbers } from './day-numbers.js';
 import { type GroupedRows, rowOf } from './grouped-rows.js';
 import { isId, isOptionalCount } from './row-fields.js';
-
-function daysInMonth(year: number, month: number): number {
-  return month === 12 ? 31 : epochDayOf(year, month + 1, 1) - epochDayOf(year, month, 1);
-}
-
-/** The last day of a month-long period from `start`: the day before the same day next month (or next month's last day). */
-function monthPeriodEnd(start: number): number {
-  const [year, month, day] = civilOf(start);
-  const nextYear = month === 12 ? year + 1 : year;
-  const nextMonth = month === 12 ? 1 : month + 1;
-  return epochDayOf(nextYear, nextMonth, Math.min(day, daysInMonth(nextYear, nextMonth))) - 1;
-}
 
 /**
  * The last day of a usage period whose fields that snapshots read are valid,
@@ -49,7 +36,8 @@ export function usageEndDay(value: unknown, dayOf: DayNumbers): number {
     case 'week':
       return start + 6;
     case 'month':
-      return Number.isNaN(start) ? start : monthPeriodEnd(start);
+      // The day before the same day next month, or next month's last day.
+      return Number.isNaN(start) ? start : addMonthsToEpochDay(start, 1) - 1;
     default:
       return Number.NaN;
   }
