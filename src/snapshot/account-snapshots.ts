@@ -138,7 +138,7 @@ export function snapshotsOnDay(index: PortfolioIndex, asOf: CalendarDate, window
  * @param portfolio - a core `Portfolio`, or the parts of it a host has; see {@link SnapshotPortfolio}
  * @param options - see {@link AccountSnapshotsOptions}
  * @returns the snapshots of every account that has started by `asOf`, in account order, and how many were left out
- * @throws {@link core!SuccessKitError} `invalid_input` for bad options (path `['options', …]`) and for the first row that is not valid (path `[list, index, field]`, such as `['events', 3, 'date']`); `invalid_reference` for duplicate account ids, for rows whose `accountId` names no account (an event is named by its id) and for a second MRR snapshot of an account in one month, up to 100 issues
+ * @throws {@link core!SuccessKitError} `invalid_input` for bad options (path `['options', …]`) and for the first row that is not valid (path `[list, index, field]`, such as `['events', 3, 'date']`); `invalid_reference` for duplicate account ids, for rows whose `accountId` names no account (an event is named by its id) for a second MRR snapshot of an account in one month, and for a contact, survey or event that repeats the id of another of the same account and day (the same record listed twice), up to 100 issues
  *
  * @example
  * ```ts

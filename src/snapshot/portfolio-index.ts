@@ -1,6 +1,7 @@
 import {
   Account,
   AccountEvent,
+  at,
   type CalendarDate,
   Contact,
   fail,
@@ -199,6 +200,59 @@ function reportRepeatedMonths(reading: Reading, mrr: GroupedRows<MrrSnapshot>): 
   }
 }
 
+/** Runs longer than this are checked with a set; shorter ones pairwise. */
+const pairwiseRun = 16;
+
+/** The row of `rows` at grouped position `k`, as a row with an id. */
+function idAt(rows: GroupedRows<{ readonly id: string }>, k: number): string {
+  return rowOf(rows, k).id;
+}
+
+/** Reports each row of `start…end` (one account, one day) whose id an earlier row of the run has. */
+function reportRunRepeats(
+  reading: Reading,
+  list: string,
+  rows: GroupedRows<{ readonly id: string }>,
+  start: number,
+  end: number,
+): void {
+  const seen = end - start > pairwiseRun ? new Map<string, number>() : undefined;
+  for (let k = start; k < end; k++) {
+    const id = idAt(rows, k);
+    let first = seen?.get(id) ?? -1;
+    for (let earlier = start; seen === undefined && earlier < k; earlier++) {
+      if (idAt(rows, earlier) === id) first = earlier;
+    }
+    if (first >= 0) {
+      const original = at(rows.origins, first);
+      report(
+        reading,
+        [list, at(rows.origins, k), 'id'],
+        `repeats ${list}[${String(original)}]: id ${quoteText(id, 60)}`,
+      );
+    } else seen?.set(id, k);
+  }
+}
+
+/**
+ * Reports rows that repeat another row's id for the same account on the same
+ * day: the same record listed twice, which would count twice. Rows are
+ * grouped by account and day already, so only rows that share both are
+ * compared.
+ */
+function reportRepeatedIds(reading: Reading, list: string, rows: GroupedRows<{ readonly id: string }>): void {
+  const { keys, offsets } = rows;
+  for (let account = 0; account + 1 < offsets.length; account++) {
+    const end = at(offsets, account + 1);
+    let runStart = at(offsets, account);
+    for (let k = runStart + 1; k <= end; k++) {
+      if (k < end && at(keys, k) === at(keys, runStart)) continue;
+      if (k - runStart > 1) reportRunRepeats(reading, list, rows, runStart, k);
+      runStart = k;
+    }
+  }
+}
+
 function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
   const portfolio: SnapshotPortfolio = isSnapshotPortfolioShape(input)
     ? input
@@ -231,6 +285,9 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
     eventCodes: codeEvents(events, reading.dayOf),
   };
   reportRepeatedMonths(reading, index.mrr);
+  reportRepeatedIds(reading, 'contacts', contacts);
+  reportRepeatedIds(reading, 'surveys', surveys);
+  reportRepeatedIds(reading, 'events', events);
   if (reading.issues.length > 0) throw new SuccessKitError('invalid_reference', reading.issues);
   return index;
 }
@@ -238,7 +295,7 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
 /**
  * Reads a portfolio for snapshots in one pass over its rows.
  *
- * @throws {@link SuccessKitError} `invalid_input` naming the first row that is not valid (path `[list, index, field]`), `invalid_reference` for duplicate account ids, rows of accounts that are not in the portfolio and a second MRR snapshot in a month (up to 100 issues)
+ * @throws {@link SuccessKitError} `invalid_input` naming the first row that is not valid (path `[list, index, field]`), `invalid_reference` for duplicate account ids, rows of accounts that are not in the portfolio, a second MRR snapshot in a month, and a contact, survey or event repeating the id of another for the same account and day (up to 100 issues)
  * @internal
  */
 export function indexPortfolio(input: unknown): PortfolioIndex {

@@ -56,6 +56,37 @@ describe('accountSnapshots on bad input', () => {
     expect(failure({ asOf: '2026-06-30', accounts: [account], mrr })).toEqual(['invalid_reference', ['mrr[1]']]);
   });
 
+  it('rejects a contact, survey or event listed twice for the same account and day, naming the repeat', () => {
+    const twice = (row: unknown): unknown[] => [row, { ...(row as object), note: 'again' }];
+    const error = catchSuccessKitError(() =>
+      accountSnapshots({
+        asOf: '2026-06-30',
+        accounts: [account],
+        contacts: [validRows.contacts, { ...(validRows.contacts as object), name: 'Ana B.' }],
+        surveys: [validRows.surveys, validRows.surveys],
+        events: twice(ticket),
+      } as never),
+    );
+    expect([error.code, issuePaths(error), error.issues[2]?.message]).toEqual([
+      'invalid_reference',
+      ['contacts[1].id', 'surveys[1].id', 'events[1].id'],
+      'repeats events[0]: id "e1"',
+    ]);
+  });
+
+  it('accepts one id on different days or accounts, and finds a repeat in a long run of one day', () => {
+    const other = { ...account, id: 'acc-2' };
+    const sameIdElsewhere = [ticket, { ...ticket, date: '2026-06-02' }, { ...ticket, accountId: 'acc-2' }];
+    expect(
+      accountSnapshots({ asOf: '2026-06-30', accounts: [account, other], events: sameIdElsewhere } as never).snapshots,
+    ).toHaveLength(2);
+    const run = Array.from({ length: 40 }, (_, index) => ({ ...ticket, id: `e${String(index)}` }));
+    expect(failure({ asOf: '2026-06-30', accounts: [account], events: [...run, run[7]] })).toEqual([
+      'invalid_reference',
+      ['events[40].id'],
+    ]);
+  });
+
   it('names the first bad field of a row with the schema’s message', () => {
     const error = catchSuccessKitError(() =>
       accountSnapshots({
