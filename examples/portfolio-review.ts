@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCalendarDate, isSuccessKitError, type CalendarDate } from 'successkit/core';
 import { samplePortfolio } from 'successkit/sample';
+import { accountSnapshots } from 'successkit/snapshot';
 import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/basics.js';
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
 import { count } from './review/format.js';
@@ -124,11 +125,12 @@ export function parseCommand(args: readonly string[]): Command {
 /** Builds the review of a freshly generated sample portfolio. */
 export function buildReview(options: { accounts: number; seed: number; asOf: string }): PortfolioReview {
   const portfolio = samplePortfolio(options);
+  const snapshots = accountSnapshots(portfolio);
   return {
     asOf: portfolio.asOf,
     seed: options.seed,
     accounts: portfolio.accounts.length,
-    basics: portfolioBasics(portfolio),
+    basics: portfolioBasics(snapshots),
     metrics: portfolioMetrics(portfolio),
     forecast: portfolioForecast(portfolio),
   };

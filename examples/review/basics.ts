@@ -1,11 +1,5 @@
-import {
-  addDays,
-  daysBetween,
-  isActiveAccount,
-  type Account,
-  type CalendarDate,
-  type Portfolio,
-} from 'successkit/core';
+import { addDays, type CalendarDate } from 'successkit/core';
+import type { AccountSnapshot, AccountSnapshots } from 'successkit/snapshot';
 import { count, heading, money, percent, table, whole } from './format.js';
 
 /** How far ahead the review looks for renewals. */
@@ -39,7 +33,7 @@ export interface UpcomingRenewal {
 export interface PortfolioBasics {
   readonly activeAccounts: number;
   readonly churnedAccounts: number;
-  /** ARR of active accounts, USD. */
+  /** ARR of active accounts, USD: twelve times the MRR of the last month billed. */
   readonly arr: number;
   readonly bySegment: readonly SegmentSummary[];
   readonly renewals: {
@@ -52,13 +46,13 @@ export interface PortfolioBasics {
   };
 }
 
-function summarizeSegments(active: readonly Account[], totalArr: number): SegmentSummary[] {
+function summarizeSegments(active: readonly AccountSnapshot[], totalArr: number): SegmentSummary[] {
   const bySegment = new Map<string, { accounts: number; arr: number }>();
-  for (const account of active) {
-    const segment = account.segment ?? 'unsegmented';
+  for (const snapshot of active) {
+    const segment = snapshot.segment ?? 'unsegmented';
     const summary = bySegment.get(segment) ?? { accounts: 0, arr: 0 };
     summary.accounts += 1;
-    summary.arr += account.arr;
+    summary.arr += snapshot.arr ?? 0;
     bySegment.set(segment, summary);
   }
   return [...bySegment]
@@ -72,40 +66,40 @@ function summarizeSegments(active: readonly Account[], totalArr: number): Segmen
     .sort((a, b) => b.arr - a.arr);
 }
 
-function upcomingRenewals(active: readonly Account[], asOf: CalendarDate, until: CalendarDate): UpcomingRenewal[] {
+function upcomingRenewals(active: readonly AccountSnapshot[]): UpcomingRenewal[] {
   return active
-    .filter(
-      (account) => account.renewalDate !== undefined && account.renewalDate > asOf && account.renewalDate <= until,
-    )
-    .map((account) => {
-      const renewalDate = account.renewalDate ?? until;
-      return {
-        accountId: account.id,
-        name: account.name,
-        segment: account.segment ?? 'unsegmented',
-        renewalDate,
-        daysLeft: daysBetween(asOf, renewalDate),
-        arr: account.arr,
-        csmId: account.csmId ?? null,
-      };
+    .flatMap((snapshot) => {
+      const { renewalDate, daysToRenewal } = snapshot;
+      if (renewalDate === null || daysToRenewal === null) return [];
+      if (daysToRenewal < 1 || daysToRenewal > renewalWindowDays) return [];
+      return [
+        {
+          accountId: snapshot.id,
+          name: snapshot.name,
+          segment: snapshot.segment ?? 'unsegmented',
+          renewalDate,
+          daysLeft: daysToRenewal,
+          arr: snapshot.arr ?? 0,
+          csmId: snapshot.csmId,
+        },
+      ];
     })
     .sort((a, b) => b.arr - a.arr);
 }
 
-/** Counts accounts and ARR by segment and lists the renewals of the next 90 days. */
-export function portfolioBasics(portfolio: Portfolio): PortfolioBasics {
-  const active = portfolio.accounts.filter((account) => isActiveAccount(account, portfolio.asOf));
-  const arr = active.reduce((sum, account) => sum + account.arr, 0);
-  const until = addDays(portfolio.asOf, renewalWindowDays);
-  const renewals = upcomingRenewals(active, portfolio.asOf, until);
+/** Counts accounts and ARR by segment and lists the renewals of the next 90 days, from the accounts' snapshots. */
+export function portfolioBasics({ asOf, snapshots }: AccountSnapshots): PortfolioBasics {
+  const active = snapshots.filter((snapshot) => snapshot.status === 'active');
+  const arr = active.reduce((sum, snapshot) => sum + (snapshot.arr ?? 0), 0);
+  const renewals = upcomingRenewals(active);
   return {
     activeAccounts: active.length,
-    churnedAccounts: portfolio.accounts.length - active.length,
+    churnedAccounts: snapshots.length - active.length,
     arr,
     bySegment: summarizeSegments(active, arr),
     renewals: {
-      from: addDays(portfolio.asOf, 1),
-      until,
+      from: addDays(asOf, 1),
+      until: addDays(asOf, renewalWindowDays),
       accounts: renewals.length,
       arr: renewals.reduce((sum, renewal) => sum + renewal.arr, 0),
       largest: renewals.slice(0, largestShown),

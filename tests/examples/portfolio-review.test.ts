@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { samplePortfolio } from 'successkit/sample';
+import { calendarDate } from 'successkit/core';
+import { accountSnapshots } from 'successkit/snapshot';
 import { buildReview, formatReview, parseCommand, usage, UsageError } from '../../examples/portfolio-review.js';
 import { formatBasics, portfolioBasics } from '../../examples/review/basics.js';
 import { money } from '../../examples/review/format.js';
@@ -76,9 +77,8 @@ describe('the portfolio review demo', () => {
   });
 
   it('says in words that a book has no active accounts or renewals instead of printing empty tables', () => {
-    const portfolio = samplePortfolio({ accounts: 300, seed: 3, asOf: '2026-09-30' });
-    const empty = { ...portfolio, accounts: [] };
-    expect(formatBasics(portfolioBasics(empty)).split('\n')).toEqual([
+    const empty = { asOf: calendarDate('2026-09-30'), accounts: [] };
+    expect(formatBasics(portfolioBasics(accountSnapshots(empty))).split('\n')).toEqual([
       '',
       'Portfolio',
       '─────────',
