@@ -5,7 +5,6 @@ import {
   type CalendarDate,
   Contact,
   fail,
-  kindOf,
   MrrSnapshot,
   parseWith,
   type PathSegment,
@@ -13,6 +12,7 @@ import {
   SuccessKitError,
   type SuccessKitIssue,
   SurveyResponse,
+  unreadable,
   UsageSnapshot,
 } from '../core/internal.js';
 import { type AccountDays, readAccountDays } from './account-rows.js';
@@ -83,7 +83,7 @@ function readAccounts(reading: Reading, rows: readonly unknown[]): { accounts: A
   try {
     for (; index < rows.length; index++) readAccount(reading, rows[index], index, accounts, days);
   } catch (error) {
-    throw unreadable(error, ['accounts', index], readableAt(rows, index));
+    throw unreadable(error, 'invalid_input', ['accounts', index], 'the account');
   }
   return { accounts, days };
 }
@@ -112,25 +112,6 @@ function readAccount(reading: Reading, value: unknown, index: number, accounts: 
 type KeyOf = (value: unknown, dayOf: DayNumbers) => number;
 
 /** The value at a place in a list, or `undefined` when the list itself cannot be read. */
-function readableAt(rows: readonly unknown[], index: number): unknown {
-  try {
-    return rows[index];
-  } catch {
-    return undefined;
-  }
-}
-
-/** A row that throws when read (a revoked proxy, a throwing getter), named by its place. */
-function unreadable(error: unknown, path: readonly PathSegment[], value: unknown): SuccessKitError {
-  if (error instanceof SuccessKitError) return error;
-  const failure = new SuccessKitError('invalid_input', [
-    { path, message: `expected plain data, got ${kindOf(value)} that cannot be read` },
-  ]);
-  failure.cause = error;
-  return failure;
-}
-
-/** Reads one list: each row checked and keyed; a row of an account that is not there is reported. */
 function readList<Row extends { readonly accountId: string }>(
   reading: Reading,
   list: string,
@@ -171,7 +152,7 @@ function readList<Row extends { readonly accountId: string }>(
       if (lastAccount < 0) reportUnknownAccount(reading, list, index, value as Row);
     }
   } catch (error) {
-    throw unreadable(error, [list, index], readableAt(source, index));
+    throw unreadable(error, 'invalid_input', [list, index], 'the row');
   }
   return groupRows({ source: source as readonly Row[], accounts, keys }, accountCount);
 }
@@ -303,6 +284,6 @@ export function indexPortfolio(input: unknown): PortfolioIndex {
   try {
     return readPortfolio(reading, input);
   } catch (error) {
-    throw unreadable(error, [], input);
+    throw unreadable(error, 'invalid_input', [], 'the portfolio');
   }
 }
