@@ -1,4 +1,13 @@
-import { describeValue, fail, isObjectRecord, type PathSegment, setOwn, SuccessKitError } from '../core/internal.js';
+import {
+  describeValue,
+  fail,
+  isObjectRecord,
+  type PathSegment,
+  setOwn,
+  SuccessKitError,
+  unreadable,
+} from '../core/internal.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * A mergeable aggregate: the four functions that compute a metric over rows
@@ -119,18 +128,26 @@ export function accumulate<Row, State, Result>(
   state?: State,
 ): State {
   checkAccumulator(accumulator);
-  if (!isIterable(rows))
-    fail('invalid_input', ['rows'], `expected a list or iterable of rows, got ${describeValue(rows)}`);
+  const iterator = readingInput(() => {
+    if (!isIterable(rows))
+      fail('invalid_input', ['rows'], `expected a list or iterable of rows, got ${describeValue(rows)}`);
+    return rows[Symbol.iterator]();
+  });
   const { add } = accumulator;
   const target = state ?? accumulator.init();
-  let index = 0;
-  try {
-    for (const row of rows) {
-      add(target, row);
-      index++;
+  for (let index = 0; ; index++) {
+    let step: IteratorResult<Row>;
+    try {
+      step = iterator.next();
+    } catch (thrown) {
+      throw unreadable(thrown, 'invalid_input', ['rows', index], 'the row');
     }
-  } catch (error) {
-    throw locateError(error, [index]);
+    if (step.done === true) return target;
+    try {
+      add(target, step.value);
+    } catch (error) {
+      // A SuccessKitError gets the row's index in front of its path; the host's own errors pass through.
+      throw locateError(error, [index]);
+    }
   }
-  return target;
 }

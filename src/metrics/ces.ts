@@ -12,6 +12,7 @@ import {
   type RatingSettings,
   type ScoreCounts,
 } from './rating-scale.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * The lowest score that counts as low effort when `lowEffortAtLeast` is not
@@ -146,8 +147,10 @@ function cesFromCounts(state: ScoreCounts, settings: RatingSettings): CesResult 
  * ```
  */
 export function ces(scores: readonly number[], options?: CesOptions): CesResult {
-  const settings = ratingSettings(options, CesOptions, 'lowEffortAtLeast', defaultLowEffortAtLeast);
-  return cesFromCounts(checkedScoreCounts(scores, 'a CES', settings.scale), settings);
+  return readingInput(() => {
+    const settings = ratingSettings(options, CesOptions, 'lowEffortAtLeast', defaultLowEffortAtLeast);
+    return cesFromCounts(checkedScoreCounts(scores, 'a CES', settings.scale), settings);
+  });
 }
 
 /**

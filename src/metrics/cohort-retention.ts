@@ -18,6 +18,7 @@ import { ownEntry, type Accumulator } from './accumulator.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
 import { checkCount } from './count-checks.js';
 import { checkObject } from './object-checks.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * Options of {@link cohortRetention} and {@link cohortRetentionAccumulator}.
@@ -377,6 +378,25 @@ function addAccount(
   addCells(ownEntry(state.cohorts, cohort, emptyCells), { ...cells, accounts: 1 });
 }
 
+function mergedStates(
+  a: CohortRetentionState,
+  b: CohortRetentionState,
+  settings: CohortSettings,
+): CohortRetentionState {
+  checkState(a, settings.calendar, ['a']);
+  checkState(b, settings.calendar, ['b']);
+  const merged: CohortRetentionState = {
+    currency: sameCurrency(a.currency, b.currency, ['b', 'currency']),
+    cohorts: {},
+  };
+  for (const source of [a, b]) {
+    for (const [cohort, cells] of Object.entries(source.cohorts)) {
+      addCells(ownEntry(merged.cohorts, cohort, emptyCells), cells);
+    }
+  }
+  return merged;
+}
+
 function accumulatorOf(
   settings: CohortSettings,
 ): Accumulator<readonly SubscriptionInput[], CohortRetentionState, CohortRetention> {
@@ -388,24 +408,12 @@ function accumulatorOf(
       addAccount(state, subscriptions, settings);
       return state;
     },
-    merge: (a, b) => {
-      checkState(a, settings.calendar, ['a']);
-      checkState(b, settings.calendar, ['b']);
-      const merged: CohortRetentionState = {
-        currency: sameCurrency(a.currency, b.currency, ['b', 'currency']),
-        cohorts: {},
-      };
-      for (const source of [a, b]) {
-        for (const [cohort, cells] of Object.entries(source.cohorts)) {
-          addCells(ownEntry(merged.cohorts, cohort, emptyCells), cells);
-        }
-      }
-      return merged;
-    },
-    result: (state) => {
-      checkState(state, settings.calendar, []);
-      return tableOf(state, settings.period, settings.asOf, settings.perMajor);
-    },
+    merge: (a, b) => readingInput(() => mergedStates(a, b, settings)),
+    result: (state) =>
+      readingInput(() => {
+        checkState(state, settings.calendar, []);
+        return tableOf(state, settings.period, settings.asOf, settings.perMajor);
+      }),
   };
 }
 
@@ -469,6 +477,10 @@ export function cohortRetention(
   subscriptions: readonly SubscriptionInput[],
   options: CohortRetentionOptions,
 ): CohortRetention {
+  return readingInput(() => retentionTable(subscriptions, options));
+}
+
+function retentionTable(subscriptions: readonly SubscriptionInput[], options: CohortRetentionOptions): CohortRetention {
   const settings = cohortSettings(options);
   const parsed = parseWith(SubscriptionList, subscriptions);
   const state: CohortRetentionState = { currency: checkSubscriptions(parsed, null, settings.perMajor), cohorts: {} };

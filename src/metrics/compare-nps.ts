@@ -11,6 +11,7 @@ import {
 } from './nps.js';
 import { twoSidedPValue } from './normal-distribution.js';
 import { studentCriticalValue, studentTwoSidedPValue } from './student-t.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * What a comparison of two NPS surveys concluded: `'significant'` (the
@@ -123,6 +124,10 @@ export interface NpsComparison {
  * ```
  */
 export function compareNps(a: NpsInput, b: NpsInput, options?: NpsOptions): NpsComparison {
+  return readingInput(() => comparedNps(a, b, options));
+}
+
+function comparedNps(a: NpsInput, b: NpsInput, options: NpsOptions | undefined): NpsComparison {
   const settings = npsSettings(options);
   const countsA = npsCounts(a, ['a']);
   const countsB = npsCounts(b, ['b']);

@@ -12,6 +12,7 @@ import {
   type RatingSettings,
   type ScoreCounts,
 } from './rating-scale.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * The lowest score that counts as satisfied when `satisfiedAtLeast` is not
@@ -147,8 +148,10 @@ function csatFromCounts(state: ScoreCounts, settings: RatingSettings): CsatResul
  * ```
  */
 export function csat(scores: readonly number[], options?: CsatOptions): CsatResult {
-  const settings = ratingSettings(options, CsatOptions, 'satisfiedAtLeast', defaultSatisfiedAtLeast);
-  return csatFromCounts(checkedScoreCounts(scores, 'a CSAT', settings.scale), settings);
+  return readingInput(() => {
+    const settings = ratingSettings(options, CsatOptions, 'satisfiedAtLeast', defaultSatisfiedAtLeast);
+    return csatFromCounts(checkedScoreCounts(scores, 'a CSAT', settings.scale), settings);
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import { minorUnitsPerMajor, toMinorUnits } from './money.js';
 import { checkAccountId, type MrrSnapshotInput } from './mrr-input.js';
 import { bridge, MrrMovementsOptions, type MrrMovements } from './mrr-movements.js';
 import { checkObject } from './object-checks.js';
+import { readingInput } from './reading-input.js';
 
 /** The first month of the calendar. */
 const firstMonth = '0000-01-01';
@@ -69,6 +70,14 @@ export function mrrMovementsForMonth(
   snapshots: readonly MrrSnapshotInput[],
   month: string,
   options?: MrrMovementsOptions,
+): MonthlyMrrMovements {
+  return readingInput(() => movementsForMonth(snapshots, month, options));
+}
+
+function movementsForMonth(
+  snapshots: readonly MrrSnapshotInput[],
+  month: string,
+  options: MrrMovementsOptions | undefined,
 ): MonthlyMrrMovements {
   if (!isCalendarDate(month)) fail('invalid_date', ['month'], notADate(month));
   if (!month.endsWith('-01'))

@@ -5,6 +5,7 @@ import { checkCount } from './count-checks.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
 import { type MrrByAccount, readHistory, readPeriod } from './mrr-input.js';
 import { checkObject } from './object-checks.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * How an account's MRR moved between two periods:
@@ -436,6 +437,14 @@ export function mrrMovements(
   previous: MrrByAccount,
   current: MrrByAccount,
   options: MrrMovementsOptions & { readonly history?: Iterable<string> } = {},
+): MrrMovements {
+  return readingInput(() => movementsBetween(previous, current, options));
+}
+
+function movementsBetween(
+  previous: MrrByAccount,
+  current: MrrByAccount,
+  options: MrrMovementsOptions & { readonly history?: Iterable<string> },
 ): MrrMovements {
   checkObject(options, []);
   const { history, ...rest } = options;

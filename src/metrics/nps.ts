@@ -6,6 +6,7 @@ import { criticalValue } from './normal-distribution.js';
 import { studentCriticalValue } from './student-t.js';
 import { checkScores, failScore, isScore } from './survey-score.js';
 import { checkFields, mergeSums } from './count-checks.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * How {@link nps} builds its confidence interval:
@@ -324,8 +325,7 @@ export function npsCounts(input: NpsInput, path: readonly (string | number)[] = 
  * ```
  */
 export function nps(input: NpsInput, options?: NpsOptions): NpsResult {
-  const settings = npsSettings(options);
-  return npsFromCounts(npsCounts(input), settings);
+  return readingInput(() => npsFromCounts(npsCounts(input), npsSettings(options)));
 }
 
 /**
@@ -377,9 +377,10 @@ export function npsAccumulator(options?: NpsOptions): Accumulator<number, NpsCou
       return state;
     },
     merge: mergeSums(npsKeys),
-    result: (state) => {
-      checkNpsCounts(state, []);
-      return npsFromCounts(state, settings);
-    },
+    result: (state) =>
+      readingInput(() => {
+        checkNpsCounts(state, []);
+        return npsFromCounts(state, settings);
+      }),
   };
 }

@@ -13,6 +13,7 @@ import { studentCriticalValue } from './student-t.js';
 import { checkScores, failScore, isScore } from './survey-score.js';
 import { checkCount } from './count-checks.js';
 import { checkObject } from './object-checks.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * A rating scale CSAT and CES answers run on: 1–5, 1–7 or 1–10, as the core `SurveyScale`.
@@ -199,14 +200,16 @@ export function ratingAccumulator<Result>(
       state.counts[score - 1] = (state.counts[score - 1] ?? 0) + 1;
       return state;
     },
-    merge: (a, b) => {
-      checkScoreCounts(a, scale, ['a']);
-      checkScoreCounts(b, scale, ['b']);
-      return mergeScoreCounts(a, b);
-    },
-    result: (state) => {
-      checkScoreCounts(state, scale, []);
-      return resultOf(state);
-    },
+    merge: (a, b) =>
+      readingInput(() => {
+        checkScoreCounts(a, scale, ['a']);
+        checkScoreCounts(b, scale, ['b']);
+        return mergeScoreCounts(a, b);
+      }),
+    result: (state) =>
+      readingInput(() => {
+        checkScoreCounts(state, scale, []);
+        return resultOf(state);
+      }),
   };
 }

@@ -6,6 +6,7 @@ import { criticalValue } from './normal-distribution.js';
 import { addedCount, checkCount, checkFields, mergeSums, sumFields } from './count-checks.js';
 import { checkObject } from './object-checks.js';
 import { wilsonBounds } from './wilson-interval.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * Seats used in one period: the fields of a core `UsageSnapshot` that
@@ -139,7 +140,7 @@ export function licenseUtilizationAccumulator(): Accumulator<SeatUsage, LicenseU
  * ```
  */
 export function licenseUtilization(usage: SeatUsage | readonly SeatUsage[]): LicenseUtilization {
-  return over(licenseUtilizationAccumulator(), usage);
+  return readingInput(() => over(licenseUtilizationAccumulator(), usage));
 }
 
 /**
@@ -293,7 +294,7 @@ export function stickinessAccumulator(): Accumulator<ActiveUsage, StickinessStat
  * ```
  */
 export function stickiness(usage: ActiveUsage | readonly ActiveUsage[]): Stickiness {
-  return over(stickinessAccumulator(), usage);
+  return readingInput(() => over(stickinessAccumulator(), usage));
 }
 
 /**
