@@ -141,7 +141,11 @@ function achievable(
 ): SmartCheck {
   const { baseline } = goal;
   if (baseline === undefined)
-    return finding('no_baseline', 'no baseline value and date', 'measure where the metric stands today and record it as the baseline');
+    return finding(
+      'no_baseline',
+      'no baseline value and date',
+      'measure where the metric stands today and record it as the baseline',
+    );
   if (perMonth === null) return ok;
   if (baseline.value !== 0) {
     const share = Math.abs(perMonth) / Math.abs(baseline.value);
@@ -177,9 +181,20 @@ function relevant(goal: DefinedSuccessGoal, plan: DefinedAccountPlan | undefined
     );
   if (plan === undefined) return ok;
   if (purchaseReasonId !== undefined && !plan.purchaseReasons.some((reason) => reason.id === purchaseReasonId))
-    return finding('unknown_link', `the plan has no purchase reason ${quoteText(purchaseReasonId, 80)}`, 'link to a purchase reason on the plan');
-  if (successCriterionId !== undefined && !plan.successCriteria.some((criterion) => criterion.id === successCriterionId))
-    return finding('unknown_link', `the plan has no success criterion ${quoteText(successCriterionId, 80)}`, 'link to a success criterion on the plan');
+    return finding(
+      'unknown_link',
+      `the plan has no purchase reason ${quoteText(purchaseReasonId, 80)}`,
+      'link to a purchase reason on the plan',
+    );
+  if (
+    successCriterionId !== undefined &&
+    !plan.successCriteria.some((criterion) => criterion.id === successCriterionId)
+  )
+    return finding(
+      'unknown_link',
+      `the plan has no success criterion ${quoteText(successCriterionId, 80)}`,
+      'link to a success criterion on the plan',
+    );
   return ok;
 }
 
@@ -227,9 +242,17 @@ export function checkSmart(goal: DefinedSuccessGoal | SuccessGoalInput, options:
   const { metric, target, baseline } = checked;
   const specific =
     metric === undefined
-      ? finding('no_metric', `no metric named: ${quoteText(checked.outcome, 80)} cannot be measured`, 'name the business metric that shows the outcome, and its unit')
+      ? finding(
+          'no_metric',
+          `no metric named: ${quoteText(checked.outcome, 80)} cannot be measured`,
+          'name the business metric that shows the outcome, and its unit',
+        )
       : words(checked.outcome) < 3
-        ? finding('vague_outcome', `the outcome ${quoteText(checked.outcome, 80)} is too vague`, 'say which business result changes, for whom, in a short sentence')
+        ? finding(
+            'vague_outcome',
+            `the outcome ${quoteText(checked.outcome, 80)} is too vague`,
+            'say which business result changes, for whom, in a short sentence',
+          )
         : ok;
   const measurable =
     target?.value === undefined
@@ -241,7 +264,11 @@ export function checkSmart(goal: DefinedSuccessGoal | SuccessGoalInput, options:
     target?.date === undefined
       ? finding('no_end_date', 'no target date', 'agree when the target is due')
       : settings.asOf !== undefined && target.date < settings.asOf
-        ? finding('end_date_past', `the target date ${target.date} is before ${settings.asOf}`, 'review the result and set the next goal with a date ahead')
+        ? finding(
+            'end_date_past',
+            `the target date ${target.date} is before ${settings.asOf}`,
+            'review the result and set the next goal with a date ahead',
+          )
         : ok;
   const perMonth =
     baseline === undefined || target?.value === undefined || target.date === undefined

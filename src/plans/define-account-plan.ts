@@ -70,10 +70,20 @@ function historyIssues(plan: AccountPlan): SuccessKitIssue[] {
     criterion.history.forEach((entry, at) => {
       const path: PathSegment[] = ['successCriteria', index, 'history', at];
       if (previous === undefined && entry.change !== 'added')
-        issues.push({ path: [...path, 'change'], message: `a criterion's history starts with "added", got "${entry.change}"` });
+        issues.push({
+          path: [...path, 'change'],
+          message: `a criterion's history starts with "added", got "${entry.change}"`,
+        });
       if (previous !== undefined && entry.date < previous.date)
-        issues.push({ path: [...path, 'date'], message: `expected a date on or after ${previous.date}, got ${entry.date}` });
-      if (previous !== undefined && (previous.change === 'achieved' || previous.change === 'dropped') && entry.change !== 'added')
+        issues.push({
+          path: [...path, 'date'],
+          message: `expected a date on or after ${previous.date}, got ${entry.date}`,
+        });
+      if (
+        previous !== undefined &&
+        (previous.change === 'achieved' || previous.change === 'dropped') &&
+        entry.change !== 'added'
+      )
         issues.push({
           path: [...path, 'change'],
           message: `a criterion ${previous.change} can only be "added" again, got "${entry.change}"`,
@@ -244,6 +254,8 @@ export function definedAccountPlan(plan: unknown): DefinedAccountPlan {
  */
 export function orgChartOf(plan: unknown): { readonly plan: DefinedAccountPlan; readonly chart: OrgChart } {
   const checked = definedAccountPlan(plan);
-  // Every plan in `defined` has its chart: both are recorded together above.
-  return { plan: checked, chart: charts.get(checked) as OrgChart };
+  // Every plan in `defined` has its chart, recorded with it; the fallback only satisfies the type.
+  const chart =
+    charts.get(checked) ?? chartOf(checked.contacts, new Map(checked.contacts.map((contact) => [contact.id, contact])));
+  return { plan: checked, chart };
 }

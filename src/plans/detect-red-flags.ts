@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CalendarDate, Count, EscalationSeverity, toEpochDay, type AccountEvent } from '../core/internal.js';
 import type { RedFlagKind } from './account-plan.js';
 import type { DefinedAccountPlan } from './define-account-plan.js';
-import type { FindingEvidence } from './plan-finding.js';
+import type { PlanFindingEvidence } from './plan-finding.js';
 import type { PlanReviewPolicy } from './plan-review-policy.js';
 
 const Day = z.nullable(CalendarDate);
@@ -56,10 +56,10 @@ export type PlanSnapshotFields = z.infer<typeof PlanSnapshotFields>;
 export interface DetectedRedFlag {
   readonly kind: Exclude<RedFlagKind, 'other'>;
   readonly recorded: boolean;
-  readonly evidence: readonly FindingEvidence[];
+  readonly evidence: readonly PlanFindingEvidence[];
 }
 
-function eventEvidence(event: AccountEvent, description: string): FindingEvidence {
+function eventEvidence(event: AccountEvent, description: string): PlanFindingEvidence {
   return { source: 'event', id: event.id, date: event.date, description };
 }
 
@@ -68,18 +68,26 @@ function fromEvents(
   events: readonly AccountEvent[],
   asOf: CalendarDate,
   policy: PlanReviewPolicy,
-): Record<Exclude<RedFlagKind, 'other'>, FindingEvidence[]> {
+): Record<Exclude<RedFlagKind, 'other'>, PlanFindingEvidence[]> {
   const asOfDay = toEpochDay(asOf);
   const since = asOfDay - policy.eventWindowDays;
-  const found = { staffing_change: [] as FindingEvidence[], feature_requests: [] as FindingEvidence[], escalation: [] as FindingEvidence[] };
+  const found = {
+    staffing_change: [] as PlanFindingEvidence[],
+    feature_requests: [] as PlanFindingEvidence[],
+    escalation: [] as PlanFindingEvidence[],
+  };
   const names = new Map(plan.contacts.map((contact) => [contact.id, contact.name]));
   for (const event of events) {
     const day = toEpochDay(event.date);
     if (day > asOfDay || day <= since) continue;
     if (event.type === 'champion_left')
-      found.staffing_change.push(eventEvidence(event, `champion left: ${names.get(event.contactId) ?? event.contactId}`));
-    else if (event.type === 'sponsor_changed') found.staffing_change.push(eventEvidence(event, 'executive sponsor changed'));
-    else if (event.type === 'feature_request') found.feature_requests.push(eventEvidence(event, `feature request: ${event.title}`));
+      found.staffing_change.push(
+        eventEvidence(event, `champion left: ${names.get(event.contactId) ?? event.contactId}`),
+      );
+    else if (event.type === 'sponsor_changed')
+      found.staffing_change.push(eventEvidence(event, 'executive sponsor changed'));
+    else if (event.type === 'feature_request')
+      found.feature_requests.push(eventEvidence(event, `feature request: ${event.title}`));
     else if (event.type === 'escalation')
       found.escalation.push(
         eventEvidence(event, `escalation (${event.severity})${event.reason === undefined ? '' : `: ${event.reason}`}`),
@@ -103,14 +111,14 @@ function fromEvents(
 function fromSnapshot(
   snapshot: PlanSnapshotFields,
   policy: PlanReviewPolicy,
-): Record<Exclude<RedFlagKind, 'other'>, FindingEvidence[]> {
-  const evidence = (id: string, date: CalendarDate | null, description: string): FindingEvidence => ({
+): Record<Exclude<RedFlagKind, 'other'>, PlanFindingEvidence[]> {
+  const evidence = (id: string, date: CalendarDate | null, description: string): PlanFindingEvidence => ({
     source: 'snapshot',
     id,
     date,
     description,
   });
-  const staffing: FindingEvidence[] = [];
+  const staffing: PlanFindingEvidence[] = [];
   if (snapshot.championLeft) staffing.push(evidence('championLeft', snapshot.championLeftDate, 'the champion left'));
   if (snapshot.sponsorChanged)
     staffing.push(evidence('sponsorChanged', snapshot.sponsorChangedDate, 'the executive sponsor changed'));
@@ -118,7 +126,13 @@ function fromSnapshot(
     staffing_change: staffing,
     feature_requests:
       snapshot.featureRequests >= policy.featureRequestLimit
-        ? [evidence('featureRequests', snapshot.asOf, `${String(snapshot.featureRequests)} feature requests in the window`)]
+        ? [
+            evidence(
+              'featureRequests',
+              snapshot.asOf,
+              `${String(snapshot.featureRequests)} feature requests in the window`,
+            ),
+          ]
         : [],
     escalation:
       snapshot.escalations > 0
@@ -149,7 +163,9 @@ export function detectRedFlags(
   const seen = fromEvents(plan, events, asOf, policy);
   const snapshotSeen = snapshot === undefined ? undefined : fromSnapshot(snapshot, policy);
   const open = new Set(
-    plan.redFlags.filter((flag) => flag.resolvedDate === undefined || flag.resolvedDate > asOf).map((flag) => flag.kind),
+    plan.redFlags
+      .filter((flag) => flag.resolvedDate === undefined || flag.resolvedDate > asOf)
+      .map((flag) => flag.kind),
   );
   const detected: DetectedRedFlag[] = [];
   for (const kind of ['staffing_change', 'feature_requests', 'escalation'] as const) {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CalendarDate, fromEpochDay, parseWith, toEpochDay } from '../core/internal.js';
+import type { ReadonlyInput } from './plan-context.js';
 import {
   definedSuccessGoal,
   directionOf,
@@ -28,10 +29,10 @@ export const GoalObservations = z.array(MetricValue);
  * ```ts
  * import type { GoalObservations } from 'successkit/plans';
  *
- * const observations: GoalObservations = [{ value: 40, date: '2026-02-28' as never }];
+ * const observations: GoalObservations = [{ value: 40, date: '2026-02-28' }];
  * ```
  */
-export type GoalObservations = z.infer<typeof GoalObservations>;
+export type GoalObservations = ReadonlyInput<z.input<typeof GoalObservations>>;
 
 /**
  * What {@link goalProgress} needs besides the goal: the day of the review.
@@ -157,7 +158,11 @@ function finiteOrNull(value: number): number | null {
 }
 
 /** Progress of a defined goal over checked observations. @internal */
-export function progressOf(goal: DefinedSuccessGoal, observations: readonly { value: number; date: CalendarDate }[], asOf: CalendarDate): GoalProgress {
+export function progressOf(
+  goal: DefinedSuccessGoal,
+  observations: readonly { value: number; date: CalendarDate }[],
+  asOf: CalendarDate,
+): GoalProgress {
   const direction = directionOf(goal);
   const known = observations
     .map((observation, order) => ({ ...observation, order }))
@@ -165,7 +170,8 @@ export function progressOf(goal: DefinedSuccessGoal, observations: readonly { va
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
   const reviews = new Map(goal.reviews.map((review) => [review.periodEnd, review]));
   const { baseline } = goal;
-  let start: CalendarDate | null = baseline === undefined ? null : (fromEpochDay(toEpochDay(baseline.date) + 1) as CalendarDate);
+  let start: CalendarDate | null =
+    baseline === undefined ? null : (fromEpochDay(toEpochDay(baseline.date) + 1) as CalendarDate);
   let cursor = 0;
   const periods: PeriodProgress[] = periodTargets(goal).map((period) => {
     let actual: (typeof known)[number] | undefined;
@@ -175,7 +181,12 @@ export function progressOf(goal: DefinedSuccessGoal, observations: readonly { va
       cursor++;
     }
     const ended = period.periodEnd <= asOf;
-    const reached = actual === undefined ? null : direction === 'increase' ? actual.value >= period.value : actual.value <= period.value;
+    const reached =
+      actual === undefined
+        ? null
+        : direction === 'increase'
+          ? actual.value >= period.value
+          : actual.value <= period.value;
     const status = !ended ? 'open' : reached === null ? 'no_data' : reached ? 'hit' : 'miss';
     const span = baseline === undefined ? 0 : period.value - baseline.value;
     const attainment =
@@ -228,7 +239,12 @@ function paceOf(
   if (line === null || projected === null)
     return { status: 'insufficient_data', changePerDay: null, projectedValue: null, projectedDate };
   const onTrack = direction === 'increase' ? projected >= finalTarget : projected <= finalTarget;
-  return { status: onTrack ? 'on_track' : 'off_track', changePerDay: line.slope, projectedValue: projected, projectedDate };
+  return {
+    status: onTrack ? 'on_track' : 'off_track',
+    changePerDay: line.slope,
+    projectedValue: projected,
+    projectedDate,
+  };
 }
 
 /**
@@ -267,7 +283,7 @@ function paceOf(
  * const progress = goalProgress(goal, [{ value: 43, date: '2026-01-31' }, { value: 41, date: '2026-02-27' }], { asOf: '2026-03-10' });
  * progress.periods.map((period) => period.status); // => ['hit', 'miss', 'open']
  * progress.periods[1]?.attainmentPercent; // => 87.5
- * progress.pace.status; // => 'on_track'
+ * progress.pace.status; // => 'off_track'
  * ```
  */
 export function goalProgress(

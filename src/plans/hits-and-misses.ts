@@ -159,12 +159,22 @@ export function hitsAndMisses(
   checked.forEach((goal, index) => {
     const first = seen.get(goal.id);
     if (first !== undefined)
-      fail('invalid_definition', ['goals', index, 'id'], `duplicate goal id ${quoteText(goal.id, 80)}, first used at goals[${String(first)}]`);
+      fail(
+        'invalid_definition',
+        ['goals', index, 'id'],
+        `duplicate goal id ${quoteText(goal.id, 80)}, first used at goals[${String(first)}]`,
+      );
     seen.set(goal.id, index);
   });
   const measured = parseWith(ObservationsByGoal, observations, { path: ['observations'] });
   const { asOf, periods: scope } = parseWith(HitsAndMissesInput, input, { path: ['options'] });
-  const review = { hits: [] as GoalHit[], misses: [] as GoalMiss[], noClientData: [] as GoalWithoutData[], noOwnData: [] as GoalWithoutData[], offPace: [] as string[] };
+  const review = {
+    hits: [] as GoalHit[],
+    misses: [] as GoalMiss[],
+    noClientData: [] as GoalWithoutData[],
+    noOwnData: [] as GoalWithoutData[],
+    offPace: [] as string[],
+  };
   for (const goal of checked) {
     const progress = progressOf(goal, Object.hasOwn(measured, goal.id) ? (measured[goal.id] ?? []) : [], asOf);
     const ended = progress.periods.filter((period) => period.status !== 'open');

@@ -140,7 +140,15 @@ export function coverageOf(
       engaged++;
     }
   });
-  return { asOf, engagedWithinDays, contacts, engaged, engagedShare: contacts === 0 ? null : engaged / contacts, levels, roles };
+  return {
+    asOf,
+    engagedWithinDays,
+    contacts,
+    engaged,
+    engagedShare: contacts === 0 ? null : engaged / contacts,
+    levels,
+    roles,
+  };
 }
 
 /**

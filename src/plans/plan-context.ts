@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import {
   AccountEvent,
-  CalendarDate,
+  type CalendarDate,
   isSuccessKitError,
   parseWith,
   SuccessKitError,
@@ -63,3 +63,15 @@ export function lastEngagedDays(
 export function hasLeft(contact: { readonly leftDate?: CalendarDate | undefined }, asOf: CalendarDate): boolean {
   return contact.leftDate !== undefined && contact.leftDate <= asOf;
 }
+
+/**
+ * `Value` with every array and object read-only, so data written `as const`
+ * is accepted where a plan, goal or meeting is expected.
+ *
+ * @internal
+ */
+export type ReadonlyInput<Value> = Value extends readonly (infer Item)[]
+  ? readonly ReadonlyInput<Item>[]
+  : Value extends object
+    ? { readonly [Key in keyof Value]: ReadonlyInput<Value[Key]> }
+    : Value;

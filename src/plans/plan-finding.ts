@@ -5,12 +5,12 @@ import type { CalendarDate } from '../core/internal.js';
  *
  * @example
  * ```ts
- * import type { FindingSeverity } from 'successkit/plans';
+ * import type { PlanFindingSeverity } from 'successkit/plans';
  *
- * const severity: FindingSeverity = 'high';
+ * const severity: PlanFindingSeverity = 'high';
  * ```
  */
-export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low';
+export type PlanFindingSeverity = 'critical' | 'high' | 'medium' | 'low';
 
 /**
  * One fact behind a finding: an event, a contact, a snapshot field or a plan
@@ -18,12 +18,12 @@ export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low';
  *
  * @example
  * ```ts
- * import type { FindingEvidence } from 'successkit/plans';
+ * import type { PlanFindingEvidence } from 'successkit/plans';
  *
- * const evidence: FindingEvidence = { source: 'event', id: 'e1', date: '2026-05-02' as never, description: 'champion_left: Ana Ruiz' };
+ * const evidence: PlanFindingEvidence = { source: 'event', id: 'e1', date: '2026-05-02' as never, description: 'champion_left: Ana Ruiz' };
  * ```
  */
-export interface FindingEvidence {
+export interface PlanFindingEvidence {
   readonly source: 'event' | 'snapshot' | 'plan';
   /** The event's, contact's or entry's id; the field name for a snapshot. */
   readonly id: string;
@@ -37,12 +37,12 @@ export interface FindingEvidence {
  *
  * @example
  * ```ts
- * import { severityRank } from 'successkit/plans';
+ * import { planSeverityRank } from 'successkit/plans';
  *
- * severityRank.critical < severityRank.low; // => true
+ * planSeverityRank.critical < planSeverityRank.low; // => true
  * ```
  */
-export const severityRank: Readonly<Record<FindingSeverity, number>> = /* @__PURE__ */ Object.freeze({
+export const planSeverityRank: Readonly<Record<PlanFindingSeverity, number>> = /* @__PURE__ */ Object.freeze({
   critical: 0,
   high: 1,
   medium: 2,

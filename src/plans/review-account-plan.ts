@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { CalendarDate, fail, parseWith, quoteText, toEpochDay, type AccountEvent } from '../core/internal.js';
-import type { AccountPlanInput, NextStep, PlanContact, SuccessCriterion } from './account-plan.js';
+import type { AccountPlan, AccountPlanInput, NextStep, PlanContact, SuccessCriterion } from './account-plan.js';
 import { orgChartOf, type DefinedAccountPlan, type OrgChart } from './define-account-plan.js';
 import { detectRedFlags, PlanSnapshotFields, type DetectedRedFlag } from './detect-red-flags.js';
 import { coverageOf, type Coverage } from './org-chart.js';
 import { EventList, hasLeft, lastEngagedDays, underPath } from './plan-context.js';
-import { severityRank, type FindingEvidence, type FindingSeverity } from './plan-finding.js';
+import { planSeverityRank, type PlanFindingEvidence, type PlanFindingSeverity } from './plan-finding.js';
 import {
   definedPlanReviewPolicy,
   type DefinedPlanReviewPolicy,
@@ -102,12 +102,12 @@ export type PlanFindingCode = (typeof planFindingCodes)[number];
  */
 export interface PlanFinding {
   readonly code: PlanFindingCode;
-  readonly severity: FindingSeverity;
+  readonly severity: PlanFindingSeverity;
   readonly message: string;
   readonly fix: string;
   /** The contact, reason, criterion or flag the finding is about; `null` for the plan as a whole. */
   readonly subjectId: string | null;
-  readonly evidence: readonly FindingEvidence[];
+  readonly evidence: readonly PlanFindingEvidence[];
 }
 
 /**
@@ -211,11 +211,11 @@ interface Review {
 function add(
   review: Review,
   code: PlanFindingCode,
-  severity: FindingSeverity,
+  severity: PlanFindingSeverity,
   message: string,
   fix: string,
   subjectId: string | null = null,
-  evidence: readonly FindingEvidence[] = [],
+  evidence: readonly PlanFindingEvidence[] = [],
 ): void {
   review.findings.push({ code, severity, message, fix, subjectId, evidence });
 }
@@ -240,13 +240,20 @@ function leadersAbove(review: Review, championIndex: number): number {
 function checkOrgChart(review: Review, last: ReadonlyMap<string, number>, active: readonly PlanContact[]): boolean {
   const { plan, policy, asOfDay } = review;
   if (active.length === 0) {
-    add(review, 'no_contacts', 'critical', 'no current contact on the org chart', 'map the team: the champion, their peers and two levels of leadership above them');
+    add(
+      review,
+      'no_contacts',
+      'critical',
+      'no current contact on the org chart',
+      'map the team: the champion, their peers and two levels of leadership above them',
+    );
     return false;
   }
   let leadershipMet = true;
   let championFound = false;
-  plan.contacts.forEach((contact, index) => {
-    if (contact.role !== 'champion' || hasLeft(contact, review.asOf)) return;
+  for (let index = 0; index < plan.contacts.length; index++) {
+    const contact = plan.contacts[index];
+    if (contact?.role !== 'champion' || hasLeft(contact, review.asOf)) continue;
     championFound = true;
     const above = leadersAbove(review, index);
     if (above < policy.leadershipLevels) {
@@ -272,9 +279,15 @@ function checkOrgChart(review: Review, last: ReadonlyMap<string, number>, active
         `book a goal-driven call with ${contact.name}, not a check-in`,
         contact.id,
       );
-  });
+  }
   if (!championFound) {
-    add(review, 'no_champion', 'critical', 'no current champion on the org chart', 'name the main point of contact who advocates for us and mark them as champion');
+    add(
+      review,
+      'no_champion',
+      'critical',
+      'no current champion on the org chart',
+      'name the main point of contact who advocates for us and mark them as champion',
+    );
     leadershipMet = false;
   }
   if (active.length === 1)
@@ -293,11 +306,18 @@ function checkPurchaseReasons(review: Review): boolean {
   const { plan, asOf, asOfDay, policy } = review;
   const known = plan.purchaseReasons.filter((reason) => reason.recordedDate <= asOf);
   if (known.length === 0) {
-    add(review, 'no_purchase_reasons', 'medium', 'no reason for purchase recorded', 'ask what challenge made them buy and record it with its status');
+    add(
+      review,
+      'no_purchase_reasons',
+      'medium',
+      'no reason for purchase recorded',
+      'ask what challenge made them buy and record it with its status',
+    );
     return false;
   }
   for (const reason of known) {
-    const reviewed = reason.lastReviewedDate !== undefined && reason.lastReviewedDate <= asOf ? reason.lastReviewedDate : undefined;
+    const reviewed =
+      reason.lastReviewedDate !== undefined && reason.lastReviewedDate <= asOf ? reason.lastReviewedDate : undefined;
     const since = asOfDay - toEpochDay(reviewed ?? reason.recordedDate);
     if (reason.status !== 'solved' && since > policy.purchaseReasonReviewDays)
       add(
@@ -324,7 +344,10 @@ function checkPurchaseReasons(review: Review): boolean {
 }
 
 /** The criterion's entries known by `asOf`: the last says whether it is active, its date when it was last reviewed. */
-function lastKnownEntry(criterion: SuccessCriterion, asOf: CalendarDate): SuccessCriterion['history'][number] | undefined {
+function lastKnownEntry(
+  criterion: SuccessCriterion,
+  asOf: CalendarDate,
+): SuccessCriterion['history'][number] | undefined {
   let last: SuccessCriterion['history'][number] | undefined;
   for (const entry of criterion.history) if (entry.date <= asOf) last = entry;
   return last;
@@ -368,14 +391,18 @@ function checkCriteria(review: Review): { met: boolean; active: number } {
   return { met: active >= policy.minimumCriteria && active <= policy.maximumCriteria, active };
 }
 
-function overdueSteps(review: Review): { us: OverdueNextStep[]; client: OverdueNextStep[]; open: number } {
+/** The plan's open next steps past due on the day, split by who owes them. @internal */
+export function overdueSteps(
+  plan: AccountPlan,
+  asOfDay: number,
+): { us: OverdueNextStep[]; client: OverdueNextStep[]; open: number } {
   const us: OverdueNextStep[] = [];
   const client: OverdueNextStep[] = [];
   let open = 0;
-  for (const step of review.plan.nextSteps) {
+  for (const step of plan.nextSteps) {
     if (step.status !== 'open') continue;
     open++;
-    const daysOverdue = review.asOfDay - toEpochDay(step.dueDate);
+    const daysOverdue = asOfDay - toEpochDay(step.dueDate);
     if (daysOverdue < 1) continue;
     const late: OverdueNextStep = {
       id: step.id,
@@ -390,7 +417,7 @@ function overdueSteps(review: Review): { us: OverdueNextStep[]; client: OverdueN
   return { us, client, open };
 }
 
-function stepEvidence(steps: readonly OverdueNextStep[]): FindingEvidence[] {
+function stepEvidence(steps: readonly OverdueNextStep[]): PlanFindingEvidence[] {
   return steps.map((step) => ({
     source: 'plan',
     id: step.id,
@@ -400,7 +427,7 @@ function stepEvidence(steps: readonly OverdueNextStep[]): FindingEvidence[] {
 }
 
 function checkNextSteps(review: Review): ReturnType<typeof overdueSteps> {
-  const steps = overdueSteps(review);
+  const steps = overdueSteps(review.plan, review.asOfDay);
   if (steps.us.length > 0)
     add(
       review,
@@ -427,9 +454,24 @@ function checkNextSteps(review: Review): ReturnType<typeof overdueSteps> {
 }
 
 const redFlagFindings = {
-  staffing_change: ['red_flag_staffing_change', 'high', 'staffing change at the account', 'find the new owner of the relationship, re-map the org chart and raise it to management'],
-  feature_requests: ['red_flag_feature_requests', 'medium', 'a high volume of feature requests', 'review the requests with product and the customer: a fit or expectation problem?'],
-  escalation: ['red_flag_escalation', 'high', 'escalated support issues', 'own the escalation with support and run the 5-A recovery until it is amended'],
+  staffing_change: [
+    'red_flag_staffing_change',
+    'high',
+    'staffing change at the account',
+    'find the new owner of the relationship, re-map the org chart and raise it to management',
+  ],
+  feature_requests: [
+    'red_flag_feature_requests',
+    'medium',
+    'a high volume of feature requests',
+    'review the requests with product and the customer: a fit or expectation problem?',
+  ],
+  escalation: [
+    'red_flag_escalation',
+    'high',
+    'escalated support issues',
+    'own the escalation with support and run the 5-A recovery until it is amended',
+  ],
 } as const;
 
 function checkRedFlags(review: Review, detected: readonly DetectedRedFlag[]): void {
@@ -486,14 +528,19 @@ export function reviewDefinedPlan(
   const steps = checkNextSteps(review);
   const redFlags = detectRedFlags(plan, events, snapshot, asOf, policy);
   checkRedFlags(review, redFlags);
-  const hasChampion = !review.findings.some((finding) => finding.code === 'no_champion' || finding.code === 'no_contacts');
+  const hasChampion = !review.findings.some(
+    (finding) => finding.code === 'no_champion' || finding.code === 'no_contacts',
+  );
   const parts = [
     part('champion', hasChampion),
     part('leadership', orgChartMet),
     part('multiThreaded', active.length >= 3),
     part('purchaseReasons', reasonsMet),
     part('successCriteria', criteria.met),
-    part('initiatives', plan.initiatives.some((initiative) => initiative.status === 'open')),
+    part(
+      'initiatives',
+      plan.initiatives.some((initiative) => initiative.status === 'open'),
+    ),
     part('nextSteps', steps.open > 0),
     part('nothingOverdue', steps.open > 0 && steps.us.length === 0 && steps.client.length === 0),
   ];
@@ -501,7 +548,7 @@ export function reviewDefinedPlan(
     .map((finding, order) => ({ finding, order }))
     .sort(
       (a, b) =>
-        severityRank[a.finding.severity] - severityRank[b.finding.severity] ||
+        planSeverityRank[a.finding.severity] - planSeverityRank[b.finding.severity] ||
         byCode(a.finding.code) - byCode(b.finding.code) ||
         a.order - b.order,
     )
@@ -552,8 +599,7 @@ export function reviewDefinedPlan(
  *   nextSteps: [{ id: 'n1', action: 'Send the EBR deck', owner: 'us', dueDate: '2026-06-10', status: 'open' }],
  * } as const;
  * const review = reviewAccountPlan(plan, { asOf: '2026-06-30' });
- * review.findings.map((finding) => finding.code);
- * // => ['leadership_gap', 'overdue_next_steps_us', 'no_purchase_reasons', 'too_few_success_criteria']
+ * review.findings.map((finding) => finding.code); // => ['leadership_gap', 'overdue_next_steps_us', 'no_purchase_reasons', 'too_few_success_criteria']
  * review.findings[0]?.message; // => 'Ana Ruiz has 1 of 2 levels of leadership mapped above them'
  * review.completeness.score; // => 25
  * ```

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ReadonlyInput } from './plan-context.js';
 import {
   CalendarDate,
   firstDayOfMonthIndex,
@@ -97,7 +98,7 @@ export type SuccessGoal = z.infer<typeof SuccessGoal>;
  * const goal: SuccessGoalInput = { id: 'g1', outcome: 'Grow self-serve share', dataOwner: 'us' };
  * ```
  */
-export type SuccessGoalInput = z.input<typeof SuccessGoal>;
+export type SuccessGoalInput = ReadonlyInput<z.input<typeof SuccessGoal>>;
 
 declare const definedSuccessGoalBrand: unique symbol;
 
@@ -167,7 +168,10 @@ function goalIssues(goal: SuccessGoal, periods: readonly PeriodTarget[]): Succes
   const issues: SuccessKitIssue[] = [];
   const { baseline, target } = goal;
   if (baseline !== undefined && target?.date !== undefined && target.date <= baseline.date)
-    issues.push({ path: ['target', 'date'], message: `expected a date after the baseline's ${baseline.date}, got ${target.date}` });
+    issues.push({
+      path: ['target', 'date'],
+      message: `expected a date after the baseline's ${baseline.date}, got ${target.date}`,
+    });
   goal.periodTargets.forEach((period, index) => {
     const previous = goal.periodTargets[index - 1];
     if (previous !== undefined && period.periodEnd <= previous.periodEnd)
@@ -187,11 +191,17 @@ function goalIssues(goal: SuccessGoal, periods: readonly PeriodTarget[]): Succes
       });
   });
   if (periods.length > maximumPeriods)
-    issues.push({ path: ['target', 'date'], message: `expected at most ${String(maximumPeriods)} periods from baseline to target, got more` });
+    issues.push({
+      path: ['target', 'date'],
+      message: `expected at most ${String(maximumPeriods)} periods from baseline to target, got more`,
+    });
   const seen = new Set<string>();
   goal.reviews.forEach((review, index) => {
     if (seen.has(review.periodEnd))
-      issues.push({ path: ['reviews', index, 'periodEnd'], message: `a second review of the period ending ${review.periodEnd}` });
+      issues.push({
+        path: ['reviews', index, 'periodEnd'],
+        message: `a second review of the period ending ${review.periodEnd}`,
+      });
     seen.add(review.periodEnd);
   });
   return issues;
