@@ -39,12 +39,18 @@ function freezeCase(recovery: RecoveryCase): DefinedRecoveryCase {
   return frozen as DefinedRecoveryCase;
 }
 
+/** The step under way, or the last one of a closed case; a case always has one. */
+function lastStep(steps: readonly RecoveryStepEntry[]): RecoveryStepEntry {
+  const last = steps.at(-1);
+  if (last === undefined) return fail('invalid_input', ['steps'], 'expected at least 1 item(s)');
+  return last;
+}
+
 /** Why a stored case could not have come from legal transitions, if it could not. */
 function consistencyIssue(recovery: RecoveryCase): SuccessKitIssue | undefined {
   const { steps, state } = recovery;
   const closed = state === 'closed';
-  for (let index = 0; index < steps.length; index++) {
-    const entry = steps[index]!;
+  for (const [index, entry] of steps.entries()) {
     const path = ['steps', index];
     if (entry.step !== order[index])
       return {
@@ -73,7 +79,7 @@ function consistencyIssue(recovery: RecoveryCase): SuccessKitIssue | undefined {
         message: `expected a day on or after ${entry.startedAt}, got ${entry.completedAt}`,
       };
   }
-  const current = steps.at(-1)!;
+  const current = lastStep(steps);
   if (closed && (steps.length < 5 || current.completedAt === undefined))
     return { path: ['state'], message: 'a case closes only when all five steps are complete' };
   if (state === 'abandoned' && recovery.abandoned === undefined)
@@ -140,7 +146,7 @@ function completeStep(
   event: Extract<RecoveryEvent, { type: 'complete' }>,
   at: CalendarDate,
 ): RecoveryCase {
-  const current = recovery.steps.at(-1)!;
+  const current = lastStep(recovery.steps);
   if (event.step !== current.step) {
     const wanted = order.indexOf(event.step);
     const now = order.indexOf(current.step);
@@ -218,7 +224,7 @@ export function advanceRecovery(
   const { at } = parseWith(AdvanceOptions, input, { path: ['options'] });
   if (current.state === 'closed' || current.state === 'abandoned')
     fail('invalid_transition', ['event'], `the case is ${current.state}: it cannot be reopened or moved`);
-  const step = current.steps.at(-1)!;
+  const step = lastStep(current.steps);
   if (at < step.startedAt)
     fail(
       'invalid_transition',
