@@ -270,10 +270,12 @@ export function checkSmart(goal: DefinedSuccessGoal | SuccessGoalInput, options:
             'review the result and set the next goal with a date ahead',
           )
         : ok;
-  const perMonth =
+  const rawPerMonth =
     baseline === undefined || target?.value === undefined || target.date === undefined
       ? null
       : (target.value - baseline.value) / ((toEpochDay(target.date) - toEpochDay(baseline.date)) / daysPerMonth);
+  // Targets near ±1.8e308 overflow the difference: no change per month can be given.
+  const perMonth = rawPerMonth !== null && Number.isFinite(rawPerMonth) ? rawPerMonth : null;
   const checks = {
     specific,
     measurable,

@@ -76,14 +76,12 @@ function fromEvents(
     feature_requests: [] as PlanFindingEvidence[],
     escalation: [] as PlanFindingEvidence[],
   };
-  const names = new Map(plan.contacts.map((contact) => [contact.id, contact.name]));
+  const nameOf = (id: string) => plan.contacts.find((contact) => contact.id === id)?.name ?? id;
   for (const event of events) {
     const day = toEpochDay(event.date);
     if (day > asOfDay || day <= since) continue;
     if (event.type === 'champion_left')
-      found.staffing_change.push(
-        eventEvidence(event, `champion left: ${names.get(event.contactId) ?? event.contactId}`),
-      );
+      found.staffing_change.push(eventEvidence(event, `champion left: ${nameOf(event.contactId)}`));
     else if (event.type === 'sponsor_changed')
       found.staffing_change.push(eventEvidence(event, 'executive sponsor changed'));
     else if (event.type === 'feature_request')

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDate, parseWith, toEpochDay, type AccountEvent } from '../core/internal.js';
+import { CalendarDate, parseWith, toEpochDay } from '../core/internal.js';
 import type { PlanContactRole } from './account-plan.js';
 import { orgChartOf, type DefinedAccountPlan, type OrgChart } from './define-account-plan.js';
 import type { AccountPlanInput } from './account-plan.js';
@@ -114,11 +114,9 @@ export function coverageOf(
   chart: OrgChart,
   asOf: CalendarDate,
   engagedWithinDays: number,
-  events: readonly AccountEvent[],
+  last: ReadonlyMap<string, number>,
 ): Coverage {
-  const asOfDay = toEpochDay(asOf);
-  const engagedSince = asOfDay - engagedWithinDays;
-  const last = lastEngagedDays(plan.contacts, events, asOfDay);
+  const engagedSince = toEpochDay(asOf) - engagedWithinDays;
   const levels: { level: number; contacts: number; engaged: number; left: number }[] = [];
   for (let level = 1; level <= chart.depth; level++) levels.push({ level, contacts: 0, engaged: 0, left: 0 });
   const roles = { champion: 0, peer: 0, leader: 0, executive_sponsor: 0, user: 0 };
@@ -183,5 +181,6 @@ export function coverage(plan: DefinedAccountPlan | AccountPlanInput, input: Cov
   const checked = orgChartOf(plan);
   const options = parseWith(CoverageInput, input, { path: ['options'] });
   const events = (options.events ?? []).filter((event) => event.accountId === checked.plan.accountId);
-  return coverageOf(checked.plan, checked.chart, options.asOf, options.engagedWithinDays, events);
+  const last = lastEngagedDays(checked.plan.contacts, events, toEpochDay(options.asOf));
+  return coverageOf(checked.plan, checked.chart, options.asOf, options.engagedWithinDays, last);
 }

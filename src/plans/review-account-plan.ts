@@ -1,5 +1,16 @@
 import * as z from 'zod/mini';
-import { CalendarDate, fail, parseWith, quoteText, toEpochDay, type AccountEvent } from '../core/internal.js';
+import {
+  CalendarDate,
+  checked,
+  fail,
+  hasOnlyKeys,
+  isCalendarDate,
+  isObjectRecord,
+  quoteText,
+  toEpochDay,
+  type AccountEvent,
+} from '../core/internal.js';
+import { isAccountEventList } from './account-event-guard.js';
 import type { AccountPlan, AccountPlanInput, NextStep, PlanContact, SuccessCriterion } from './account-plan.js';
 import { orgChartOf, type DefinedAccountPlan, type OrgChart } from './define-account-plan.js';
 import { detectRedFlags, PlanSnapshotFields, type DetectedRedFlag } from './detect-red-flags.js';
@@ -560,11 +571,24 @@ export function reviewDefinedPlan(
     findings,
     completeness: { score: parts.reduce((sum, item) => sum + item.points, 0), parts },
     orgChartDepth: chart.depth,
-    coverage: coverageOf(plan, chart, asOf, policy.engagementDays, events),
+    coverage: coverageOf(plan, chart, asOf, policy.engagementDays, last),
     activeCriteria: criteria.active,
     overdueNextSteps: { us: steps.us, client: steps.client },
     redFlags,
   };
+}
+
+const reviewInputKeys = new Set(['asOf', 'snapshot', 'events', 'policy']);
+
+/** The review input the schema accepts as it is, without a snapshot (which the schema copies): the fast path. */
+function isPlainReviewInput(value: unknown): value is z.output<typeof ReviewAccountPlanInput> {
+  return (
+    isObjectRecord(value) &&
+    hasOnlyKeys(value, reviewInputKeys) &&
+    isCalendarDate(value.asOf) &&
+    value.snapshot === undefined &&
+    (value.events === undefined || isAccountEventList(value.events))
+  );
 }
 
 /**
@@ -608,15 +632,15 @@ export function reviewAccountPlan(
   plan: DefinedAccountPlan | AccountPlanInput,
   input: ReviewAccountPlanInput,
 ): AccountPlanReview {
-  const { plan: checked, chart } = orgChartOf(plan);
-  const options = parseWith(ReviewAccountPlanInput, input, { path: ['options'] });
+  const { plan: defined, chart } = orgChartOf(plan);
+  const options = checked(ReviewAccountPlanInput, input, isPlainReviewInput, ['options']);
   const policy = underPath(['options', 'policy'], () => definedPlanReviewPolicy(options.policy));
-  const events = (options.events ?? []).filter((event) => event.accountId === checked.accountId);
-  if (options.snapshot !== undefined && options.snapshot.id !== checked.accountId)
+  const events = (options.events ?? []).filter((event) => event.accountId === defined.accountId);
+  if (options.snapshot !== undefined && options.snapshot.id !== defined.accountId)
     fail(
       'invalid_reference',
       ['options', 'snapshot', 'id'],
-      `expected the snapshot of account ${quoteText(checked.accountId, 80)}, got ${quoteText(options.snapshot.id, 80)}`,
+      `expected the snapshot of account ${quoteText(defined.accountId, 80)}, got ${quoteText(options.snapshot.id, 80)}`,
     );
-  return reviewDefinedPlan(checked, chart, options.asOf, events, options.snapshot, policy);
+  return reviewDefinedPlan(defined, chart, options.asOf, events, options.snapshot, policy);
 }

@@ -17,7 +17,14 @@ describe('defineAccountPlan', () => {
     const input = { id: 'p1', accountId: 'acme', contacts: [{ id: 'ana', name: 'Ana', role: 'champion' as const }] };
     const before = structuredClone(input);
     const plan = defineAccountPlan(input);
-    expect(plan).toEqual({ ...input, purchaseReasons: [], successCriteria: [], redFlags: [], initiatives: [], nextSteps: [] });
+    expect(plan).toEqual({
+      ...input,
+      purchaseReasons: [],
+      successCriteria: [],
+      redFlags: [],
+      initiatives: [],
+      nextSteps: [],
+    });
     expect(Object.isFrozen(plan)).toBe(true);
     expect(Object.isFrozen(plan.contacts)).toBe(true);
     expect(Object.isFrozen(plan.contacts[0])).toBe(true);
@@ -37,7 +44,10 @@ describe('defineAccountPlan', () => {
       defineAccountPlan({
         ...plan,
         contacts: [...plan.contacts, { id: 'ana', name: 'Ana again', role: 'user' }],
-        nextSteps: [...(plan.nextSteps ?? []), { id: 'n1', action: 'Again', owner: 'client', dueDate: '2026-07-01', status: 'open' }],
+        nextSteps: [
+          ...(plan.nextSteps ?? []),
+          { id: 'n1', action: 'Again', owner: 'client', dueDate: '2026-07-01', status: 'open' },
+        ],
       }),
     );
     expect(error.code).toBe('invalid_definition');
@@ -53,7 +63,17 @@ describe('defineAccountPlan', () => {
         contacts: [...plan.contacts, { id: 'eve', name: 'Eve', role: 'user', reportsTo: 'zed' }],
         redFlags: [{ id: 'f1', kind: 'other', description: 'x', raisedDate: '2026-06-01', contactId: 'nobody' }],
         initiatives: [{ id: 'i1', name: 'Rollout', owner: 'us', ownerContactId: 'ghost', status: 'open' }],
-        nextSteps: [{ id: 'n1', action: 'Call', owner: 'client', ownerContactId: 'ghost', dueDate: '2026-07-01', status: 'open', initiativeId: 'i9' }],
+        nextSteps: [
+          {
+            id: 'n1',
+            action: 'Call',
+            owner: 'client',
+            ownerContactId: 'ghost',
+            dueDate: '2026-07-01',
+            status: 'open',
+            initiativeId: 'i9',
+          },
+        ],
       }),
     );
     expect(error.code).toBe('invalid_reference');
@@ -69,10 +89,16 @@ describe('defineAccountPlan', () => {
 
   it('rejects a contact reporting to themselves', () => {
     const error = catchSuccessKitError(() =>
-      defineAccountPlan({ id: 'p', accountId: 'a', contacts: [{ id: 'ana', name: 'Ana', role: 'champion', reportsTo: 'ana' }] }),
+      defineAccountPlan({
+        id: 'p',
+        accountId: 'a',
+        contacts: [{ id: 'ana', name: 'Ana', role: 'champion', reportsTo: 'ana' }],
+      }),
     );
     expect(error.code).toBe('invalid_reference');
-    expect(error.issues).toEqual([{ path: ['contacts', 0, 'reportsTo'], message: 'a contact cannot report to themselves' }]);
+    expect(error.issues).toEqual([
+      { path: ['contacts', 0, 'reportsTo'], message: 'a contact cannot report to themselves' },
+    ]);
   });
 
   it('rejects a reporting cycle of three, naming its members', () => {
@@ -90,7 +116,10 @@ describe('defineAccountPlan', () => {
     );
     expect(error.code).toBe('invalid_reference');
     expect(error.issues).toEqual([
-      { path: ['contacts', 1, 'reportsTo'], message: 'reporting cycle: "a" reports to "b" reports to "c" reports to "a"' },
+      {
+        path: ['contacts', 1, 'reportsTo'],
+        message: 'reporting cycle: "a" reports to "b" reports to "c" reports to "a"',
+      },
     ]);
   });
 
@@ -115,7 +144,9 @@ describe('defineAccountPlan', () => {
   });
 
   it('finds a 10,000-long reporting cycle without overflowing the stack', () => {
-    const error = catchSuccessKitError(() => defineAccountPlan({ id: 'p', accountId: 'a', contacts: chain(10_000, true) }));
+    const error = catchSuccessKitError(() =>
+      defineAccountPlan({ id: 'p', accountId: 'a', contacts: chain(10_000, true) }),
+    );
     expect(error.code).toBe('invalid_reference');
     expect(error.issues[0]?.path).toEqual(['contacts', 0, 'reportsTo']);
   });
@@ -128,8 +159,23 @@ describe('defineAccountPlan', () => {
         contacts: [],
         successCriteria: [
           { id: 's1', area: 'Speed', history: [{ date: '2026-01-01', change: 'changed' }] },
-          { id: 's2', area: 'Cost', history: [{ date: '2026-02-01', change: 'added' }, { date: '2026-01-01', change: 'reviewed' }] },
-          { id: 's3', area: 'Reach', history: [{ date: '2026-01-01', change: 'added' }, { date: '2026-02-01', change: 'dropped' }, { date: '2026-03-01', change: 'reviewed' }] },
+          {
+            id: 's2',
+            area: 'Cost',
+            history: [
+              { date: '2026-02-01', change: 'added' },
+              { date: '2026-01-01', change: 'reviewed' },
+            ],
+          },
+          {
+            id: 's3',
+            area: 'Reach',
+            history: [
+              { date: '2026-01-01', change: 'added' },
+              { date: '2026-02-01', change: 'dropped' },
+              { date: '2026-03-01', change: 'reviewed' },
+            ],
+          },
         ],
       }),
     );
@@ -147,7 +193,9 @@ describe('defineAccountPlan', () => {
         id: 'p',
         accountId: 'a',
         contacts: [],
-        purchaseReasons: [{ id: 'r', challenge: 'x', status: 'open', recordedDate: '2026-02-01', lastReviewedDate: '2026-01-01' }],
+        purchaseReasons: [
+          { id: 'r', challenge: 'x', status: 'open', recordedDate: '2026-02-01', lastReviewedDate: '2026-01-01' },
+        ],
         redFlags: [{ id: 'f', kind: 'other', description: 'x', raisedDate: '2026-02-01', resolvedDate: '2026-01-01' }],
       }),
     );

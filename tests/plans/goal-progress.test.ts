@@ -19,7 +19,14 @@ const goal = {
 
 describe('goalProgress', () => {
   it('counts a measurement on the last day of a period in that period, and the day after in the next', () => {
-    const progress = goalProgress(goal, [{ value: 44, date: '2026-01-31' }, { value: 39, date: '2026-02-01' }], { asOf: '2026-03-31' });
+    const progress = goalProgress(
+      goal,
+      [
+        { value: 44, date: '2026-01-31' },
+        { value: 39, date: '2026-02-01' },
+      ],
+      { asOf: '2026-03-31' },
+    );
     expect(progress.periods.map((period) => [period.periodStart, period.status, period.actual])).toEqual([
       ['2026-01-01', 'hit', 44],
       ['2026-02-01', 'hit', 39],
@@ -30,7 +37,11 @@ describe('goalProgress', () => {
   it('takes the last measurement in a period as its actual, whatever the input order', () => {
     const progress = goalProgress(
       goal,
-      [{ value: 41, date: '2026-01-20' }, { value: 45, date: '2026-01-30' }, { value: 43, date: '2026-01-10' }],
+      [
+        { value: 41, date: '2026-01-20' },
+        { value: 45, date: '2026-01-30' },
+        { value: 43, date: '2026-01-10' },
+      ],
       { asOf: '2026-02-10' },
     );
     expect(progress.periods[0]).toEqual({
@@ -65,24 +76,66 @@ describe('goalProgress', () => {
   });
 
   it('judges an increasing goal the other way round', () => {
-    const growth = { id: 'g2', outcome: 'Grow weekly active users', baseline: { value: 100, date: '2025-12-31' }, target: { value: 130, date: '2026-03-31' }, dataOwner: 'us' as const };
-    const progress = goalProgress(growth, [{ value: 111, date: '2026-01-31' }, { value: 115, date: '2026-02-28' }], { asOf: '2026-03-01' });
+    const growth = {
+      id: 'g2',
+      outcome: 'Grow weekly active users',
+      baseline: { value: 100, date: '2025-12-31' },
+      target: { value: 130, date: '2026-03-31' },
+      dataOwner: 'us' as const,
+    };
+    const progress = goalProgress(
+      growth,
+      [
+        { value: 111, date: '2026-01-31' },
+        { value: 115, date: '2026-02-28' },
+      ],
+      { asOf: '2026-03-01' },
+    );
     expect(progress.direction).toBe('increase');
     expect(progress.periods.map((period) => period.status)).toEqual(['hit', 'miss', 'open']);
   });
 
   it('projects the trend to the target date: on track when the line reaches it', () => {
-    const growth = { id: 'g2', outcome: 'Grow weekly active users', baseline: { value: 100, date: '2026-01-01' }, target: { value: 130, date: '2026-01-31' }, dataOwner: 'us' as const };
-    const progress = goalProgress(growth, [{ value: 110, date: '2026-01-11' }, { value: 120, date: '2026-01-21' }], { asOf: '2026-01-21' });
-    expect(progress.pace).toEqual({ status: 'on_track', changePerDay: 1, projectedValue: 130, projectedDate: '2026-01-31' });
-    const slower = goalProgress(growth, [{ value: 105, date: '2026-01-11' }, { value: 110, date: '2026-01-21' }], { asOf: '2026-01-21' });
+    const growth = {
+      id: 'g2',
+      outcome: 'Grow weekly active users',
+      baseline: { value: 100, date: '2026-01-01' },
+      target: { value: 130, date: '2026-01-31' },
+      dataOwner: 'us' as const,
+    };
+    const progress = goalProgress(
+      growth,
+      [
+        { value: 110, date: '2026-01-11' },
+        { value: 120, date: '2026-01-21' },
+      ],
+      { asOf: '2026-01-21' },
+    );
+    expect(progress.pace).toEqual({
+      status: 'on_track',
+      changePerDay: 1,
+      projectedValue: 130,
+      projectedDate: '2026-01-31',
+    });
+    const slower = goalProgress(
+      growth,
+      [
+        { value: 105, date: '2026-01-11' },
+        { value: 110, date: '2026-01-21' },
+      ],
+      { asOf: '2026-01-21' },
+    );
     expect(slower.pace.status).toBe('off_track');
     expect(slower.pace.projectedValue).toBeCloseTo(115, 10);
   });
 
   it('has no pace with the baseline alone, and none without a target', () => {
     expect(goalProgress(goal, [], { asOf: '2026-01-10' }).pace.status).toBe('insufficient_data');
-    expect(goalProgress({ id: 'g', outcome: 'x', dataOwner: 'us' }, [{ value: 1, date: '2026-01-01' }], { asOf: '2026-01-10' }).pace).toEqual({
+    expect(
+      goalProgress({ id: 'g', outcome: 'x', dataOwner: 'us' }, [{ value: 1, date: '2026-01-01' }], {
+        asOf: '2026-01-10',
+      }).pace,
+    ).toEqual({
       status: 'no_target',
       changePerDay: null,
       projectedValue: null,
@@ -92,23 +145,48 @@ describe('goalProgress', () => {
 
   it('gives no attainment when the target equals the baseline', () => {
     const hold = { ...goal, periodTargets: [{ periodEnd: '2026-01-31', value: 48 }] };
-    expect(goalProgress(hold, [{ value: 47, date: '2026-01-31' }], { asOf: '2026-02-01' }).periods[0]?.attainmentPercent).toBeNull();
+    expect(
+      goalProgress(hold, [{ value: 47, date: '2026-01-31' }], { asOf: '2026-02-01' }).periods[0]?.attainmentPercent,
+    ).toBeNull();
   });
 
   it('rejects bad observations and options at their path', () => {
-    expect(issuePaths(catchSuccessKitError(() => goalProgress(goal, [{ value: Number.NaN, date: '2026-01-01' }], { asOf: '2026-01-01' })))).toEqual([
-      'observations[0].value',
-    ]);
+    expect(
+      issuePaths(
+        catchSuccessKitError(() =>
+          goalProgress(goal, [{ value: Number.NaN, date: '2026-01-01' }], { asOf: '2026-01-01' }),
+        ),
+      ),
+    ).toEqual(['observations[0].value']);
     expect(issuePaths(catchSuccessKitError(() => goalProgress(goal, [], { asOf: 'soon' })))).toEqual(['options.asOf']);
   });
 });
 
 describe('hitsAndMisses', () => {
-  const cost = { id: 'cost', outcome: 'Lower cost per ticket', periodTargets: [{ periodEnd: '2026-02-28', value: 9 }], dataOwner: 'client' as const };
-  const adoption = { id: 'adoption', outcome: 'More agents on the product', periodTargets: [{ periodEnd: '2026-02-28', value: 50 }], dataOwner: 'us' as const };
+  const cost = {
+    id: 'cost',
+    outcome: 'Lower cost per ticket',
+    periodTargets: [{ periodEnd: '2026-02-28', value: 9 }],
+    dataOwner: 'client' as const,
+  };
+  const adoption = {
+    id: 'adoption',
+    outcome: 'More agents on the product',
+    periodTargets: [{ periodEnd: '2026-02-28', value: 50 }],
+    dataOwner: 'us' as const,
+  };
 
   it('sorts the latest ended period of each goal into hits, misses and goals without data', () => {
-    const review = hitsAndMisses([goal, cost, adoption], { g1: [{ value: 43, date: '2026-01-31' }, { value: 41, date: '2026-02-27' }] }, { asOf: '2026-03-05' });
+    const review = hitsAndMisses(
+      [goal, cost, adoption],
+      {
+        g1: [
+          { value: 43, date: '2026-01-31' },
+          { value: 41, date: '2026-02-27' },
+        ],
+      },
+      { asOf: '2026-03-05' },
+    );
     expect(review).toEqual({
       asOf: '2026-03-05',
       hits: [],
@@ -125,20 +203,37 @@ describe('hitsAndMisses', () => {
           explained: true,
         },
       ],
-      noClientData: [{ goalId: 'cost', outcome: 'Lower cost per ticket', dataOwner: 'client', periodEnds: ['2026-02-28'] }],
-      noOwnData: [{ goalId: 'adoption', outcome: 'More agents on the product', dataOwner: 'us', periodEnds: ['2026-02-28'] }],
+      noClientData: [
+        { goalId: 'cost', outcome: 'Lower cost per ticket', dataOwner: 'client', periodEnds: ['2026-02-28'] },
+      ],
+      noOwnData: [
+        { goalId: 'adoption', outcome: 'More agents on the product', dataOwner: 'us', periodEnds: ['2026-02-28'] },
+      ],
       offPace: ['g1'],
     });
   });
 
   it('reviews every ended period with periods: all, hits to celebrate first among them', () => {
-    const review = hitsAndMisses([goal], { g1: [{ value: 43, date: '2026-01-31' }, { value: 41, date: '2026-02-27' }] }, { asOf: '2026-03-05', periods: 'all' });
+    const review = hitsAndMisses(
+      [goal],
+      {
+        g1: [
+          { value: 43, date: '2026-01-31' },
+          { value: 41, date: '2026-02-27' },
+        ],
+      },
+      { asOf: '2026-03-05', periods: 'all' },
+    );
     expect(review.hits.map((hit) => [hit.periodEnd, hit.attainmentPercent])).toEqual([['2026-01-31', 125]]);
     expect(review.misses.map((miss) => miss.periodEnd)).toEqual(['2026-02-28']);
   });
 
   it('marks a miss without a recorded reason and next step as unexplained', () => {
-    const review = hitsAndMisses([{ ...goal, reviews: [] }], { g1: [{ value: 41, date: '2026-02-27' }] }, { asOf: '2026-03-05' });
+    const review = hitsAndMisses(
+      [{ ...goal, reviews: [] }],
+      { g1: [{ value: 41, date: '2026-02-27' }] },
+      { asOf: '2026-03-05' },
+    );
     expect(review.misses[0]).toMatchObject({ reason: null, nextStep: null, explained: false });
   });
 
@@ -146,11 +241,19 @@ describe('hitsAndMisses', () => {
     const twice = catchSuccessKitError(() => hitsAndMisses([cost, cost], {}, { asOf: '2026-03-05' }));
     expect(twice.code).toBe('invalid_definition');
     expect(issuePaths(twice)).toEqual(['goals[1].id']);
-    expect(issuePaths(catchSuccessKitError(() => hitsAndMisses([{ ...cost, dataOwner: 'them' as never }], {}, { asOf: '2026-03-05' })))).toEqual([
-      'goals[0].dataOwner',
-    ]);
-    expect(issuePaths(catchSuccessKitError(() => hitsAndMisses([cost], { cost: [{ value: 'x' as never, date: '2026-01-01' }] }, { asOf: '2026-03-05' })))).toEqual([
-      'observations.cost[0].value',
-    ]);
+    expect(
+      issuePaths(
+        catchSuccessKitError(() =>
+          hitsAndMisses([{ ...cost, dataOwner: 'them' as never }], {}, { asOf: '2026-03-05' }),
+        ),
+      ),
+    ).toEqual(['goals[0].dataOwner']);
+    expect(
+      issuePaths(
+        catchSuccessKitError(() =>
+          hitsAndMisses([cost], { cost: [{ value: 'x' as never, date: '2026-01-01' }] }, { asOf: '2026-03-05' }),
+        ),
+      ),
+    ).toEqual(['observations.cost[0].value']);
   });
 });

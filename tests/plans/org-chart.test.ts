@@ -7,7 +7,14 @@ describe('orgChartDepth', () => {
   it('is 0 without contacts, 1 for a flat chart and 3 for champion, director and VP', () => {
     expect(orgChartDepth({ id: 'p', accountId: 'a', contacts: [] })).toBe(0);
     expect(
-      orgChartDepth({ id: 'p', accountId: 'a', contacts: [{ id: 'a', name: 'A', role: 'user' }, { id: 'b', name: 'B', role: 'user' }] }),
+      orgChartDepth({
+        id: 'p',
+        accountId: 'a',
+        contacts: [
+          { id: 'a', name: 'A', role: 'user' },
+          { id: 'b', name: 'B', role: 'user' },
+        ],
+      }),
     ).toBe(1);
     expect(orgChartDepth(healthyPlan())).toBe(3);
   });
@@ -54,7 +61,11 @@ describe('coverage', () => {
   });
 
   it('ignores engagement dated after asOf and events of other accounts', () => {
-    const plan = { id: 'p', accountId: 'acme', contacts: [{ id: 'ana', name: 'Ana', role: 'champion' as const, lastEngagedDate: '2026-07-05' }] };
+    const plan = {
+      id: 'p',
+      accountId: 'acme',
+      contacts: [{ id: 'ana', name: 'Ana', role: 'champion' as const, lastEngagedDate: '2026-07-05' }],
+    };
     const events = [
       { id: 'e1', accountId: 'other', type: 'login' as const, date: '2026-06-20', contactId: 'ana' },
       { id: 'e2', accountId: 'acme', type: 'login' as const, date: '2026-07-02', contactId: 'ana' },

@@ -32,7 +32,9 @@ function nonFinite(result: unknown): string[] {
 const anyEvent: fc.Arbitrary<RecoveryEvent> = fc.oneof(
   fc.constantFrom(...RecoveryStep.options).map((step) => completeEvents[step]),
   fc.constantFrom(...RecoveryStep.options).map((step): RecoveryEvent => ({ type: 'complete', step, details: {} })),
-  fc.constantFrom(...RecoveryStep.options).map((step): RecoveryEvent => ({ type: 'complete', step, details: undefined })),
+  fc
+    .constantFrom(...RecoveryStep.options)
+    .map((step): RecoveryEvent => ({ type: 'complete', step, details: undefined })),
   fc.constant<RecoveryEvent>({ type: 'abandon', reason: 'dropped' }),
 );
 
@@ -54,9 +56,9 @@ describe('5-A recovery invariants', () => {
         }
         if (recovery.state === 'closed') {
           expect(completed).toEqual(RecoveryStep.options);
-          expect(recovery.steps.map((step) => [step.step, step.completedAt !== undefined, step.details !== undefined])).toEqual(
-            RecoveryStep.options.map((step) => [step, true, true]),
-          );
+          expect(
+            recovery.steps.map((step) => [step.step, step.completedAt !== undefined, step.details !== undefined]),
+          ).toEqual(RecoveryStep.options.map((step) => [step, true, true]));
         } else {
           expect(completed).toEqual(RecoveryStep.options.slice(0, completed.length));
         }
@@ -68,10 +70,15 @@ describe('5-A recovery invariants', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 4 }), fc.constantFrom(...RecoveryStep.options), (done, step) => {
         let recovery: DefinedRecoveryCase = openRecovery(opening);
-        for (const earlier of RecoveryStep.options.slice(0, done)) recovery = advanceRecovery(recovery, completeEvents[earlier], { at: start });
+        for (const earlier of RecoveryStep.options.slice(0, done))
+          recovery = advanceRecovery(recovery, completeEvents[earlier], { at: start });
         const current = RecoveryStep.options[done];
-        if (step === current) expect(advanceRecovery(recovery, completeEvents[step], { at: start }).steps[done]?.completedAt).toBe(start);
-        else expect(catchSuccessKitError(() => advanceRecovery(recovery, completeEvents[step], { at: start })).code).toBe('invalid_transition');
+        if (step === current)
+          expect(advanceRecovery(recovery, completeEvents[step], { at: start }).steps[done]?.completedAt).toBe(start);
+        else
+          expect(catchSuccessKitError(() => advanceRecovery(recovery, completeEvents[step], { at: start })).code).toBe(
+            'invalid_transition',
+          );
       }),
     );
   });
@@ -134,7 +141,12 @@ describe('account plan invariants', () => {
   it('a review leaves its input alone, scores 0–100 as the sum of its parts and holds only finite numbers', () => {
     fc.assert(
       fc.property(forest, fc.integer({ min: 0, max: 400 }), (contacts, back) => {
-        const plan = { id: 'p', accountId: 'a', contacts, nextSteps: [{ id: 'n', action: 'x', owner: 'us' as const, dueDate: '2026-03-01', status: 'open' as const }] };
+        const plan = {
+          id: 'p',
+          accountId: 'a',
+          contacts,
+          nextSteps: [{ id: 'n', action: 'x', owner: 'us' as const, dueDate: '2026-03-01', status: 'open' as const }],
+        };
         const before = structuredClone(plan);
         const review = reviewAccountPlan(plan, { asOf: addDays(calendarDate('2026-06-30'), -back) });
         expect(plan).toEqual(before);
@@ -152,13 +164,27 @@ describe('goal progress invariants', () => {
   it('every period gets one status, and numbers stay finite for any finite measurements', () => {
     const value = fc.double({ min: -1e12, max: 1e12, noNaN: true });
     fc.assert(
-      fc.property(value, value, fc.array(fc.tuple(fc.integer({ min: 0, max: 200 }), value), { maxLength: 20 }), (baseline, target, measured) => {
-        const goal = { id: 'g', outcome: 'Move the metric', baseline: { value: baseline, date: '2026-01-01' }, target: { value: target, date: '2026-06-30' }, dataOwner: 'us' as const };
-        const observations = measured.map(([offset, observed]) => ({ value: observed, date: addDays(calendarDate('2026-01-01'), offset) }));
-        const progress = goalProgress(goal, observations, { asOf: '2026-05-15' });
-        expect(progress.periods.map((period) => period.periodEnd).at(-1)).toBe('2026-06-30');
-        expect(nonFinite(progress)).toEqual([]);
-      }),
+      fc.property(
+        value,
+        value,
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 200 }), value), { maxLength: 20 }),
+        (baseline, target, measured) => {
+          const goal = {
+            id: 'g',
+            outcome: 'Move the metric',
+            baseline: { value: baseline, date: '2026-01-01' },
+            target: { value: target, date: '2026-06-30' },
+            dataOwner: 'us' as const,
+          };
+          const observations = measured.map(([offset, observed]) => ({
+            value: observed,
+            date: addDays(calendarDate('2026-01-01'), offset),
+          }));
+          const progress = goalProgress(goal, observations, { asOf: '2026-05-15' });
+          expect(progress.periods.map((period) => period.periodEnd).at(-1)).toBe('2026-06-30');
+          expect(nonFinite(progress)).toEqual([]);
+        },
+      ),
     );
   });
 });

@@ -4,7 +4,10 @@ import { defineAccountPlan, reviewAccountPlan, type PlanFindingCode } from '../.
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { asOf, healthyPlan } from './plan-fixtures';
 
-function codes(plan: Parameters<typeof reviewAccountPlan>[0], input: Parameters<typeof reviewAccountPlan>[1] = { asOf }): PlanFindingCode[] {
+function codes(
+  plan: Parameters<typeof reviewAccountPlan>[0],
+  input: Parameters<typeof reviewAccountPlan>[1] = { asOf },
+): PlanFindingCode[] {
   return reviewAccountPlan(plan, input).findings.map((finding) => finding.code);
 }
 
@@ -30,7 +33,12 @@ describe('reviewAccountPlan', () => {
       subjectId: null,
       evidence: [],
     });
-    expect(review.completeness.parts.filter((part) => !part.met).map((part) => part.block)).toEqual(['champion', 'leadership', 'multiThreaded', 'initiatives']);
+    expect(review.completeness.parts.filter((part) => !part.met).map((part) => part.block)).toEqual([
+      'champion',
+      'leadership',
+      'multiThreaded',
+      'initiatives',
+    ]);
   });
 
   it('reports no_champion when the only champion has left', () => {
@@ -43,9 +51,9 @@ describe('reviewAccountPlan', () => {
     const plan = healthyPlan();
     plan.contacts[1] = { id: 'bo', name: 'Bo Chen', role: 'leader', lastEngagedDate: '2026-06-10' };
     const review = reviewAccountPlan(plan, { asOf });
-    expect(review.findings.map((finding) => [finding.code, finding.severity, finding.message, finding.subjectId])).toEqual([
-      ['leadership_gap', 'high', 'Ana Ruiz has 1 of 2 levels of leadership mapped above them', 'ana'],
-    ]);
+    expect(
+      review.findings.map((finding) => [finding.code, finding.severity, finding.message, finding.subjectId]),
+    ).toEqual([['leadership_gap', 'high', 'Ana Ruiz has 1 of 2 levels of leadership mapped above them', 'ana']]);
   });
 
   it('does not count a leader who left as a level above the champion', () => {
@@ -55,7 +63,11 @@ describe('reviewAccountPlan', () => {
   });
 
   it('reports a single-threaded account with one contact', () => {
-    const plan = { ...healthyPlan(), contacts: [{ id: 'ana', name: 'Ana Ruiz', role: 'champion' as const, lastEngagedDate: '2026-06-20' }], initiatives: [] };
+    const plan = {
+      ...healthyPlan(),
+      contacts: [{ id: 'ana', name: 'Ana Ruiz', role: 'champion' as const, lastEngagedDate: '2026-06-20' }],
+      initiatives: [],
+    };
     expect(codes(plan)).toEqual(['leadership_gap', 'single_threaded']);
   });
 
@@ -65,13 +77,17 @@ describe('reviewAccountPlan', () => {
     const review = reviewAccountPlan(plan, { asOf });
     expect(review.findings.map((finding) => finding.message)).toEqual(['champion Ana Ruiz last engaged 60 days ago']);
     plan.contacts[2] = { id: 'ana', name: 'Ana Ruiz', role: 'champion', reportsTo: 'bo' };
-    expect(reviewAccountPlan(plan, { asOf }).findings[0]?.message).toBe('no engagement with champion Ana Ruiz on record');
+    expect(reviewAccountPlan(plan, { asOf }).findings[0]?.message).toBe(
+      'no engagement with champion Ana Ruiz on record',
+    );
   });
 
   it('counts an event naming the champion as engagement', () => {
     const plan = healthyPlan();
     plan.contacts[2] = { id: 'ana', name: 'Ana Ruiz', role: 'champion', reportsTo: 'bo' };
-    const events = [event({ id: 'e1', type: 'meeting', meetingKind: 'check_in', date: '2026-06-25', contactId: 'ana' })];
+    const events = [
+      event({ id: 'e1', type: 'meeting', meetingKind: 'check_in', date: '2026-06-25', contactId: 'ana' }),
+    ];
     expect(codes(plan, { asOf, events })).toEqual([]);
   });
 
@@ -82,7 +98,13 @@ describe('reviewAccountPlan', () => {
         ...healthyPlan(),
         purchaseReasons: [
           { id: 'r1', challenge: 'Slow tickets', status: 'open', recordedDate: '2025-10-01' },
-          { id: 'r2', challenge: 'No reporting', status: 'struggling', recordedDate: '2025-06-01', lastReviewedDate: '2025-12-01' },
+          {
+            id: 'r2',
+            challenge: 'No reporting',
+            status: 'struggling',
+            recordedDate: '2025-06-01',
+            lastReviewedDate: '2025-12-01',
+          },
           { id: 'r3', challenge: 'Solved long ago', status: 'solved', recordedDate: '2024-01-01' },
         ],
       },
@@ -99,22 +121,38 @@ describe('reviewAccountPlan', () => {
     const plan = healthyPlan();
     const [first, second] = plan.successCriteria ?? [];
     expect(codes({ ...plan, successCriteria: [first!] })).toEqual(['too_few_success_criteria']);
-    const more = ['s3', 's4'].map((id) => ({ id, area: `Area ${id}`, history: [{ date: '2026-06-01', change: 'added' as const }] }));
+    const more = ['s3', 's4'].map((id) => ({
+      id,
+      area: `Area ${id}`,
+      history: [{ date: '2026-06-01', change: 'added' as const }],
+    }));
     expect(codes({ ...plan, successCriteria: [first!, second!, ...more] })).toEqual(['too_many_success_criteria']);
-    const done = { id: 's5', area: 'Done', history: [{ date: '2026-01-01', change: 'added' as const }, { date: '2026-03-01', change: 'achieved' as const }] };
+    const done = {
+      id: 's5',
+      area: 'Done',
+      history: [
+        { date: '2026-01-01', change: 'added' as const },
+        { date: '2026-03-01', change: 'achieved' as const },
+      ],
+    };
     expect(reviewAccountPlan({ ...plan, successCriteria: [first!, done] }, { asOf }).activeCriteria).toBe(1);
   });
 
   it('does not know a criterion added after asOf', () => {
     const plan = healthyPlan();
     const later = { id: 's3', area: 'Later', history: [{ date: '2026-07-15', change: 'added' as const }] };
-    expect(reviewAccountPlan({ ...plan, successCriteria: [...(plan.successCriteria ?? []), later] }, { asOf }).activeCriteria).toBe(2);
+    expect(
+      reviewAccountPlan({ ...plan, successCriteria: [...(plan.successCriteria ?? []), later] }, { asOf })
+        .activeCriteria,
+    ).toBe(2);
   });
 
   it('reports a criterion not reviewed in the policy window', () => {
     const plan = healthyPlan();
     const review = reviewAccountPlan(plan, { asOf: '2026-09-01' });
-    expect(review.findings.filter((finding) => finding.code === 'criterion_not_reviewed').map((finding) => finding.message)).toEqual([
+    expect(
+      review.findings.filter((finding) => finding.code === 'criterion_not_reviewed').map((finding) => finding.message),
+    ).toEqual([
       'success criterion "First-response time" not reviewed in 109 days',
       'success criterion "Self-serve deflection" not reviewed in 92 days',
     ]);
@@ -127,7 +165,14 @@ describe('reviewAccountPlan', () => {
         ...healthyPlan(),
         nextSteps: [
           { id: 'n1', action: 'Send the deck', owner: 'us', dueDate: '2026-06-20', status: 'open' },
-          { id: 'n2', action: 'Share usage export', owner: 'client', ownerContactId: 'ana', dueDate: '2026-06-29', status: 'open' },
+          {
+            id: 'n2',
+            action: 'Share usage export',
+            owner: 'client',
+            ownerContactId: 'ana',
+            dueDate: '2026-06-29',
+            status: 'open',
+          },
           { id: 'n3', action: 'Done already', owner: 'us', dueDate: '2026-01-01', status: 'done' },
           { id: 'n4', action: 'Due today', owner: 'client', dueDate: '2026-06-30', status: 'open' },
         ],
@@ -139,9 +184,18 @@ describe('reviewAccountPlan', () => {
       ['overdue_next_steps_client', 'medium', 'the client owes 1 overdue next step(s)'],
     ]);
     expect(review.overdueNextSteps.client).toEqual([
-      { id: 'n2', action: 'Share usage export', owner: 'client', ownerContactId: 'ana', dueDate: '2026-06-29', daysOverdue: 1 },
+      {
+        id: 'n2',
+        action: 'Share usage export',
+        owner: 'client',
+        ownerContactId: 'ana',
+        dueDate: '2026-06-29',
+        daysOverdue: 1,
+      },
     ]);
-    expect(review.findings[0]?.evidence).toEqual([{ source: 'plan', id: 'n1', date: '2026-06-20', description: 'Send the deck: 10 days overdue' }]);
+    expect(review.findings[0]?.evidence).toEqual([
+      { source: 'plan', id: 'n1', date: '2026-06-20', description: 'Send the deck: 10 days overdue' },
+    ]);
     expect(review.completeness.parts.find((part) => part.block === 'nothingOverdue')?.met).toBe(false);
   });
 
@@ -171,22 +225,43 @@ describe('reviewAccountPlan', () => {
   it('detects the champion leaving from a champion_left event', () => {
     const events = [event({ id: 'e1', type: 'champion_left', date: '2026-06-01', contactId: 'ana' })];
     expect(reviewAccountPlan(healthyPlan(), { asOf, events }).redFlags).toEqual([
-      { kind: 'staffing_change', recorded: false, evidence: [{ source: 'event', id: 'e1', date: '2026-06-01', description: 'champion left: Ana Ruiz' }] },
+      {
+        kind: 'staffing_change',
+        recorded: false,
+        evidence: [{ source: 'event', id: 'e1', date: '2026-06-01', description: 'champion left: Ana Ruiz' }],
+      },
     ]);
   });
 
   it('flags feature requests only at the policy volume', () => {
     const requests = (count: number) =>
-      Array.from({ length: count }, (_, index) => event({ id: `f${String(index)}`, type: 'feature_request', title: `Request ${String(index)}`, date: '2026-06-10' }));
+      Array.from({ length: count }, (_, index) =>
+        event({
+          id: `f${String(index)}`,
+          type: 'feature_request',
+          title: `Request ${String(index)}`,
+          date: '2026-06-10',
+        }),
+      );
     expect(codes(healthyPlan(), { asOf, events: requests(4) })).toEqual([]);
     expect(codes(healthyPlan(), { asOf, events: requests(5) })).toEqual(['red_flag_feature_requests']);
-    expect(codes(healthyPlan(), { asOf, events: requests(3), policy: { featureRequestLimit: 3 } })).toEqual(['red_flag_feature_requests']);
+    expect(codes(healthyPlan(), { asOf, events: requests(3), policy: { featureRequestLimit: 3 } })).toEqual([
+      'red_flag_feature_requests',
+    ]);
   });
 
   it('detects escalations, and knows when the plan already records the flag', () => {
     const plan = {
       ...healthyPlan(),
-      redFlags: [{ id: 'f1', kind: 'escalation' as const, description: 'Outage escalated', raisedDate: '2026-06-03', raisedToManagement: true }],
+      redFlags: [
+        {
+          id: 'f1',
+          kind: 'escalation' as const,
+          description: 'Outage escalated',
+          raisedDate: '2026-06-03',
+          raisedToManagement: true,
+        },
+      ],
     };
     const events = [event({ id: 'e1', type: 'escalation', severity: 'high', reason: 'outage', date: '2026-06-02' })];
     const review = reviewAccountPlan(plan, { asOf, events });
@@ -210,7 +285,11 @@ describe('reviewAccountPlan', () => {
       mrr: 1_000,
     };
     const review = reviewAccountPlan(healthyPlan(), { asOf, snapshot });
-    expect(review.findings.map((finding) => finding.code)).toEqual(['red_flag_staffing_change', 'red_flag_escalation', 'red_flag_feature_requests']);
+    expect(review.findings.map((finding) => finding.code)).toEqual([
+      'red_flag_staffing_change',
+      'red_flag_escalation',
+      'red_flag_feature_requests',
+    ]);
     expect(review.redFlags.map((flag) => flag.evidence[0]?.description)).toEqual([
       'the champion left',
       '7 feature requests in the window',
@@ -219,15 +298,30 @@ describe('reviewAccountPlan', () => {
   });
 
   it('rejects the snapshot of another account as invalid_reference', () => {
-    const snapshot = { id: 'other', asOf, championLeft: false, championLeftDate: null, sponsorChanged: false, sponsorChangedDate: null, featureRequests: 0, escalations: 0, highestEscalationSeverity: null };
+    const snapshot = {
+      id: 'other',
+      asOf,
+      championLeft: false,
+      championLeftDate: null,
+      sponsorChanged: false,
+      sponsorChangedDate: null,
+      featureRequests: 0,
+      escalations: 0,
+      highestEscalationSeverity: null,
+    };
     const error = catchSuccessKitError(() => reviewAccountPlan(healthyPlan(), { asOf, snapshot }));
     expect(error.code).toBe('invalid_reference');
     expect(issuePaths(error)).toEqual(['options.snapshot.id']);
   });
 
   it('reports open red flags not raised to management', () => {
-    const plan = { ...healthyPlan(), redFlags: [{ id: 'f1', kind: 'other' as const, description: 'Budget freeze', raisedDate: '2026-06-01' }] };
-    expect(reviewAccountPlan(plan, { asOf }).findings.map((finding) => [finding.code, finding.subjectId])).toEqual([['red_flag_not_raised', 'f1']]);
+    const plan = {
+      ...healthyPlan(),
+      redFlags: [{ id: 'f1', kind: 'other' as const, description: 'Budget freeze', raisedDate: '2026-06-01' }],
+    };
+    expect(reviewAccountPlan(plan, { asOf }).findings.map((finding) => [finding.code, finding.subjectId])).toEqual([
+      ['red_flag_not_raised', 'f1'],
+    ]);
     expect(codes({ ...plan, redFlags: [{ ...plan.redFlags[0]!, resolvedDate: '2026-06-10' }] })).toEqual([]);
   });
 
@@ -237,13 +331,21 @@ describe('reviewAccountPlan', () => {
   });
 
   it('rejects bad options at their path', () => {
-    expect(issuePaths(catchSuccessKitError(() => reviewAccountPlan(healthyPlan(), { asOf: '2026-02-30' })))).toEqual(['options.asOf']);
-    expect(issuePaths(catchSuccessKitError(() => reviewAccountPlan(healthyPlan(), null as never)))).toEqual(['options']);
-    const policy = catchSuccessKitError(() => reviewAccountPlan(healthyPlan(), { asOf, policy: { engagementDays: 0 } }));
-    expect(issuePaths(policy)).toEqual(['options.policy.engagementDays']);
-    expect(issuePaths(catchSuccessKitError(() => reviewAccountPlan(healthyPlan(), { asOf, events: [{ id: 'e' } as never] })))).toEqual([
-      'options.events[0].type',
+    expect(issuePaths(catchSuccessKitError(() => reviewAccountPlan(healthyPlan(), { asOf: '2026-02-30' })))).toEqual([
+      'options.asOf',
     ]);
+    expect(issuePaths(catchSuccessKitError(() => reviewAccountPlan(healthyPlan(), null as never)))).toEqual([
+      'options',
+    ]);
+    const policy = catchSuccessKitError(() =>
+      reviewAccountPlan(healthyPlan(), { asOf, policy: { engagementDays: 0 } }),
+    );
+    expect(issuePaths(policy)).toEqual(['options.policy.engagementDays']);
+    expect(
+      issuePaths(
+        catchSuccessKitError(() => reviewAccountPlan(healthyPlan(), { asOf, events: [{ id: 'e' } as never] })),
+      ),
+    ).toEqual(['options.events[0].type']);
   });
 
   it('reviews a defined plan the same as its JSON', () => {

@@ -54,21 +54,37 @@ describe('defineSuccessGoal', () => {
 
   it('rejects more than 1,200 generated periods', () => {
     const error = catchSuccessKitError(() =>
-      defineSuccessGoal({ ...resolution, baseline: { value: 1, date: '2000-01-01' }, target: { value: 2, date: '2200-01-01' } }),
+      defineSuccessGoal({
+        ...resolution,
+        baseline: { value: 1, date: '2000-01-01' },
+        target: { value: 2, date: '2200-01-01' },
+      }),
     );
-    expect(error.issues).toEqual([{ path: ['target', 'date'], message: 'expected at most 1200 periods from baseline to target, got more' }]);
+    expect(error.issues).toEqual([
+      { path: ['target', 'date'], message: 'expected at most 1200 periods from baseline to target, got more' },
+    ]);
   });
 
   it('rejects a non-finite baseline as invalid_input', () => {
-    expect(issuePaths(catchSuccessKitError(() => defineSuccessGoal({ ...resolution, baseline: { value: Infinity, date: '2026-01-01' } })))).toEqual([
-      'baseline.value',
-    ]);
+    expect(
+      issuePaths(
+        catchSuccessKitError(() =>
+          defineSuccessGoal({ ...resolution, baseline: { value: Infinity, date: '2026-01-01' } }),
+        ),
+      ),
+    ).toEqual(['baseline.value']);
   });
 });
 
 describe('periodTargets', () => {
   it('generates one target a calendar month on a straight line from baseline to target', () => {
-    expect(periodTargets({ ...resolution, baseline: { value: 48, date: '2025-12-31' }, target: { value: 36, date: '2026-03-31' } })).toEqual([
+    expect(
+      periodTargets({
+        ...resolution,
+        baseline: { value: 48, date: '2025-12-31' },
+        target: { value: 36, date: '2026-03-31' },
+      }),
+    ).toEqual([
       { periodEnd: '2026-01-31', value: 48 - (12 * 31) / 90 },
       { periodEnd: '2026-02-28', value: 48 - (12 * 59) / 90 },
       { periodEnd: '2026-03-31', value: 36 },
@@ -76,21 +92,28 @@ describe('periodTargets', () => {
   });
 
   it('starts with a short first period for a baseline mid-month and ends on the target date', () => {
-    const ends = periodTargets({ ...resolution, baseline: { value: 0, date: '2026-01-15' }, target: { value: 10, date: '2026-03-20' } }).map(
-      (period) => period.periodEnd,
-    );
+    const ends = periodTargets({
+      ...resolution,
+      baseline: { value: 0, date: '2026-01-15' },
+      target: { value: 10, date: '2026-03-20' },
+    }).map((period) => period.periodEnd);
     expect(ends).toEqual(['2026-01-31', '2026-02-28', '2026-03-20']);
   });
 
   it('generates calendar quarters', () => {
-    const ends = periodTargets({ ...resolution, cadence: 'quarter', baseline: { value: 0, date: '2026-02-10' }, target: { value: 10, date: '2026-12-31' } }).map(
-      (period) => period.periodEnd,
-    );
+    const ends = periodTargets({
+      ...resolution,
+      cadence: 'quarter',
+      baseline: { value: 0, date: '2026-02-10' },
+      target: { value: 10, date: '2026-12-31' },
+    }).map((period) => period.periodEnd);
     expect(ends).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31']);
   });
 
   it('keeps the targets a goal gives, and has none without a baseline and a dated target', () => {
-    expect(periodTargets({ ...resolution, periodTargets: [{ periodEnd: '2026-04-30', value: 40 }] })).toEqual([{ periodEnd: '2026-04-30', value: 40 }]);
+    expect(periodTargets({ ...resolution, periodTargets: [{ periodEnd: '2026-04-30', value: 40 }] })).toEqual([
+      { periodEnd: '2026-04-30', value: 40 },
+    ]);
     expect(periodTargets({ id: 'g', outcome: 'x', dataOwner: 'us' })).toEqual([]);
   });
 });
@@ -103,7 +126,10 @@ describe('checkSmart', () => {
   });
 
   it('S: vague text without a metric, or an outcome of a word or two', () => {
-    expect(checkSmart({ ...resolution, metric: undefined }).specific).toMatchObject({ status: 'finding', code: 'no_metric' });
+    expect(checkSmart({ ...resolution, metric: undefined }).specific).toMatchObject({
+      status: 'finding',
+      code: 'no_metric',
+    });
     expect(checkSmart({ ...resolution, outcome: 'Faster tickets' }).specific).toEqual({
       status: 'finding',
       code: 'vague_outcome',
@@ -113,8 +139,12 @@ describe('checkSmart', () => {
   });
 
   it('M: no numeric target, or no unit', () => {
-    expect(checkSmart({ ...resolution, target: { date: '2026-07-01' } }).measurable).toMatchObject({ code: 'no_numeric_target' });
-    expect(checkSmart({ ...resolution, metric: { name: 'resolution time' } }).measurable).toMatchObject({ code: 'no_unit' });
+    expect(checkSmart({ ...resolution, target: { date: '2026-07-01' } }).measurable).toMatchObject({
+      code: 'no_numeric_target',
+    });
+    expect(checkSmart({ ...resolution, metric: { name: 'resolution time' } }).measurable).toMatchObject({
+      code: 'no_unit',
+    });
   });
 
   it('A: a target beyond the monthly limit, against the trend or far beyond it, or no baseline', () => {
@@ -138,8 +168,13 @@ describe('checkSmart', () => {
       code: 'unknown_link',
       message: 'the plan has no success criterion "s9"',
     });
-    expect(checkSmart({ ...resolution, purchaseReasonId: 'r9' }, { plan: healthyPlan() }).relevant).toMatchObject({ code: 'unknown_link' });
-    expect(checkSmart({ ...resolution, successCriterionId: undefined, purchaseReasonId: 'r1' }, { plan: healthyPlan() }).relevant).toEqual({ status: 'ok' });
+    expect(checkSmart({ ...resolution, purchaseReasonId: 'r9' }, { plan: healthyPlan() }).relevant).toMatchObject({
+      code: 'unknown_link',
+    });
+    expect(
+      checkSmart({ ...resolution, successCriterionId: undefined, purchaseReasonId: 'r1' }, { plan: healthyPlan() })
+        .relevant,
+    ).toEqual({ status: 'ok' });
   });
 
   it('T: no end date, or one before asOf', () => {
@@ -152,7 +187,9 @@ describe('checkSmart', () => {
   });
 
   it('rejects bad options at their path', () => {
-    expect(issuePaths(catchSuccessKitError(() => checkSmart(resolution, { maximumMonthlyChange: -1 })))).toEqual(['options.maximumMonthlyChange']);
+    expect(issuePaths(catchSuccessKitError(() => checkSmart(resolution, { maximumMonthlyChange: -1 })))).toEqual([
+      'options.maximumMonthlyChange',
+    ]);
     expect(issuePaths(catchSuccessKitError(() => checkSmart(resolution, { plan: { id: 'p' } as never })))).toEqual([
       'options.plan.accountId',
       'options.plan.contacts',
