@@ -88,7 +88,7 @@ function latestMrr(portfolio: Portfolio, asOf: CalendarDate): Map<string, number
 
 /** Builds and reviews the account plans of the largest active accounts. */
 export function portfolioPlans(portfolio: Portfolio): PortfolioPlans {
-  const asOf = portfolio.asOf as CalendarDate;
+  const asOf = portfolio.asOf;
   const mrr = latestMrr(portfolio, asOf);
   const largest = portfolio.accounts
     .filter((account) => account.churnDate === undefined || account.churnDate > asOf)
