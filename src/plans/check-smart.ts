@@ -130,6 +130,11 @@ function words(text: string): number {
   return text.split(/\s+/).filter((word) => word.length > 0).length;
 }
 
+/** A number for a sentence: at most two decimals. */
+function figure(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
 function percent(share: number): string {
   return `${String(Math.round(share * 1000) / 10)}%`;
 }
@@ -163,8 +168,8 @@ function achievable(
       return finding(
         'beyond_trend',
         against
-          ? `the target needs ${String(perMonth)} a month but the metric's trend is ${String(trend)} a month`
-          : `the target needs ${String(perMonth)} a month, more than ${String(options.trendMultiple)} times the trend of ${String(trend)}`,
+          ? `the target needs ${figure(perMonth)} a month but the metric's trend is ${figure(trend)} a month`
+          : `the target needs ${figure(perMonth)} a month, more than ${figure(options.trendMultiple)} times the trend of ${figure(trend)}`,
         'name the initiative that will bend the trend, or set a target the trend supports',
       );
   }
