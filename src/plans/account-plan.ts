@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ReadonlyInput } from './plan-context.js';
+import type { ReadonlyPlanData } from './plan-context.js';
 import { CalendarDate, Id } from '../core/internal.js';
 
 const Text = z.string().check(z.minLength(1), z.maxLength(10_000));
@@ -421,4 +421,4 @@ export type AccountPlan = z.infer<typeof AccountPlan>;
  * const plan: AccountPlanInput = { id: 'p1', accountId: 'acme', contacts: [{ id: 'c1', name: 'Ana Ruiz', role: 'champion' }] };
  * ```
  */
-export type AccountPlanInput = ReadonlyInput<z.input<typeof AccountPlan>>;
+export type AccountPlanInput = ReadonlyPlanData<z.input<typeof AccountPlan>>;

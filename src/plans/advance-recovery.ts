@@ -127,7 +127,17 @@ export function openRecovery(input: OpenRecoveryInput): DefinedRecoveryCase {
   return freezeCase({ ...opened, state: 'assess', steps: [{ step: 'assess', startedAt: opened.openedAt }] });
 }
 
-const AdvanceOptions = z.strictObject({ at: CalendarDate });
+/**
+ * What {@link advanceRecovery} needs besides the case and the event: the day it happened.
+ *
+ * @example
+ * ```ts
+ * import { AdvanceRecoveryInput } from 'successkit/plans';
+ *
+ * AdvanceRecoveryInput.parse({ at: '2026-06-02' }).at; // => '2026-06-02'
+ * ```
+ */
+export const AdvanceRecoveryInput = z.strictObject({ at: CalendarDate });
 
 /**
  * The day an event happened, which {@link advanceRecovery} requires.
@@ -139,7 +149,7 @@ const AdvanceOptions = z.strictObject({ at: CalendarDate });
  * const input: AdvanceRecoveryInput = { at: '2026-06-02' };
  * ```
  */
-export type AdvanceRecoveryInput = z.input<typeof AdvanceOptions>;
+export type AdvanceRecoveryInput = z.input<typeof AdvanceRecoveryInput>;
 
 function completeStep(
   recovery: RecoveryCase,
@@ -221,7 +231,7 @@ export function advanceRecovery(
 ): DefinedRecoveryCase {
   const current = definedRecoveryCase(recovery);
   const checkedEvent = parseWith(RecoveryEvent, event, { path: ['event'] });
-  const { at } = parseWith(AdvanceOptions, input, { path: ['options'] });
+  const { at } = parseWith(AdvanceRecoveryInput, input, { path: ['options'] });
   if (current.state === 'closed' || current.state === 'abandoned')
     fail('invalid_transition', ['event'], `the case is ${current.state}: it cannot be reopened or moved`);
   const step = lastStep(current.steps);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CalendarDate, fromEpochDay, parseWith, toEpochDay } from '../core/internal.js';
-import type { ReadonlyInput } from './plan-context.js';
+import type { ReadonlyPlanData } from './plan-context.js';
 import {
   definedSuccessGoal,
   directionOf,
@@ -32,7 +32,7 @@ export const GoalObservations = z.array(MetricValue);
  * const observations: GoalObservations = [{ value: 40, date: '2026-02-28' }];
  * ```
  */
-export type GoalObservations = ReadonlyInput<z.input<typeof GoalObservations>>;
+export type GoalObservations = ReadonlyPlanData<z.input<typeof GoalObservations>>;
 
 /**
  * What {@link goalProgress} needs besides the goal: the day of the review.

@@ -87,12 +87,8 @@ export {
   RecoveryStepEntry,
   recoveryStepDetails,
 } from './recovery-case.js';
-export {
-  advanceRecovery,
-  openRecovery,
-  type AdvanceRecoveryInput,
-  type DefinedRecoveryCase,
-} from './advance-recovery.js';
+export type { ReadonlyPlanData } from './plan-context.js';
+export { advanceRecovery, AdvanceRecoveryInput, openRecovery, type DefinedRecoveryCase } from './advance-recovery.js';
 export { recoveryStatus, RecoveryStatusInput, type RecoveryStatus, type RecoveryStepTime } from './recovery-status.js';
 export {
   CustomerMeeting,

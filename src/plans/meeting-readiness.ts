@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ReadonlyInput } from './plan-context.js';
+import type { ReadonlyPlanData } from './plan-context.js';
 import { CalendarDate, fail, Id, parseWith, quoteText, toEpochDay } from '../core/internal.js';
 import type { AccountPlanInput, RedFlag } from './account-plan.js';
 import { definedAccountPlan, type DefinedAccountPlan } from './define-account-plan.js';
@@ -63,7 +63,7 @@ export type CustomerMeeting = z.infer<typeof CustomerMeeting>;
  * const ebr: CustomerMeetingInput = { id: 'm1', date: '2026-07-02', backupPdfReady: true };
  * ```
  */
-export type CustomerMeetingInput = ReadonlyInput<z.input<typeof CustomerMeeting>>;
+export type CustomerMeetingInput = ReadonlyPlanData<z.input<typeof CustomerMeeting>>;
 
 const MeetingOptions = z.strictObject({ asOf: CalendarDate, plan: z.optional(z.unknown()) });
 

@@ -3,7 +3,7 @@ import { CalendarDate, parseWith, toEpochDay } from '../core/internal.js';
 import type { PlanContactRole } from './account-plan.js';
 import { orgChartOf, type DefinedAccountPlan, type OrgChart } from './define-account-plan.js';
 import type { AccountPlanInput } from './account-plan.js';
-import { EventList, hasLeft, lastEngagedDays, type ReadonlyInput } from './plan-context.js';
+import { EventList, hasLeft, lastEngagedDays, type ReadonlyPlanData } from './plan-context.js';
 
 /**
  * How many levels the account's org chart has: 1 when nobody reports to
@@ -61,7 +61,7 @@ export const CoverageInput = z.strictObject({
  * const input: CoverageInput = { asOf: '2026-06-30' as never, engagedWithinDays: 30 };
  * ```
  */
-export type CoverageInput = ReadonlyInput<z.input<typeof CoverageInput>>;
+export type CoverageInput = ReadonlyPlanData<z.input<typeof CoverageInput>>;
 
 /**
  * The contacts on one level of the org chart (1 is the top).

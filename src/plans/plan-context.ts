@@ -66,12 +66,17 @@ export function hasLeft(contact: { readonly leftDate?: CalendarDate | undefined 
 
 /**
  * `Value` with every array and object read-only, so data written `as const`
- * is accepted where a plan, goal or meeting is expected.
+ * is accepted where a plan, goal, meeting or list of events is expected.
  *
- * @internal
+ * @example
+ * ```ts
+ * import type { ReadonlyPlanData } from 'successkit/plans';
+ *
+ * const steps: ReadonlyPlanData<{ id: string }[]> = [{ id: 'n1' }] as const;
+ * ```
  */
-export type ReadonlyInput<Value> = Value extends readonly (infer Item)[]
-  ? readonly ReadonlyInput<Item>[]
+export type ReadonlyPlanData<Value> = Value extends readonly (infer Item)[]
+  ? readonly ReadonlyPlanData<Item>[]
   : Value extends object
-    ? { readonly [Key in keyof Value]: ReadonlyInput<Value[Key]> }
+    ? { readonly [Key in keyof Value]: ReadonlyPlanData<Value[Key]> }
     : Value;

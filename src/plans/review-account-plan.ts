@@ -15,7 +15,7 @@ import type { AccountPlan, AccountPlanInput, NextStep, PlanContact, SuccessCrite
 import { orgChartOf, type DefinedAccountPlan, type OrgChart } from './define-account-plan.js';
 import { detectRedFlags, PlanSnapshotFields, type DetectedRedFlag } from './detect-red-flags.js';
 import { coverageOf, type Coverage } from './org-chart.js';
-import { EventList, hasLeft, lastEngagedDays, underPath, type ReadonlyInput } from './plan-context.js';
+import { EventList, hasLeft, lastEngagedDays, underPath, type ReadonlyPlanData } from './plan-context.js';
 import { planSeverityRank, type PlanFindingEvidence, type PlanFindingSeverity } from './plan-finding.js';
 import {
   definedPlanReviewPolicy,
@@ -53,7 +53,7 @@ export const ReviewAccountPlanInput = z.strictObject({
  * const input: ReviewAccountPlanInput = { asOf: '2026-06-30', policy: { criteriaReviewDays: 30 } };
  * ```
  */
-export type ReviewAccountPlanInput = ReadonlyInput<Omit<z.input<typeof ReviewAccountPlanInput>, 'policy'>> & {
+export type ReviewAccountPlanInput = ReadonlyPlanData<Omit<z.input<typeof ReviewAccountPlanInput>, 'policy'>> & {
   readonly policy?: DefinedPlanReviewPolicy | PlanReviewPolicyInput;
 };
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ReadonlyInput } from './plan-context.js';
+import type { ReadonlyPlanData } from './plan-context.js';
 import {
   CalendarDate,
   firstDayOfMonthIndex,
@@ -98,7 +98,7 @@ export type SuccessGoal = z.infer<typeof SuccessGoal>;
  * const goal: SuccessGoalInput = { id: 'g1', outcome: 'Grow self-serve share', dataOwner: 'us' };
  * ```
  */
-export type SuccessGoalInput = ReadonlyInput<z.input<typeof SuccessGoal>>;
+export type SuccessGoalInput = ReadonlyPlanData<z.input<typeof SuccessGoal>>;
 
 declare const definedSuccessGoalBrand: unique symbol;
 
@@ -114,7 +114,16 @@ declare const definedSuccessGoalBrand: unique symbol;
  */
 export type DefinedSuccessGoal = SuccessGoal & { readonly [definedSuccessGoalBrand]: true };
 
-/** The most period targets a goal may have, given or generated: 100 years of months. */
+/**
+ * The most period targets a goal may have, given or generated: 100 years of months.
+ *
+ * @example
+ * ```ts
+ * import { maximumPeriods } from 'successkit/plans';
+ *
+ * maximumPeriods; // => 1200
+ * ```
+ */
 export const maximumPeriods = 1_200;
 
 const defined = new WeakSet<object>();
