@@ -27,7 +27,8 @@ export const CheckSmartOptions = z.strictObject({
   maximumMonthlyChange: z._default(z.number().check(z.positive(), z.maximum(1_000)), 0.1),
   trendPerMonth: z.optional(z.number()),
   trendMultiple: z._default(z.number().check(z.positive(), z.maximum(1_000)), 3),
-  plan: z.optional(z.unknown()),
+  /** Checked with {@link defineAccountPlan}, after the rest. */
+  plan: z.optional(z.custom<DefinedAccountPlan | AccountPlanInput>()),
 });
 
 /**
@@ -40,9 +41,7 @@ export const CheckSmartOptions = z.strictObject({
  * const options: CheckSmartOptions = { asOf: '2026-06-30', trendPerMonth: 1.5 };
  * ```
  */
-export type CheckSmartOptions = Omit<z.input<typeof CheckSmartOptions>, 'plan'> & {
-  readonly plan?: DefinedAccountPlan | AccountPlanInput;
-};
+export type CheckSmartOptions = z.input<typeof CheckSmartOptions>;
 
 /**
  * Why a goal fails one SMART letter.

@@ -32,7 +32,7 @@ export const GoalObservations = z.array(MetricValue);
  * const observations: GoalObservations = [{ value: 40, date: '2026-02-28' }];
  * ```
  */
-export type GoalObservations = ReadonlyPlanData<z.input<typeof GoalObservations>>;
+export type GoalObservations = z.input<typeof GoalObservations>;
 
 /**
  * What {@link goalProgress} needs besides the goal: the day of the review.
@@ -288,7 +288,7 @@ function paceOf(
  */
 export function goalProgress(
   goal: DefinedSuccessGoal | SuccessGoalInput,
-  observations: GoalObservations,
+  observations: ReadonlyPlanData<GoalObservations>,
   input: GoalProgressInput,
 ): GoalProgress {
   const checked = definedSuccessGoal(goal);

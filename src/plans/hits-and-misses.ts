@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CalendarDate, fail, parseWith, quoteText, type CalendarDate as Day } from '../core/internal.js';
 import { GoalObservations, progressOf } from './goal-progress.js';
-import { underPath } from './plan-context.js';
+import { underPath, type ReadonlyPlanData } from './plan-context.js';
 import type { PlanOwner } from './account-plan.js';
 import { definedSuccessGoal, type DefinedSuccessGoal, type SuccessGoalInput } from './success-goal.js';
 
@@ -150,7 +150,7 @@ const ObservationsByGoal = z.record(z.string(), GoalObservations);
  */
 export function hitsAndMisses(
   goals: readonly (DefinedSuccessGoal | SuccessGoalInput)[],
-  observations: Readonly<Record<string, GoalObservations>>,
+  observations: Readonly<Record<string, ReadonlyPlanData<GoalObservations>>>,
   input: HitsAndMissesInput,
 ): HitsAndMisses {
   const list = parseWith(z.array(z.unknown()), goals, { path: ['goals'] });

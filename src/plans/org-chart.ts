@@ -61,7 +61,7 @@ export const CoverageInput = z.strictObject({
  * const input: CoverageInput = { asOf: '2026-06-30' as never, engagedWithinDays: 30 };
  * ```
  */
-export type CoverageInput = ReadonlyPlanData<z.input<typeof CoverageInput>>;
+export type CoverageInput = z.input<typeof CoverageInput>;
 
 /**
  * The contacts on one level of the org chart (1 is the top).
@@ -177,7 +177,10 @@ export function coverageOf(
  * result.engagedShare; // => 0.5
  * ```
  */
-export function coverage(plan: DefinedAccountPlan | AccountPlanInput, input: CoverageInput): Coverage {
+export function coverage(
+  plan: DefinedAccountPlan | AccountPlanInput,
+  input: ReadonlyPlanData<CoverageInput>,
+): Coverage {
   const checked = orgChartOf(plan);
   const options = parseWith(CoverageInput, input, { path: ['options'] });
   const events = (options.events ?? []).filter((event) => event.accountId === checked.plan.accountId);

@@ -40,7 +40,8 @@ export const ReviewAccountPlanInput = z.strictObject({
   asOf: CalendarDate,
   snapshot: z.optional(PlanSnapshotFields),
   events: z.optional(EventList),
-  policy: z.optional(z.unknown()),
+  /** Checked with {@link definePlanReviewPolicy}, after the rest. */
+  policy: z.optional(z.custom<DefinedPlanReviewPolicy | PlanReviewPolicyInput>()),
 });
 
 /**
@@ -53,9 +54,7 @@ export const ReviewAccountPlanInput = z.strictObject({
  * const input: ReviewAccountPlanInput = { asOf: '2026-06-30', policy: { criteriaReviewDays: 30 } };
  * ```
  */
-export type ReviewAccountPlanInput = ReadonlyPlanData<Omit<z.input<typeof ReviewAccountPlanInput>, 'policy'>> & {
-  readonly policy?: DefinedPlanReviewPolicy | PlanReviewPolicyInput;
-};
+export type ReviewAccountPlanInput = z.input<typeof ReviewAccountPlanInput>;
 
 /**
  * Every check {@link reviewAccountPlan} makes, by the code of its finding.
@@ -630,7 +629,7 @@ function isPlainReviewInput(value: unknown): value is z.output<typeof ReviewAcco
  */
 export function reviewAccountPlan(
   plan: DefinedAccountPlan | AccountPlanInput,
-  input: ReviewAccountPlanInput,
+  input: ReadonlyPlanData<ReviewAccountPlanInput>,
 ): AccountPlanReview {
   const { plan: defined, chart } = orgChartOf(plan);
   const options = checked(ReviewAccountPlanInput, input, isPlainReviewInput, ['options']);
