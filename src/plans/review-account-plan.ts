@@ -335,8 +335,8 @@ function checkPurchaseReasons(review: Review): boolean {
         'purchase_reason_not_revisited',
         'medium',
         reviewed === undefined
-          ? `purchase reason "${reason.challenge}" never revisited since ${reason.recordedDate}`
-          : `purchase reason "${reason.challenge}" last revisited ${days(since)} ago`,
+          ? `purchase reason ${quoteText(reason.challenge, 80)} never revisited since ${reason.recordedDate}`
+          : `purchase reason ${quoteText(reason.challenge, 80)} last revisited ${days(since)} ago`,
         'revisit the original challenge with the customer: tout it if solved, raise it if they still struggle',
         reason.id,
       );
@@ -345,7 +345,7 @@ function checkPurchaseReasons(review: Review): boolean {
         review,
         'purchase_reason_struggling',
         'high',
-        `the customer still struggles with "${reason.challenge}", a reason they bought`,
+        `the customer still struggles with ${quoteText(reason.challenge, 80)}, a reason they bought`,
         'raise it as a red flag and agree a plan to solve the original challenge',
         reason.id,
       );
@@ -376,7 +376,7 @@ function checkCriteria(review: Review): { met: boolean; active: number } {
         review,
         'criterion_not_reviewed',
         'medium',
-        `success criterion "${criterion.area}" not reviewed in ${days(since)}`,
+        `success criterion ${quoteText(criterion.area, 80)} not reviewed in ${days(since)}`,
         'review it with the customer: still a priority, changed, achieved or dropped? Record the change',
         criterion.id,
       );
@@ -504,7 +504,7 @@ function checkRedFlags(review: Review, detected: readonly DetectedRedFlag[]): vo
         review,
         'red_flag_not_raised',
         'medium',
-        `open red flag "${flag.description}" not raised to management`,
+        `open red flag ${quoteText(flag.description, 80)} not raised to management`,
         'raise it to your management: you should not be solely responsible for solving it',
         flag.id,
       );

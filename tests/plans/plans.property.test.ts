@@ -4,16 +4,22 @@ import { addDays, calendarDate } from '../../src/core/index';
 import { isSuccessKitError } from '../../src/core/index';
 import {
   advanceRecovery,
+  checkSmart,
   defineAccountPlan,
   goalProgress,
+  hitsAndMisses,
+  meetingReadiness,
   openRecovery,
   orgChartDepth,
   reviewAccountPlan,
   RecoveryStep,
   type DefinedRecoveryCase,
+  type RecoveryCaseInput,
   type RecoveryEvent,
 } from '../../src/plans/index';
 import { catchSuccessKitError } from '../catch-error';
+import { deepFreeze } from '../freeze';
+import { healthyPlan } from './plan-fixtures';
 import { completeEvents, opening } from './recovery-fixtures';
 
 const start = calendarDate('2026-06-01');
@@ -185,6 +191,39 @@ describe('goal progress invariants', () => {
           expect(nonFinite(progress)).toEqual([]);
         },
       ),
+    );
+  });
+});
+
+describe('no input mutation', () => {
+  it('every function reads deep-frozen inputs without writing to them', () => {
+    const plan = deepFreeze(healthyPlan());
+    const goal = deepFreeze({
+      id: 'g1',
+      outcome: 'Cut average ticket resolution time',
+      baseline: { value: 48, date: '2025-12-31' },
+      target: { value: 36, date: '2026-03-31' },
+      reviews: [{ periodEnd: '2026-01-31', reason: 'holidays' }],
+      dataOwner: 'client' as const,
+    });
+    const observations = deepFreeze([{ value: 45, date: '2026-01-31' }]);
+    const events = deepFreeze([
+      { id: 'e1', accountId: 'acme', type: 'escalation' as const, severity: 'high' as const, date: '2026-06-02' },
+    ]);
+    const meeting = deepFreeze({ id: 'm', accountId: 'acme', date: '2026-07-02', agenda: ['f1'] });
+    expect(
+      reviewAccountPlan(plan, deepFreeze({ asOf: '2026-06-30', events, policy: { engagementDays: 30 } })).planId,
+    ).toBe('plan-acme');
+    expect(checkSmart(goal, deepFreeze({ asOf: '2026-01-01', plan })).goalId).toBe('g1');
+    expect(goalProgress(goal, observations, deepFreeze({ asOf: '2026-02-01' })).periods.length).toBe(3);
+    expect(
+      hitsAndMisses(deepFreeze([goal]), deepFreeze({ g1: observations }), deepFreeze({ asOf: '2026-02-01' })).misses
+        .length,
+    ).toBe(1);
+    expect(meetingReadiness(meeting, deepFreeze({ asOf: '2026-07-01', plan })).total).toBe(5);
+    const stored = deepFreeze(JSON.parse(JSON.stringify(openRecovery(opening))) as RecoveryCaseInput);
+    expect(advanceRecovery(stored, deepFreeze(completeEvents.assess), deepFreeze({ at: '2026-06-01' })).state).toBe(
+      'acknowledge',
     );
   });
 });

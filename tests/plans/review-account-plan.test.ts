@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountEvent } from '../../src/core/index';
-import { defineAccountPlan, reviewAccountPlan, type PlanFindingCode } from '../../src/plans/index';
+import {
+  defaultPlanReviewPolicy,
+  defineAccountPlan,
+  definePlanReviewPolicy,
+  reviewAccountPlan,
+  type PlanFindingCode,
+} from '../../src/plans/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { asOf, healthyPlan } from './plan-fixtures';
 
@@ -351,5 +357,22 @@ describe('reviewAccountPlan', () => {
   it('reviews a defined plan the same as its JSON', () => {
     const plan = healthyPlan();
     expect(reviewAccountPlan(defineAccountPlan(plan), { asOf })).toEqual(reviewAccountPlan(plan, { asOf }));
+  });
+});
+
+describe('definePlanReviewPolicy', () => {
+  it('fills in the defaults and freezes the policy', () => {
+    const policy = definePlanReviewPolicy({ engagementDays: 30 });
+    expect(policy).toEqual({ ...defaultPlanReviewPolicy, engagementDays: 30 });
+    expect(Object.isFrozen(policy)).toBe(true);
+    expect(reviewAccountPlan(healthyPlan(), { asOf, policy }).coverage.engagedWithinDays).toBe(30);
+  });
+
+  it('rejects a minimum of criteria above the maximum as invalid_definition', () => {
+    const error = catchSuccessKitError(() => definePlanReviewPolicy({ minimumCriteria: 4, maximumCriteria: 3 }));
+    expect(error.code).toBe('invalid_definition');
+    expect(error.issues).toEqual([
+      { path: ['minimumCriteria'], message: 'expected at most maximumCriteria (3), got 4' },
+    ]);
   });
 });
