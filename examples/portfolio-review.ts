@@ -15,6 +15,7 @@ import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/ba
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
 import { count } from './review/format.js';
 import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
+import { formatPlans, portfolioPlans, type PortfolioPlans } from './review/plans.js';
 
 /** Everything the review shows, as printed by `--json`. */
 export interface PortfolioReview {
@@ -24,6 +25,7 @@ export interface PortfolioReview {
   readonly basics: PortfolioBasics;
   readonly metrics: PortfolioMetrics;
   readonly forecast: PortfolioForecast;
+  readonly plans: PortfolioPlans;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -133,6 +135,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     basics: portfolioBasics(snapshots),
     metrics: portfolioMetrics(portfolio),
     forecast: portfolioForecast(portfolio),
+    plans: portfolioPlans(portfolio),
   };
 }
 
@@ -143,6 +146,7 @@ export function formatReview(review: PortfolioReview): string {
     formatBasics(review.basics),
     formatMetrics(review.metrics),
     formatForecast(review.forecast),
+    formatPlans(review.plans),
     '',
   ].join('\n');
 }
