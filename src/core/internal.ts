@@ -37,6 +37,7 @@ export {
   ObjectRecord,
   PositiveNumber,
 } from './guard.js';
+export { isAccountEvent, isAccountEventList } from './account-event-guard.js';
 export { fail } from './parse.js';
 export { setOwn } from './own-record.js';
 export { unreadable } from './unreadable.js';

@@ -4,13 +4,13 @@ import {
   checked,
   fail,
   hasOnlyKeys,
+  isAccountEventList,
   isCalendarDate,
   isObjectRecord,
   quoteText,
   toEpochDay,
   type AccountEvent,
 } from '../core/internal.js';
-import { isAccountEventList } from './account-event-guard.js';
 import type { AccountPlan, AccountPlanInput, NextStep, PlanContact, SuccessCriterion } from './account-plan.js';
 import { orgChartOf, type DefinedAccountPlan, type OrgChart } from './define-account-plan.js';
 import { detectRedFlags, PlanSnapshotFields, type DetectedRedFlag } from './detect-red-flags.js';

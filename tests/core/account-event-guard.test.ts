@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { AccountEvent } from '../../src/core/index';
-import { isAccountEvent, isAccountEventList } from '../../src/plans/account-event-guard';
+import { isAccountEvent, isAccountEventList } from '../../src/core/account-event-guard';
 import { hostileValues } from '../hostile-values';
 
 const typical: Record<string, unknown>[] = [
@@ -27,6 +27,16 @@ const typical: Record<string, unknown>[] = [
     contactId: 'c1',
   },
   { id: 'e5', accountId: 'a', date: '2026-06-01', type: 'feature_request', title: 'SSO' },
+  {
+    id: 'e5b',
+    accountId: 'a',
+    date: '2026-06-01',
+    type: 'feature_request',
+    title: 'SSO',
+    onRoadmap: false,
+    outOfScope: true,
+  },
+  { id: 'e5c', accountId: 'a', date: '2026-06-01', type: 'value_realized', share: 0.75 },
   { id: 'e6', accountId: 'a', date: '2026-06-01', type: 'champion_left', contactId: 'c1' },
   { id: 'e7', accountId: 'a', date: '2026-06-01', type: 'sponsor_changed', note: '' },
   { id: 'e8', accountId: 'a', date: '2026-06-01', type: 'meeting', meetingKind: 'ebr' },

@@ -1,9 +1,11 @@
-import { hasOnlyKeys, isCalendarDate, isObjectRecord, type AccountEvent } from '../core/internal.js';
+import type { AccountEvent } from './account-event.js';
+import { isCalendarDate } from './calendar-date.js';
+import { hasOnlyKeys, isObjectRecord } from './guard.js';
 
 // A hand-written check of core's AccountEvent for the per-review fast path
 // (conventions, "Validation: one path"): it accepts nothing the schema
 // rejects, and whatever it rejects goes to the schema for the message.
-// tests/plans/account-event-guard.test.ts holds it to the schema.
+// tests/core/account-event-guard.test.ts holds it to the schema.
 
 const base = ['id', 'accountId', 'date', 'contactId', 'note', 'type'];
 
@@ -12,11 +14,12 @@ const keysOf: Readonly<Record<AccountEvent['type'], ReadonlySet<string>>> = {
   milestone_reached: new Set([...base, 'milestoneId']),
   ticket: new Set([...base, 'ticketId', 'priority', 'resolvedDate']),
   escalation: new Set([...base, 'severity', 'reason']),
-  feature_request: new Set([...base, 'title']),
+  feature_request: new Set([...base, 'title', 'onRoadmap', 'outOfScope']),
   champion_left: new Set(base),
   sponsor_changed: new Set(base),
   meeting: new Set([...base, 'meetingKind']),
   payment_overdue: new Set([...base, 'amount']),
+  value_realized: new Set([...base, 'share']),
   custom: new Set([...base, 'name', 'value']),
 };
 
@@ -54,13 +57,19 @@ function fieldsAreValid(event: Record<string, unknown>, type: AccountEvent['type
     case 'escalation':
       return severities.has(event.severity as string) && optional(event.reason, (reason) => typeof reason === 'string');
     case 'feature_request':
-      return isText(event.title);
+      return (
+        isText(event.title) &&
+        optional(event.onRoadmap, (flag) => typeof flag === 'boolean') &&
+        optional(event.outOfScope, (flag) => typeof flag === 'boolean')
+      );
     case 'champion_left':
       return isId(event.contactId);
     case 'meeting':
       return meetingKinds.has(event.meetingKind as string);
     case 'payment_overdue':
       return isFiniteNumber(event.amount) && event.amount >= 0;
+    case 'value_realized':
+      return isFiniteNumber(event.share) && event.share >= 0 && event.share <= 1;
     case 'custom':
       return (
         isText(event.name) &&
