@@ -1,0 +1,318 @@
+import { fail, isCalendarDate, kindOf, type CalendarDate, type Explanation } from '../core/internal.js';
+import type { RuleContext } from '../rules/index.js';
+import type { AccountSnapshot } from '../snapshot/index.js';
+import {
+  classOfScore,
+  compiledFitModel,
+  type CompiledCondition,
+  type CompiledFitModel,
+} from './compiled-fit-model.js';
+import { definedFitModel } from './define-fit-model.js';
+import type { FitClass } from './fit-class.js';
+import type { DefinedFitCriterion, FitModel, FitModelInput, FitThresholds } from './fit-model.js';
+
+/**
+ * An unknown criterion or deal-breaker whose answer would narrow the classes
+ * still possible: the next card to turn over.
+ *
+ * @example
+ * ```ts
+ * import type { DecidingCriterion } from 'successkit/fit';
+ *
+ * const next: DecidingCriterion = {
+ *   id: 'healthy-usage', label: 'Most seats in use', kind: 'criterion', weight: 3,
+ *   reason: 'not_yet_known', knownFrom: { tenureDays: 60 },
+ *   ifTrue: ['good'], ifFalse: ['bad'], decides: true,
+ * };
+ * ```
+ */
+export interface DecidingCriterion {
+  readonly id: string;
+  readonly label: string;
+  /** A weighted criterion, or a deal-breaker (which forces `bad` when it holds). */
+  readonly kind: 'criterion' | 'dealBreaker';
+  /** The criterion's weight; 0 for a deal-breaker. */
+  readonly weight: number;
+  /** Why it is unknown: its moment has not come (`knownFrom`), or the data it reads is missing. */
+  readonly reason: 'not_yet_known' | 'missing_data';
+  /** When it becomes known. */
+  readonly knownFrom: DefinedFitCriterion['knownFrom'];
+  /** The classes still possible if its rule turns out to hold, best first. */
+  readonly ifTrue: readonly FitClass[];
+  /** The classes still possible if it turns out not to hold, best first. */
+  readonly ifFalse: readonly FitClass[];
+  /** Whether either answer settles the class on its own: each of `ifTrue` and `ifFalse` holds one class. */
+  readonly decides: boolean;
+}
+
+/**
+ * The fit of one account on one day, as far as it is known.
+ *
+ * @example
+ * ```ts
+ * import type { FitClassification } from 'successkit/fit';
+ *
+ * const fitClassOf = (result: FitClassification) => (result.provisional ? `${result.fitClass}?` : result.fitClass);
+ * ```
+ */
+export interface FitClassification {
+  /** The snapshot's account id; `null` when it has none. */
+  readonly accountId: string | null;
+  /** The snapshot's day; `null` when it has none. */
+  readonly asOf: CalendarDate | null;
+  /** The class when final; while provisional, the class the known criteria lean to (that of `knownScore`, or of the interval's middle when nothing is known yet), always one of `possibleClasses`. */
+  readonly fitClass: FitClass;
+  /** True while more than one class is still possible. */
+  readonly provisional: boolean;
+  /** The classes still possible, best first; one class exactly when final. */
+  readonly possibleClasses: readonly FitClass[];
+  /** The fit score if every unknown criterion turns out unmet, and if every one turns out met: weighted shares 0–1. */
+  readonly scoreRange: readonly [min: number, max: number];
+  /** Weighted share (0–1) of the known criteria that are met; `null` while none is known. */
+  readonly knownScore: number | null;
+  /** Ids of the criteria met, in model order. */
+  readonly met: readonly string[];
+  /** Ids of the criteria not met. */
+  readonly unmet: readonly string[];
+  /** Ids of the criteria not known yet or whose data is missing. */
+  readonly unknown: readonly string[];
+  /** Ids of the deal-breakers that hold; any one makes the class a final `bad`. */
+  readonly dealBreakers: readonly string[];
+  /** Ids of the deal-breakers not known yet or whose data is missing. */
+  readonly unknownDealBreakers: readonly string[];
+  /** The unknown criteria and deal-breakers whose answer would narrow `possibleClasses`, those that settle the class first, then the heaviest; empty when final. */
+  readonly decidingCriteria: readonly DecidingCriterion[];
+  /** One sentence and a contribution per criterion and deal-breaker: `value` true, false or `null` (unknown), `points` its share of the score. */
+  readonly explanation: Explanation;
+}
+
+const perfectBit = 1;
+const goodBit = 2;
+const badBit = 4;
+
+/** The seven non-empty sets of classes, best first, frozen once, indexed by bit mask. */
+const classSets: readonly (readonly FitClass[])[] = Array.from({ length: 8 }, (_, mask) =>
+  Object.freeze(
+    (['perfect', 'good', 'bad'] as const).filter((_, position) => (mask & (1 << position)) !== 0),
+  ),
+);
+
+const bitOf: Readonly<Record<FitClass, number>> = { perfect: perfectBit, good: goodBit, bad: badBit };
+
+/** The classes a score between `min` and `max` can have, as a mask; `bad` added when a deal-breaker may hold. */
+function classMask(min: number, max: number, thresholds: FitThresholds, badPossible: boolean): number {
+  const low = classOfScore(min, thresholds);
+  const high = classOfScore(max, thresholds);
+  let mask = bitOf[low] | bitOf[high];
+  if (low === 'bad' && high === 'perfect') mask |= goodBit;
+  return badPossible ? mask | badBit : mask;
+}
+
+function bitCount(mask: number): number {
+  return (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
+}
+
+interface Tally {
+  readonly compiled: CompiledFitModel;
+  readonly metWeight: number;
+  readonly unknownWeight: number;
+  readonly unknownCriteria: readonly [CompiledCondition, 2 | 3][];
+  readonly unknownBreakers: readonly [CompiledCondition, 2 | 3][];
+  readonly mask: number;
+}
+
+function decidingCriteria(tally: Tally): DecidingCriterion[] {
+  const { compiled, metWeight, unknownWeight, mask } = tally;
+  const total = compiled.totalWeight;
+  const min = metWeight / total;
+  const max = (metWeight + unknownWeight) / total;
+  const deciding: [DecidingCriterion, number, number][] = [];
+  const consider = (condition: CompiledCondition, state: 2 | 3, ifTrue: number, ifFalse: number, order: number): void => {
+    if (ifTrue === mask && ifFalse === mask) return;
+    const decides = bitCount(ifTrue) === 1 && bitCount(ifFalse) === 1;
+    const narrowing = 2 * bitCount(mask) - bitCount(ifTrue) - bitCount(ifFalse);
+    deciding.push([
+      {
+        id: condition.id,
+        label: condition.label,
+        kind: condition.kind,
+        weight: condition.weight,
+        reason: state === 3 ? 'not_yet_known' : 'missing_data',
+        knownFrom: condition.knownFrom,
+        ifTrue: classSets[ifTrue] ?? [],
+        ifFalse: classSets[ifFalse] ?? [],
+        decides,
+      },
+      (decides ? 1_000_000 : 0) + narrowing * 1000 + condition.weight / (total + condition.weight),
+      order,
+    ]);
+  };
+  const othersUnknown = tally.unknownBreakers.length > 0;
+  tally.unknownCriteria.forEach(([criterion, state], order) => {
+    const share = criterion.weight / total;
+    consider(
+      criterion,
+      state,
+      classMask(min + share, max, compiled.thresholds, othersUnknown),
+      classMask(min, max - share, compiled.thresholds, othersUnknown),
+      order,
+    );
+  });
+  tally.unknownBreakers.forEach(([breaker, state], order) => {
+    const restUnknown = tally.unknownBreakers.length > 1;
+    consider(breaker, state, badBit, classMask(min, max, compiled.thresholds, restUnknown), 10_000 + order);
+  });
+  deciding.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
+  return deciding.map(([criterion]) => criterion);
+}
+
+const share = (value: number): string => value.toFixed(2);
+
+function summaryOf(result: Omit<FitClassification, 'explanation' | 'accountId' | 'asOf'>, breakerLabel: string | null): string {
+  const [min, max] = result.scoreRange;
+  if (breakerLabel !== null) return `Bad fit: deal-breaker "${breakerLabel}" holds`;
+  const counts = `${String(result.met.length)} of ${String(result.met.length + result.unmet.length + result.unknown.length)} criteria met`;
+  if (!result.provisional) {
+    const score = min === max ? share(min) : `${share(min)}–${share(max)}`;
+    const unknown = result.unknown.length === 0 ? '' : `, ${String(result.unknown.length)} unknown but unable to change it`;
+    return `${capitalized(result.fitClass)} fit (score ${score}): ${counts}${unknown}`;
+  }
+  const next = result.decidingCriteria[0];
+  const breakers = result.unknownDealBreakers.length;
+  const unknownBreakers = breakers === 0 ? '' : `, ${String(breakers)} deal-breaker${breakers === 1 ? '' : 's'} unknown`;
+  return `Provisionally ${result.fitClass} fit (score ${share(min)}–${share(max)}; ${listed(result.possibleClasses)} still possible): ${counts}, ${String(result.unknown.length)} unknown${unknownBreakers}${next === undefined ? '' : `; next card: ${next.label}`}`;
+}
+
+function listed(classes: readonly FitClass[]): string {
+  return classes.length <= 2 ? classes.join(' or ') : `${classes.slice(0, -1).join(', ')} or ${classes.at(-1) ?? ''}`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Classifies a snapshot already known to be an object, with a compiled model. @internal */
+export function classifyCompiled(compiled: CompiledFitModel, snapshot: Readonly<Record<string, unknown>>): FitClassification {
+  const context: RuleContext | undefined = compiled.usesAsOf ? { asOf: snapshot.asOf as CalendarDate } : undefined;
+  const contributions = [];
+  const met: string[] = [];
+  const unmet: string[] = [];
+  const unknown: string[] = [];
+  const unknownCriteria: [CompiledCondition, 2 | 3][] = [];
+  let metWeight = 0;
+  let unknownWeight = 0;
+  for (const criterion of compiled.criteria) {
+    const state = criterion.state(snapshot, context);
+    contributions.push(criterion.contributions[state]);
+    if (state === 1) {
+      met.push(criterion.id);
+      metWeight += criterion.weight;
+    } else if (state === 0) {
+      unmet.push(criterion.id);
+    } else {
+      unknown.push(criterion.id);
+      unknownWeight += criterion.weight;
+      unknownCriteria.push([criterion, state]);
+    }
+  }
+  const hit: string[] = [];
+  const unknownDealBreakers: string[] = [];
+  const unknownBreakers: [CompiledCondition, 2 | 3][] = [];
+  let breakerLabel: string | null = null;
+  for (const breaker of compiled.dealBreakers) {
+    const state = breaker.state(snapshot, context);
+    contributions.push(breaker.contributions[state]);
+    if (state === 1) {
+      hit.push(breaker.id);
+      breakerLabel ??= breaker.label;
+    } else if (state !== 0) {
+      unknownDealBreakers.push(breaker.id);
+      unknownBreakers.push([breaker, state]);
+    }
+  }
+  const total = compiled.totalWeight;
+  const min = metWeight / total;
+  const max = Math.min(1, (metWeight + unknownWeight) / total);
+  const knownWeight = total - unknownWeight;
+  const knownScore = knownWeight > 0 ? metWeight / knownWeight : null;
+  const mask = breakerLabel !== null ? badBit : classMask(min, max, compiled.thresholds, unknownBreakers.length > 0);
+  const provisional = bitCount(mask) > 1;
+  let fitClass: FitClass;
+  if (!provisional) fitClass = classSets[mask]?.[0] ?? 'bad';
+  else {
+    const leaning = classOfScore(knownScore ?? (min + max) / 2, compiled.thresholds);
+    fitClass = (mask & bitOf[leaning]) !== 0 ? leaning : (classSets[mask]?.[0] ?? 'bad');
+  }
+  const tally: Tally = { compiled, metWeight, unknownWeight, unknownCriteria, unknownBreakers, mask };
+  const partial = {
+    fitClass,
+    provisional,
+    possibleClasses: classSets[mask] ?? [],
+    scoreRange: [min, max] as const,
+    knownScore,
+    met,
+    unmet,
+    unknown,
+    dealBreakers: hit,
+    unknownDealBreakers,
+    decidingCriteria: provisional ? decidingCriteria(tally) : [],
+  };
+  const id = snapshot.id;
+  const asOf = snapshot.asOf;
+  return {
+    accountId: typeof id === 'string' ? id : null,
+    asOf: isCalendarDate(asOf) ? asOf : null,
+    ...partial,
+    explanation: { summary: summaryOf(partial, breakerLabel), contributions },
+  };
+}
+
+/** The snapshot as a record to read, or invalid_input at `path`. @internal */
+export function snapshotRecord(snapshot: unknown, path: readonly (string | number)[]): Readonly<Record<string, unknown>> {
+  if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) {
+    fail('invalid_input', path, `expected an account snapshot (an object), got ${kindOf(snapshot)}`);
+  }
+  return snapshot as Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Classifies one account as a `perfect`, `good` or `bad` fit as far as its
+ * snapshot reveals: criteria whose `knownFrom` has not come, or whose fields
+ * are missing, are unknown and turn the score into an interval (all unknown
+ * unmet … all met). The class is final only when every class in the
+ * interval agrees; otherwise `provisional` is true, `possibleClasses` lists
+ * the classes still open and `decidingCriteria` the unknown criteria whose
+ * answer would narrow them — the next card. A deal-breaker that holds makes
+ * the class a final `bad`; one still unknown keeps `bad` possible.
+ *
+ * @param model - a model from {@link defineFitModel}, or one as written (checked first)
+ * @param snapshot - the account's snapshot (from `accountSnapshots`), or any record with the fields the rules read
+ * @returns the class, the interval and why; see {@link FitClassification}
+ * @throws {@link core!SuccessKitError} `invalid_input` when the snapshot is not an object; the model's codes (see {@link defineFitModel}) at path `model` for a model as written that is not valid
+ *
+ * @example
+ * ```ts
+ * import { classifyFit, defineFitModel } from 'successkit/fit';
+ *
+ * const model = defineFitModel({
+ *   criteria: [
+ *     { id: 'size', label: '50+ employees', weight: 1, rule: { field: 'employees', op: 'gte', value: 50 } },
+ *     { id: 'usage', label: 'Most seats in use', weight: 3, rule: { field: 'licenseUtilization', op: 'gte', value: 0.6 }, knownFrom: { tenureDays: 60 } },
+ *   ],
+ *   thresholds: { perfect: 1, good: 0.7 },
+ * });
+ * const week = classifyFit(model, { employees: 400, tenureDays: 7, licenseUtilization: 0.2 });
+ * week.provisional; // => true
+ * week.possibleClasses; // => ['perfect', 'good', 'bad']
+ * week.scoreRange; // => [0.25, 1]
+ * week.decidingCriteria[0]?.id; // => 'usage'
+ *
+ * const later = classifyFit(model, { employees: 400, tenureDays: 90, licenseUtilization: 0.2 });
+ * later.fitClass; // => 'bad'
+ * later.provisional; // => false
+ * ```
+ */
+export function classifyFit(model: FitModel | FitModelInput, snapshot: AccountSnapshot | object): FitClassification {
+  const compiled = compiledFitModel(definedFitModel(model));
+  return classifyCompiled(compiled, snapshotRecord(snapshot, ['snapshot']));
+}
