@@ -1,12 +1,7 @@
 import { fail, isCalendarDate, kindOf, type CalendarDate, type Explanation } from '../core/internal.js';
 import type { RuleContext } from '../rules/index.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
-import {
-  classOfScore,
-  compiledFitModel,
-  type CompiledCondition,
-  type CompiledFitModel,
-} from './compiled-fit-model.js';
+import { classOfScore, compiledFitModel, type CompiledCondition, type CompiledFitModel } from './compiled-fit-model.js';
 import { definedFitModel } from './define-fit-model.js';
 import type { FitClass } from './fit-class.js';
 import type { DefinedFitCriterion, FitModel, FitModelInput, FitThresholds } from './fit-model.js';
@@ -92,9 +87,7 @@ const badBit = 4;
 
 /** The seven non-empty sets of classes, best first, frozen once, indexed by bit mask. */
 const classSets: readonly (readonly FitClass[])[] = Array.from({ length: 8 }, (_, mask) =>
-  Object.freeze(
-    (['perfect', 'good', 'bad'] as const).filter((_, position) => (mask & (1 << position)) !== 0),
-  ),
+  Object.freeze((['perfect', 'good', 'bad'] as const).filter((_, position) => (mask & (1 << position)) !== 0)),
 );
 
 const bitOf: Readonly<Record<FitClass, number>> = { perfect: perfectBit, good: goodBit, bad: badBit };
@@ -127,7 +120,13 @@ function decidingCriteria(tally: Tally): DecidingCriterion[] {
   const min = metWeight / total;
   const max = (metWeight + unknownWeight) / total;
   const deciding: [DecidingCriterion, number, number][] = [];
-  const consider = (condition: CompiledCondition, state: 2 | 3, ifTrue: number, ifFalse: number, order: number): void => {
+  const consider = (
+    condition: CompiledCondition,
+    state: 2 | 3,
+    ifTrue: number,
+    ifFalse: number,
+    order: number,
+  ): void => {
     if (ifTrue === mask && ifFalse === mask) return;
     const decides = bitCount(ifTrue) === 1 && bitCount(ifFalse) === 1;
     const narrowing = 2 * bitCount(mask) - bitCount(ifTrue) - bitCount(ifFalse);
@@ -168,18 +167,23 @@ function decidingCriteria(tally: Tally): DecidingCriterion[] {
 
 const share = (value: number): string => value.toFixed(2);
 
-function summaryOf(result: Omit<FitClassification, 'explanation' | 'accountId' | 'asOf'>, breakerLabel: string | null): string {
+function summaryOf(
+  result: Omit<FitClassification, 'explanation' | 'accountId' | 'asOf'>,
+  breakerLabel: string | null,
+): string {
   const [min, max] = result.scoreRange;
   if (breakerLabel !== null) return `Bad fit: deal-breaker "${breakerLabel}" holds`;
   const counts = `${String(result.met.length)} of ${String(result.met.length + result.unmet.length + result.unknown.length)} criteria met`;
   if (!result.provisional) {
     const score = min === max ? share(min) : `${share(min)}–${share(max)}`;
-    const unknown = result.unknown.length === 0 ? '' : `, ${String(result.unknown.length)} unknown but unable to change it`;
+    const unknown =
+      result.unknown.length === 0 ? '' : `, ${String(result.unknown.length)} unknown but unable to change it`;
     return `${capitalized(result.fitClass)} fit (score ${score}): ${counts}${unknown}`;
   }
   const next = result.decidingCriteria[0];
   const breakers = result.unknownDealBreakers.length;
-  const unknownBreakers = breakers === 0 ? '' : `, ${String(breakers)} deal-breaker${breakers === 1 ? '' : 's'} unknown`;
+  const unknownBreakers =
+    breakers === 0 ? '' : `, ${String(breakers)} deal-breaker${breakers === 1 ? '' : 's'} unknown`;
   return `Provisionally ${result.fitClass} fit (score ${share(min)}–${share(max)}; ${listed(result.possibleClasses)} still possible): ${counts}, ${String(result.unknown.length)} unknown${unknownBreakers}${next === undefined ? '' : `; next card: ${next.label}`}`;
 }
 
@@ -192,7 +196,10 @@ function capitalized(text: string): string {
 }
 
 /** Classifies a snapshot already known to be an object, with a compiled model. @internal */
-export function classifyCompiled(compiled: CompiledFitModel, snapshot: Readonly<Record<string, unknown>>): FitClassification {
+export function classifyCompiled(
+  compiled: CompiledFitModel,
+  snapshot: Readonly<Record<string, unknown>>,
+): FitClassification {
   const context: RuleContext | undefined = compiled.usesAsOf ? { asOf: snapshot.asOf as CalendarDate } : undefined;
   const contributions = [];
   const met: string[] = [];
@@ -268,7 +275,10 @@ export function classifyCompiled(compiled: CompiledFitModel, snapshot: Readonly<
 }
 
 /** The snapshot as a record to read, or invalid_input at `path`. @internal */
-export function snapshotRecord(snapshot: unknown, path: readonly (string | number)[]): Readonly<Record<string, unknown>> {
+export function snapshotRecord(
+  snapshot: unknown,
+  path: readonly (string | number)[],
+): Readonly<Record<string, unknown>> {
   if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) {
     fail('invalid_input', path, `expected an account snapshot (an object), got ${kindOf(snapshot)}`);
   }

@@ -76,7 +76,12 @@ function compileCondition(
     Object.freeze({ ...base, value: false, points: 0, note: kind === 'criterion' ? 'not met' : 'does not hold' }),
     Object.freeze({ ...base, value: true, points, note: kind === 'criterion' ? verb : 'holds: forces a bad fit' }),
     Object.freeze({ ...base, value: null, points: 0, note: 'unknown: the data it reads is missing' }),
-    Object.freeze({ ...base, value: null, points: 0, note: `unknown: known ${describeKnownFrom(condition.knownFrom)}` }),
+    Object.freeze({
+      ...base,
+      value: null,
+      points: 0,
+      note: `unknown: known ${describeKnownFrom(condition.knownFrom)}`,
+    }),
   ] as const;
   return { ...base, kind, knownFrom: condition.knownFrom, state, contributions };
 }

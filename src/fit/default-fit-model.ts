@@ -78,7 +78,8 @@ export const defaultFitModel: FitModel = /* @__PURE__ */ defineFitModel({
       weight: 2,
       rule: { field: 'featureRequestsOutOfScope', op: 'eq', value: 0 },
       knownFrom: { tenureDays: 90 },
-      description: 'No request outside what the product is for in the window: expectations match what can be delivered.',
+      description:
+        'No request outside what the product is for in the window: expectations match what can be delivered.',
     },
     {
       id: 'satisfied',

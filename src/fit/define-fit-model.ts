@@ -1,18 +1,8 @@
 import * as z from 'zod/mini';
-import {
-  parseWith,
-  type PathSegment,
-  SuccessKitError,
-  type SuccessKitIssue,
-} from '../core/internal.js';
+import { parseWith, type PathSegment, SuccessKitError, type SuccessKitIssue } from '../core/internal.js';
 import { defineRule, FieldCatalog, type DefinedRule } from '../rules/index.js';
 import { snapshotFields } from '../snapshot/index.js';
-import {
-  FitModelInput,
-  type DefinedDealBreaker,
-  type DefinedFitCriterion,
-  type FitModel,
-} from './fit-model.js';
+import { FitModelInput, type DefinedDealBreaker, type DefinedFitCriterion, type FitModel } from './fit-model.js';
 import { changeOperators, ruleLeaves } from './rule-leaves.js';
 
 /**
@@ -58,7 +48,8 @@ function checkRule(rule: unknown, path: readonly PathSegment[], collected: Colle
     return defined;
   } catch (error) {
     if (!(error instanceof SuccessKitError)) throw error;
-    for (const issue of error.issues) collected.ruleIssues.push({ path: [...path, ...issue.path], message: issue.message });
+    for (const issue of error.issues)
+      collected.ruleIssues.push({ path: [...path, ...issue.path], message: issue.message });
     return undefined;
   }
 }
@@ -98,7 +89,11 @@ function checkUniqueIds(parsed: z.output<typeof FitModelInput>, collected: Colle
   const note = (id: string, path: readonly PathSegment[]): void => {
     const first = seen.get(id);
     if (first === undefined) seen.set(id, path.join('.'));
-    else collected.definitionIssues.push({ path: [...path, 'id'], message: `duplicate id ${JSON.stringify(id)}, first used at ${first}` });
+    else
+      collected.definitionIssues.push({
+        path: [...path, 'id'],
+        message: `duplicate id ${JSON.stringify(id)}, first used at ${first}`,
+      });
   };
   parsed.criteria.forEach((criterion, index) => note(criterion.id, ['criteria', index]));
   (parsed.dealBreakers ?? []).forEach((breaker, index) => note(breaker.id, ['dealBreakers', index]));

@@ -94,7 +94,8 @@ function knownIds(result: FitClassification): Set<string> {
  */
 export function fitHistory(model: FitModel | FitModelInput, series: readonly (AccountSnapshot | object)[]): FitHistory {
   const compiled = compiledFitModel(definedFitModel(model));
-  if (!Array.isArray(series)) fail('invalid_input', ['series'], 'expected an array of one account\'s snapshots, oldest first');
+  if (!Array.isArray(series))
+    fail('invalid_input', ['series'], "expected an array of one account's snapshots, oldest first");
   const points: FitHistoryPoint[] = [];
   let previous: FitClassification | null = null;
   let previousKnown = new Set<string>();
@@ -104,7 +105,11 @@ export function fitHistory(model: FitModel | FitModelInput, series: readonly (Ac
     const result = classifyCompiled(compiled, snapshot);
     if (previous !== null) {
       if (result.accountId !== previous.accountId) {
-        fail('invalid_input', ['series', index, 'id'], `expected snapshots of one account (${JSON.stringify(previous.accountId)}), got another`);
+        fail(
+          'invalid_input',
+          ['series', index, 'id'],
+          `expected snapshots of one account (${JSON.stringify(previous.accountId)}), got another`,
+        );
       }
       if (result.asOf !== null && previous.asOf !== null && result.asOf <= previous.asOf) {
         fail('invalid_input', ['series', index, 'asOf'], `expected a day after ${previous.asOf}, got ${result.asOf}`);
@@ -119,7 +124,8 @@ export function fitHistory(model: FitModel | FitModelInput, series: readonly (Ac
       scoreRange: result.scoreRange,
       revealed: previous === null ? [] : [...known].filter((id) => !previousKnown.has(id)),
       hidden: previous === null ? [] : [...previousKnown].filter((id) => !known.has(id)),
-      changed: previous !== null && (previous.fitClass !== result.fitClass || previous.provisional !== result.provisional),
+      changed:
+        previous !== null && (previous.fitClass !== result.fitClass || previous.provisional !== result.provisional),
     });
     if (firstFinal === null && !result.provisional) firstFinal = { asOf: result.asOf, fitClass: result.fitClass };
     previous = result;

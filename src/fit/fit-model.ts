@@ -168,7 +168,8 @@ interface DefinedCondition {
   readonly id: string;
   readonly label: string;
   readonly rule: DefinedRule;
-  readonly knownFrom: 'signup' | { readonly tenureDays: number } | { readonly milestone: string } | { readonly when: DefinedRule };
+  readonly knownFrom:
+    'signup' | { readonly tenureDays: number } | { readonly milestone: string } | { readonly when: DefinedRule };
   readonly description?: string;
 }
 
@@ -179,8 +180,8 @@ interface DefinedCondition {
  * ```ts
  * import { defaultFitModel, type DefinedFitCriterion } from 'successkit/fit';
  *
- * const first: DefinedFitCriterion | undefined = defaultFitModel.criteria[0];
- * first?.knownFrom; // => 'signup'
+ * const usage: DefinedFitCriterion | undefined = defaultFitModel.criteria[1];
+ * usage?.knownFrom; // => { tenureDays: 60 }
  * ```
  */
 export interface DefinedFitCriterion extends DefinedCondition {

@@ -14,3 +14,14 @@ export {
   type FitModel,
 } from './fit-model.js';
 export { KnownFrom } from './known-from.js';
+export { enhancementWorth, EnhancementInput, type EnhancementWorth } from './enhancement-worth.js';
+export { FitNorms, fitNorms } from './fit-norms.js';
+export {
+  FitSignalThresholds,
+  fitSignals,
+  SignalSeverity,
+  type FitSignal,
+  type FitSignals,
+  type FitSignalsOptions,
+} from './fit-signals.js';
+export { investmentDecision, InvestmentInput, type InvestmentDecision } from './investment-decision.js';

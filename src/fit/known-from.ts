@@ -36,10 +36,7 @@ export const KnownFrom = z.union([
  * ```
  */
 export type KnownFrom =
-  | 'signup'
-  | { readonly tenureDays: number }
-  | { readonly milestone: string }
-  | { readonly when: RuleInput };
+  'signup' | { readonly tenureDays: number } | { readonly milestone: string } | { readonly when: RuleInput };
 
 /** A sentence for when a criterion becomes known, for explanations. @internal */
 export function describeKnownFrom(knownFrom: KnownFrom): string {
