@@ -1,4 +1,4 @@
-import { fail, isCalendarDate, kindOf, type CalendarDate, type Explanation } from '../core/internal.js';
+import { fail, isCalendarDate, kindOf, unreadable, type CalendarDate, type Explanation } from '../core/internal.js';
 import type { RuleContext } from '../rules/index.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
 import { classOfScore, compiledFitModel, type CompiledCondition, type CompiledFitModel } from './compiled-fit-model.js';
@@ -324,5 +324,9 @@ export function snapshotRecord(
  */
 export function classifyFit(model: FitModel | FitModelInput, snapshot: AccountSnapshot | object): FitClassification {
   const compiled = compiledFitModel(definedFitModel(model));
-  return classifyCompiled(compiled, snapshotRecord(snapshot, ['snapshot']));
+  try {
+    return classifyCompiled(compiled, snapshotRecord(snapshot, ['snapshot']));
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', ['snapshot'], 'the snapshot');
+  }
 }

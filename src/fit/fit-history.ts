@@ -1,7 +1,7 @@
-import { fail, type CalendarDate } from '../core/internal.js';
+import { fail, unreadable, type CalendarDate } from '../core/internal.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
 import { classifyCompiled, snapshotRecord, type FitClassification } from './classify-fit.js';
-import { compiledFitModel } from './compiled-fit-model.js';
+import { compiledFitModel, type CompiledFitModel } from './compiled-fit-model.js';
 import { definedFitModel } from './define-fit-model.js';
 import type { FitClass } from './fit-class.js';
 import type { FitModel, FitModelInput } from './fit-model.js';
@@ -94,6 +94,14 @@ function knownIds(result: FitClassification): Set<string> {
  */
 export function fitHistory(model: FitModel | FitModelInput, series: readonly (AccountSnapshot | object)[]): FitHistory {
   const compiled = compiledFitModel(definedFitModel(model));
+  try {
+    return historyOf(compiled, series);
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', ['series'], 'the series');
+  }
+}
+
+function historyOf(compiled: CompiledFitModel, series: readonly unknown[]): FitHistory {
   if (!Array.isArray(series))
     fail('invalid_input', ['series'], "expected an array of one account's snapshots, oldest first");
   const points: FitHistoryPoint[] = [];

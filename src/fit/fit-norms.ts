@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fail, isCount, kindOf, parseWith, type PathSegment } from '../core/internal.js';
+import { fail, isCount, kindOf, parseWith, unreadable, type PathSegment } from '../core/internal.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
 
 const Count = z.int().check(z.minimum(0));
@@ -104,6 +104,14 @@ export function fitNorms(
     | Pick<AccountSnapshot, 'featureRequests' | 'featureRequestsOffRoadmap' | 'featureRequestsOutOfScope'>
   )[],
 ): FitNorms {
+  try {
+    return normsOf(snapshots);
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', ['snapshots'], 'the snapshots');
+  }
+}
+
+function normsOf(snapshots: readonly unknown[]): FitNorms {
   if (!Array.isArray(snapshots))
     fail('invalid_input', ['snapshots'], `expected an array of snapshots, got ${kindOf(snapshots)}`);
   const byCount = new Map<number, number>();

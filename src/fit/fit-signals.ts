@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { fail, isCalendarDate, kindOf, parseWith, type CalendarDate, type PathSegment } from '../core/internal.js';
+import {
+  fail,
+  isCalendarDate,
+  kindOf,
+  parseWith,
+  unreadable,
+  type CalendarDate,
+  type PathSegment,
+} from '../core/internal.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
 import { snapshotRecord } from './classify-fit.js';
 import { checkedNorms, countField, requestPercentile, type FitNorms } from './fit-norms.js';
@@ -297,7 +305,18 @@ export function fitSignals(snapshot: AccountSnapshot | object, options: FitSigna
   const parsed = parseWith(Options, options, { path: ['options'] });
   const norms = parsed.norms === undefined ? undefined : checkedNorms(parsed.norms, ['options', 'norms']);
   const limits = parseWith(FitSignalThresholds, parsed.thresholds ?? {}, { path: ['options', 'thresholds'] });
-  const record = snapshotRecord(snapshot, ['snapshot']);
+  try {
+    return signalsOf(snapshotRecord(snapshot, ['snapshot']), norms, limits);
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', ['snapshot'], 'the snapshot');
+  }
+}
+
+function signalsOf(
+  record: Readonly<Record<string, unknown>>,
+  norms: FitNorms | undefined,
+  limits: Thresholds,
+): FitSignals {
   const signals = [
     requestSignal(record, norms, limits),
     usageSignal(record, limits),

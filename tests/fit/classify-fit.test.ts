@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFit, defineFitModel } from '../../src/fit/index';
+import { classifyFit, defineFitModel, type FitModelInput } from '../../src/fit/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 
 // Three criteria of weights 1, 1 and 2 (total 4): perfect from 0.75, good from 0.5.
@@ -279,7 +279,7 @@ describe('classifyFit', () => {
   });
 
   it('takes a model as written and checks it, at path model', () => {
-    const plain = {
+    const plain: FitModelInput = {
       criteria: [{ id: 'a', label: 'A', weight: 1, rule: { field: 'arr', op: 'gt', value: 0 } }],
       thresholds: { perfect: 1, good: 0.5 },
     };
