@@ -1,4 +1,12 @@
-import { fail, isCalendarDate, kindOf, unreadable, type CalendarDate, type Explanation } from '../core/internal.js';
+import {
+  fail,
+  isCalendarDate,
+  kindOf,
+  unreadable,
+  type CalendarDate,
+  type Contribution,
+  type Explanation,
+} from '../core/internal.js';
 import type { RuleContext } from '../rules/index.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
 import { classOfScore, compiledFitModel, type CompiledCondition, type CompiledFitModel } from './compiled-fit-model.js';
@@ -105,86 +113,97 @@ function bitCount(mask: number): number {
   return (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
 }
 
+/** What decidingCriteria needs of a classification in progress. */
 interface Tally {
   readonly compiled: CompiledFitModel;
+  /** The state of each criterion, then each deal-breaker, in model order (a scratch buffer, read before the next call). */
+  readonly states: Uint8Array;
   readonly metWeight: number;
   readonly unknownWeight: number;
-  readonly unknownCriteria: readonly [CompiledCondition, 2 | 3][];
-  readonly unknownBreakers: readonly [CompiledCondition, 2 | 3][];
+  readonly unknownBreakers: number;
   readonly mask: number;
 }
 
+function decidingCard(
+  condition: CompiledCondition,
+  state: number,
+  ifTrue: number,
+  ifFalse: number,
+  mask: number,
+): DecidingCriterion | null {
+  if (ifTrue === mask && ifFalse === mask) return null;
+  return {
+    id: condition.id,
+    label: condition.label,
+    kind: condition.kind,
+    weight: condition.weight,
+    reason: state === 3 ? 'not_yet_known' : 'missing_data',
+    knownFrom: condition.knownFrom,
+    ifTrue: classSets[ifTrue] ?? [],
+    ifFalse: classSets[ifFalse] ?? [],
+    decides: bitCount(ifTrue) === 1 && bitCount(ifFalse) === 1,
+  };
+}
+
+/** How much a card narrows the classes: those that settle the class first, then by classes removed. */
+function narrowing(card: DecidingCriterion, mask: number): number {
+  const removed = 2 * bitCount(mask) - card.ifTrue.length - card.ifFalse.length;
+  return (card.decides ? 1_000_000 : 0) + removed * 1000;
+}
+
 function decidingCriteria(tally: Tally): DecidingCriterion[] {
-  const { compiled, metWeight, unknownWeight, mask } = tally;
+  const { compiled, states, metWeight, unknownWeight, mask } = tally;
   const total = compiled.totalWeight;
   const min = metWeight / total;
   const max = (metWeight + unknownWeight) / total;
-  const deciding: [DecidingCriterion, number, number][] = [];
-  const consider = (
-    condition: CompiledCondition,
-    state: 2 | 3,
-    ifTrue: number,
-    ifFalse: number,
-    order: number,
-  ): void => {
-    if (ifTrue === mask && ifFalse === mask) return;
-    const decides = bitCount(ifTrue) === 1 && bitCount(ifFalse) === 1;
-    const narrowing = 2 * bitCount(mask) - bitCount(ifTrue) - bitCount(ifFalse);
-    deciding.push([
-      {
-        id: condition.id,
-        label: condition.label,
-        kind: condition.kind,
-        weight: condition.weight,
-        reason: state === 3 ? 'not_yet_known' : 'missing_data',
-        knownFrom: condition.knownFrom,
-        ifTrue: classSets[ifTrue] ?? [],
-        ifFalse: classSets[ifFalse] ?? [],
-        decides,
-      },
-      (decides ? 1_000_000 : 0) + narrowing * 1000 + condition.weight / (total + condition.weight),
-      order,
-    ]);
-  };
-  const othersUnknown = tally.unknownBreakers.length > 0;
-  tally.unknownCriteria.forEach(([criterion, state], order) => {
-    const share = criterion.weight / total;
-    consider(
+  const cards: DecidingCriterion[] = [];
+  const criteria = compiled.criteria;
+  const othersUnknown = tally.unknownBreakers > 0;
+  for (let index = 0; index < criteria.length; index++) {
+    const state = states[index] ?? 0;
+    const criterion = criteria[index];
+    if (state < 2 || criterion === undefined) continue;
+    const weightShare = criterion.weight / total;
+    const card = decidingCard(
       criterion,
       state,
-      classMask(min + share, max, compiled.thresholds, othersUnknown),
-      classMask(min, max - share, compiled.thresholds, othersUnknown),
-      order,
+      classMask(min + weightShare, max, compiled.thresholds, othersUnknown),
+      classMask(min, max - weightShare, compiled.thresholds, othersUnknown),
+      mask,
     );
+    if (card !== null) cards.push(card);
+  }
+  const restUnknown = tally.unknownBreakers > 1;
+  compiled.dealBreakers.forEach((breaker, index) => {
+    const state = states[criteria.length + index] ?? 0;
+    if (state < 2) return;
+    const card = decidingCard(breaker, state, badBit, classMask(min, max, compiled.thresholds, restUnknown), mask);
+    if (card !== null) cards.push(card);
   });
-  tally.unknownBreakers.forEach(([breaker, state], order) => {
-    const restUnknown = tally.unknownBreakers.length > 1;
-    consider(breaker, state, badBit, classMask(min, max, compiled.thresholds, restUnknown), 10_000 + order);
-  });
-  deciding.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
-  return deciding.map(([criterion]) => criterion);
+  // A stable sort keeps model order (criteria before deal-breakers) among equals.
+  return cards.sort((a, b) => narrowing(b, mask) - narrowing(a, mask) || b.weight - a.weight);
 }
 
 const share = (value: number): string => value.toFixed(2);
 
 function summaryOf(
-  result: Omit<FitClassification, 'explanation' | 'accountId' | 'asOf'>,
-  breakerLabel: string | null,
+  fitClass: FitClass,
+  provisional: boolean,
+  min: number,
+  max: number,
+  counts: { readonly met: number; readonly criteria: number; readonly unknown: number; readonly breakers: number },
+  possibleClasses: readonly FitClass[],
+  next: DecidingCriterion | undefined,
 ): string {
-  const [min, max] = result.scoreRange;
-  if (breakerLabel !== null) return `Bad fit: deal-breaker "${breakerLabel}" holds`;
-  const counts = `${String(result.met.length)} of ${String(result.met.length + result.unmet.length + result.unknown.length)} criteria met`;
-  if (!result.provisional) {
+  const met = `${String(counts.met)} of ${String(counts.criteria)} criteria met`;
+  if (!provisional) {
     const score = min === max ? share(min) : `${share(min)}–${share(max)}`;
-    const unknown =
-      result.unknown.length === 0 ? '' : `, ${String(result.unknown.length)} unknown but unable to change it`;
-    return `${capitalized(result.fitClass)} fit (score ${score}): ${counts}${unknown}`;
+    const unknown = counts.unknown === 0 ? '' : `, ${String(counts.unknown)} unknown but unable to change it`;
+    return `${capitalized(fitClass)} fit (score ${score}): ${met}${unknown}`;
   }
-  const next = result.decidingCriteria[0];
-  const breakers = result.unknownDealBreakers.length;
-  const unknownBreakers =
-    breakers === 0 ? '' : `, ${String(breakers)} deal-breaker${breakers === 1 ? '' : 's'} unknown`;
-  return `Provisionally ${result.fitClass} fit (score ${share(min)}–${share(max)}; ${listed(result.possibleClasses)} still possible): ${counts}, ${String(result.unknown.length)} unknown${unknownBreakers}${next === undefined ? '' : `; next card: ${next.label}`}`;
+  const breakers =
+    counts.breakers === 0 ? '' : `, ${String(counts.breakers)} deal-breaker${counts.breakers === 1 ? '' : 's'} unknown`;
+  return `Provisionally ${fitClass} fit (score ${share(min)}–${share(max)}; ${listed(possibleClasses)} still possible): ${met}, ${String(counts.unknown)} unknown${breakers}${next === undefined ? '' : `; next card: ${next.label}`}`;
 }
 
 function listed(classes: readonly FitClass[]): string {
@@ -195,21 +214,30 @@ function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** States of the conditions of the classification in progress, reused from call to call (classifying is synchronous). */
+let scratch = new Uint8Array(64);
+
 /** Classifies a snapshot already known to be an object, with a compiled model. @internal */
 export function classifyCompiled(
   compiled: CompiledFitModel,
   snapshot: Readonly<Record<string, unknown>>,
 ): FitClassification {
   const context: RuleContext | undefined = compiled.usesAsOf ? { asOf: snapshot.asOf as CalendarDate } : undefined;
-  const contributions = [];
+  const { criteria, dealBreakers } = compiled;
+  if (scratch.length < criteria.length + dealBreakers.length) {
+    scratch = new Uint8Array(2 * (criteria.length + dealBreakers.length));
+  }
+  const states = scratch;
+  const contributions: Contribution[] = [];
   const met: string[] = [];
   const unmet: string[] = [];
   const unknown: string[] = [];
-  const unknownCriteria: [CompiledCondition, 2 | 3][] = [];
   let metWeight = 0;
   let unknownWeight = 0;
-  for (const criterion of compiled.criteria) {
+  for (let index = 0; index < criteria.length; index++) {
+    const criterion = criteria[index] as CompiledCondition;
     const state = criterion.state(snapshot, context);
+    states[index] = state;
     contributions.push(criterion.contributions[state]);
     if (state === 1) {
       met.push(criterion.id);
@@ -219,22 +247,21 @@ export function classifyCompiled(
     } else {
       unknown.push(criterion.id);
       unknownWeight += criterion.weight;
-      unknownCriteria.push([criterion, state]);
     }
   }
   const hit: string[] = [];
   const unknownDealBreakers: string[] = [];
-  const unknownBreakers: [CompiledCondition, 2 | 3][] = [];
   let breakerLabel: string | null = null;
-  for (const breaker of compiled.dealBreakers) {
+  for (let index = 0; index < dealBreakers.length; index++) {
+    const breaker = dealBreakers[index] as CompiledCondition;
     const state = breaker.state(snapshot, context);
+    states[criteria.length + index] = state;
     contributions.push(breaker.contributions[state]);
     if (state === 1) {
       hit.push(breaker.id);
       breakerLabel ??= breaker.label;
     } else if (state !== 0) {
       unknownDealBreakers.push(breaker.id);
-      unknownBreakers.push([breaker, state]);
     }
   }
   const total = compiled.totalWeight;
@@ -242,36 +269,63 @@ export function classifyCompiled(
   const max = Math.min(1, (metWeight + unknownWeight) / total);
   const knownWeight = total - unknownWeight;
   const knownScore = knownWeight > 0 ? metWeight / knownWeight : null;
-  const mask = breakerLabel !== null ? badBit : classMask(min, max, compiled.thresholds, unknownBreakers.length > 0);
+  const mask =
+    breakerLabel !== null ? badBit : classMask(min, max, compiled.thresholds, unknownDealBreakers.length > 0);
   const provisional = bitCount(mask) > 1;
-  let fitClass: FitClass;
-  if (!provisional) fitClass = classSets[mask]?.[0] ?? 'bad';
-  else {
+  const possibleClasses = classSets[mask] ?? [];
+  let fitClass: FitClass = possibleClasses[0] ?? 'bad';
+  if (provisional) {
     const leaning = classOfScore(knownScore ?? (min + max) / 2, compiled.thresholds);
-    fitClass = (mask & bitOf[leaning]) !== 0 ? leaning : (classSets[mask]?.[0] ?? 'bad');
+    if ((mask & bitOf[leaning]) !== 0) fitClass = leaning;
   }
-  const tally: Tally = { compiled, metWeight, unknownWeight, unknownCriteria, unknownBreakers, mask };
-  const partial = {
+  const deciding = provisional
+    ? decidingCriteria({
+        compiled,
+        states,
+        metWeight,
+        unknownWeight,
+        unknownBreakers: unknownDealBreakers.length,
+        mask,
+      })
+    : [];
+  const summary =
+    breakerLabel !== null
+      ? `Bad fit: deal-breaker "${breakerLabel}" holds`
+      : summaryOf(
+          fitClass,
+          provisional,
+          min,
+          max,
+          { met: met.length, criteria: criteria.length, unknown: unknown.length, breakers: unknownDealBreakers.length },
+          possibleClasses,
+          deciding[0],
+        );
+  const { id, asOf } = snapshot;
+  return {
+    accountId: typeof id === 'string' ? id : null,
+    asOf: typeof asOf === 'string' && isCalendarDate(asOf) ? asOf : null,
     fitClass,
     provisional,
-    possibleClasses: classSets[mask] ?? [],
-    scoreRange: [min, max] as const,
+    possibleClasses,
+    scoreRange: [min, max],
     knownScore,
     met,
     unmet,
     unknown,
     dealBreakers: hit,
     unknownDealBreakers,
-    decidingCriteria: provisional ? decidingCriteria(tally) : [],
+    decidingCriteria: deciding,
+    explanation: { summary, contributions },
   };
-  const id = snapshot.id;
-  const asOf = snapshot.asOf;
-  return {
-    accountId: typeof id === 'string' ? id : null,
-    asOf: isCalendarDate(asOf) ? asOf : null,
-    ...partial,
-    explanation: { summary: summaryOf(partial, breakerLabel), contributions },
-  };
+}
+
+/** `Array.isArray`, false for a value that cannot tell (a revoked proxy), which then fails when read. */
+function isArray(value: object): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 /** The snapshot as a record to read, or invalid_input at `path`. @internal */
@@ -279,7 +333,7 @@ export function snapshotRecord(
   snapshot: unknown,
   path: readonly (string | number)[],
 ): Readonly<Record<string, unknown>> {
-  if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) {
+  if (typeof snapshot !== 'object' || snapshot === null || isArray(snapshot)) {
     fail('invalid_input', path, `expected an account snapshot (an object), got ${kindOf(snapshot)}`);
   }
   return snapshot as Readonly<Record<string, unknown>>;

@@ -1,4 +1,4 @@
-import { compileRule, defineRule, type Rule, type RuleContext } from '../rules/index.js';
+import { compileRule, type Rule, type RuleContext } from '../rules/index.js';
 import { presenceOperators, ruleLeaves } from './rule-leaves.js';
 
 /** A rule's answer on a record: 1 it holds, 0 it does not, 2 unknown (a field it reads is missing). @internal */
@@ -8,13 +8,32 @@ export type Truth = 0 | 1 | 2;
 export type TruthTest = (record: object, context: RuleContext | undefined) => Truth;
 
 /**
+ * Whether a record has a value at a field path, as the rules read it: a step
+ * into anything but an object finds nothing, and `undefined`, `null` and a
+ * function are missing (the `exists` operator, without its call).
+ */
+function presenceTest(path: string): (record: object) => boolean {
+  const [first = '', ...rest] = path.split('.');
+  const has = (value: unknown): boolean => value !== undefined && value !== null && typeof value !== 'function';
+  if (rest.length === 0) return (record) => has((record as Readonly<Record<string, unknown>>)[first]);
+  return (record) => {
+    let value: unknown = (record as Readonly<Record<string, unknown>>)[first];
+    for (const key of rest) {
+      if (typeof value !== 'object' || value === null) return false;
+      value = (value as Readonly<Record<string, unknown>>)[key];
+    }
+    return has(value);
+  };
+}
+
+/**
  * A condition's leaf in three-valued (Kleene) logic: unknown when its field is
  * missing, except for `exists` and `missing`, which answer on a missing field.
  */
 function compileLeafTruth(rule: Rule & { readonly field: string; readonly op: string }): TruthTest {
   const holds = compileRule(rule);
   if (presenceOperators.has(rule.op)) return (record, context) => (holds(record, context) ? 1 : 0);
-  const present = compileRule(defineRule({ field: rule.field, op: 'exists' }));
+  const present = presenceTest(rule.field);
   return (record, context) => (present(record) ? (holds(record, context) ? 1 : 0) : 2);
 }
 
@@ -70,7 +89,8 @@ export function compileTruth(rule: Rule): TruthTest {
         .map((leaf) => leaf.field),
     ),
   ];
-  const presence = fields.map((field) => compileRule(defineRule({ field, op: 'exists' })));
+  const presence = fields.map(presenceTest);
+  if (!('all' in rule) && !('any' in rule) && !('not' in rule)) return compileLeafTruth(rule);
   const slow = compileNodeTruth(rule);
   return (record, context) => {
     for (const present of presence) if (!present(record)) return slow(record, context);
