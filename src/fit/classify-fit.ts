@@ -235,7 +235,8 @@ export function classifyCompiled(
   let metWeight = 0;
   let unknownWeight = 0;
   for (let index = 0; index < criteria.length; index++) {
-    const criterion = criteria[index] as CompiledCondition;
+    const criterion = criteria[index];
+    if (criterion === undefined) continue;
     const state = criterion.state(snapshot, context);
     states[index] = state;
     contributions.push(criterion.contributions[state]);
@@ -253,7 +254,8 @@ export function classifyCompiled(
   const unknownDealBreakers: string[] = [];
   let breakerLabel: string | null = null;
   for (let index = 0; index < dealBreakers.length; index++) {
-    const breaker = dealBreakers[index] as CompiledCondition;
+    const breaker = dealBreakers[index];
+    if (breaker === undefined) continue;
     const state = breaker.state(snapshot, context);
     states[criteria.length + index] = state;
     contributions.push(breaker.contributions[state]);

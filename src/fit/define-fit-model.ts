@@ -95,8 +95,12 @@ function checkUniqueIds(parsed: z.output<typeof FitModelInput>, collected: Colle
         message: `duplicate id ${JSON.stringify(id)}, first used at ${first}`,
       });
   };
-  parsed.criteria.forEach((criterion, index) => note(criterion.id, ['criteria', index]));
-  (parsed.dealBreakers ?? []).forEach((breaker, index) => note(breaker.id, ['dealBreakers', index]));
+  parsed.criteria.forEach((criterion, index) => {
+    note(criterion.id, ['criteria', index]);
+  });
+  (parsed.dealBreakers ?? []).forEach((breaker, index) => {
+    note(breaker.id, ['dealBreakers', index]);
+  });
 }
 
 /**

@@ -108,7 +108,7 @@ describe('defineFitModel', () => {
     ],
     ['an unknown key', { ...valid, extra: 1 }, 'extra'],
   ])('refuses %s with invalid_input', (_, input, path) => {
-    const error = catchSuccessKitError(() => defineFitModel(input as FitModelInput));
+    const error = catchSuccessKitError(() => defineFitModel(input));
     expect(error.code).toBe('invalid_input');
     expect(issuePaths(error)[0]).toBe(path);
   });
