@@ -9,7 +9,13 @@ import {
 } from '../core/internal.js';
 import type { RuleContext } from '../rules/index.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
-import { classOfScore, compiledFitModel, type CompiledCondition, type CompiledFitModel } from './compiled-fit-model.js';
+import {
+  classOfScore,
+  compiledFitModel,
+  type CompiledCondition,
+  type CompiledFitModel,
+  type ConditionState,
+} from './compiled-fit-model.js';
 import { definedFitModel } from './define-fit-model.js';
 import type { FitClass } from './fit-class.js';
 import type { DefinedFitCriterion, FitModel, FitModelInput, FitThresholds } from './fit-model.js';
@@ -192,7 +198,7 @@ function summaryOf(
   min: number,
   max: number,
   counts: { readonly met: number; readonly criteria: number; readonly unknown: number; readonly breakers: number },
-  possibleClasses: readonly FitClass[],
+  mask: number,
   next: DecidingCriterion | undefined,
 ): string {
   const met = `${String(counts.met)} of ${String(counts.criteria)} criteria met`;
@@ -203,12 +209,15 @@ function summaryOf(
   }
   const breakers =
     counts.breakers === 0 ? '' : `, ${String(counts.breakers)} deal-breaker${counts.breakers === 1 ? '' : 's'} unknown`;
-  return `Provisionally ${fitClass} fit (score ${share(min)}–${share(max)}; ${listed(possibleClasses)} still possible): ${met}, ${String(counts.unknown)} unknown${breakers}${next === undefined ? '' : `; next card: ${next.label}`}`;
+  return `Provisionally ${fitClass} fit (score ${share(min)}–${share(max)}; ${listedSets[mask] ?? ''} still possible): ${met}, ${String(counts.unknown)} unknown${breakers}${next === undefined ? '' : `; next card: ${next.label}`}`;
 }
 
 function listed(classes: readonly FitClass[]): string {
   return classes.length <= 2 ? classes.join(' or ') : `${classes.slice(0, -1).join(', ')} or ${classes.at(-1) ?? ''}`;
 }
+
+/** The sets of classes as summaries write them, by mask, made once. */
+const listedSets: readonly string[] = classSets.map(listed);
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -217,28 +226,27 @@ function capitalized(text: string): string {
 /** States of the conditions of the classification in progress, reused from call to call (classifying is synchronous). */
 let scratch = new Uint8Array(64);
 
-/** Classifies a snapshot already known to be an object, with a compiled model. @internal */
-export function classifyCompiled(
-  compiled: CompiledFitModel,
-  snapshot: Readonly<Record<string, unknown>>,
-): FitClassification {
-  const context: RuleContext | undefined = compiled.usesAsOf ? { asOf: snapshot.asOf as CalendarDate } : undefined;
+/** What a classification holds besides the account and the day: it depends on the conditions' states alone. */
+type Template = Omit<FitClassification, 'accountId' | 'asOf'>;
+
+/** Past this many conditions the states no longer fit one exact number (4 states each, 2⁵² at most). */
+const maximumKeyedConditions = 26;
+/** At most this many templates are kept per model; past it, classifications are built afresh. */
+const maximumTemplates = 4096;
+
+const frozen = <Value>(value: Value): Readonly<Value> => Object.freeze(value);
+
+/** Builds the classification of the given condition states, frozen to be shared. */
+function templateOf(compiled: CompiledFitModel, states: Uint8Array): Template {
   const { criteria, dealBreakers } = compiled;
-  if (scratch.length < criteria.length + dealBreakers.length) {
-    scratch = new Uint8Array(2 * (criteria.length + dealBreakers.length));
-  }
-  const states = scratch;
   const contributions: Contribution[] = [];
   const met: string[] = [];
   const unmet: string[] = [];
   const unknown: string[] = [];
   let metWeight = 0;
   let unknownWeight = 0;
-  for (let index = 0; index < criteria.length; index++) {
-    const criterion = criteria[index];
-    if (criterion === undefined) continue;
-    const state = criterion.state(snapshot, context);
-    states[index] = state;
+  criteria.forEach((criterion, index) => {
+    const state = (states[index] ?? 0) as ConditionState;
     contributions.push(criterion.contributions[state]);
     if (state === 1) {
       met.push(criterion.id);
@@ -249,15 +257,12 @@ export function classifyCompiled(
       unknown.push(criterion.id);
       unknownWeight += criterion.weight;
     }
-  }
+  });
   const hit: string[] = [];
   const unknownDealBreakers: string[] = [];
   let breakerLabel: string | null = null;
-  for (let index = 0; index < dealBreakers.length; index++) {
-    const breaker = dealBreakers[index];
-    if (breaker === undefined) continue;
-    const state = breaker.state(snapshot, context);
-    states[criteria.length + index] = state;
+  dealBreakers.forEach((breaker, index) => {
+    const state = (states[criteria.length + index] ?? 0) as ConditionState;
     contributions.push(breaker.contributions[state]);
     if (state === 1) {
       hit.push(breaker.id);
@@ -265,7 +270,7 @@ export function classifyCompiled(
     } else if (state !== 0) {
       unknownDealBreakers.push(breaker.id);
     }
-  }
+  });
   const total = compiled.totalWeight;
   const min = metWeight / total;
   const max = Math.min(1, (metWeight + unknownWeight) / total);
@@ -299,25 +304,82 @@ export function classifyCompiled(
           min,
           max,
           { met: met.length, criteria: criteria.length, unknown: unknown.length, breakers: unknownDealBreakers.length },
-          possibleClasses,
+          mask,
           deciding[0],
         );
+  return frozen({
+    fitClass,
+    provisional,
+    possibleClasses,
+    scoreRange: frozen([min, max] as const),
+    knownScore,
+    met: frozen(met),
+    unmet: frozen(unmet),
+    unknown: frozen(unknown),
+    dealBreakers: frozen(hit),
+    unknownDealBreakers: frozen(unknownDealBreakers),
+    decidingCriteria: frozen(deciding.map(frozen)),
+    explanation: frozen({ summary, contributions: frozen(contributions) }),
+  });
+}
+
+/**
+ * Classifies a snapshot already known to be an object, with a compiled
+ * model. A classification depends on the snapshot only through the states of
+ * the model's conditions (and the account id and day it names), so the model
+ * keeps each one it built, frozen, by those states: a book of accounts has
+ * only so many patterns, and a portfolio scan evaluates rules and little else.
+ *
+ * @internal
+ */
+export function classifyCompiled(
+  compiled: CompiledFitModel,
+  snapshot: Readonly<Record<string, unknown>>,
+): FitClassification {
+  const context: RuleContext | undefined = compiled.usesAsOf ? { asOf: snapshot.asOf as CalendarDate } : undefined;
+  const { criteria, dealBreakers } = compiled;
+  const conditions = criteria.length + dealBreakers.length;
+  if (scratch.length < conditions) scratch = new Uint8Array(2 * conditions);
+  const states = scratch;
+  let key = 0;
+  for (let index = 0; index < criteria.length; index++) {
+    const state = criteria[index]?.state(snapshot, context) ?? 0;
+    states[index] = state;
+    key = key * 4 + state;
+  }
+  for (let index = 0; index < dealBreakers.length; index++) {
+    const state = dealBreakers[index]?.state(snapshot, context) ?? 0;
+    states[criteria.length + index] = state;
+    key = key * 4 + state;
+  }
+  let template: Template;
+  if (conditions > maximumKeyedConditions) {
+    template = templateOf(compiled, states);
+  } else {
+    const kept = compiled.templates.get(key) as Template | undefined;
+    if (kept === undefined) {
+      template = templateOf(compiled, states);
+      if (compiled.templates.size < maximumTemplates) compiled.templates.set(key, template);
+    } else {
+      template = kept;
+    }
+  }
   const { id, asOf } = snapshot;
   return {
     accountId: typeof id === 'string' ? id : null,
     asOf: typeof asOf === 'string' && isCalendarDate(asOf) ? asOf : null,
-    fitClass,
-    provisional,
-    possibleClasses,
-    scoreRange: [min, max],
-    knownScore,
-    met,
-    unmet,
-    unknown,
-    dealBreakers: hit,
-    unknownDealBreakers,
-    decidingCriteria: deciding,
-    explanation: { summary, contributions },
+    fitClass: template.fitClass,
+    provisional: template.provisional,
+    possibleClasses: template.possibleClasses,
+    scoreRange: template.scoreRange,
+    knownScore: template.knownScore,
+    met: template.met,
+    unmet: template.unmet,
+    unknown: template.unknown,
+    dealBreakers: template.dealBreakers,
+    unknownDealBreakers: template.unknownDealBreakers,
+    decidingCriteria: template.decidingCriteria,
+    explanation: template.explanation,
   };
 }
 
@@ -340,6 +402,12 @@ export function snapshotRecord(
   }
   return snapshot as Readonly<Record<string, unknown>>;
 }
+
+// The model of the last call and its compilation: a portfolio scan calls with
+// one model, so the WeakSet and WeakMap lookups are skipped after the first.
+// Only a model defineFitModel returned is kept (a frozen one cannot change).
+let lastModel: unknown = null;
+let lastCompiled: CompiledFitModel | null = null;
 
 /**
  * Classifies one account as a `perfect`, `good` or `bad` fit as far as its
@@ -379,7 +447,15 @@ export function snapshotRecord(
  * ```
  */
 export function classifyFit(model: FitModel | FitModelInput, snapshot: AccountSnapshot | object): FitClassification {
-  const compiled = compiledFitModel(definedFitModel(model));
+  let compiled = lastCompiled;
+  if (model !== lastModel || compiled === null) {
+    const defined = definedFitModel(model);
+    compiled = compiledFitModel(defined);
+    if (defined === model) {
+      lastModel = model;
+      lastCompiled = compiled;
+    }
+  }
   try {
     return classifyCompiled(compiled, snapshotRecord(snapshot, ['snapshot']));
   } catch (thrown) {

@@ -28,6 +28,8 @@ export interface CompiledFitModel {
   readonly dealBreakers: readonly CompiledCondition[];
   readonly totalWeight: number;
   readonly usesAsOf: boolean;
+  /** Classifications without their account and day, by the states of the conditions (see classifyCompiled). */
+  readonly templates: Map<number, unknown>;
 }
 
 function knownTest(
@@ -66,9 +68,7 @@ function compileCondition(
   const truth: TruthTest = compileTruth(condition.rule);
   const known = knownTest(condition.knownFrom);
   const state: CompiledCondition['state'] =
-    known === null
-      ? (snapshot, context) => truth(snapshot, context)
-      : (snapshot, context) => (known(snapshot, context) ? truth(snapshot, context) : 3);
+    known === null ? truth : (snapshot, context) => (known(snapshot, context) ? truth(snapshot, context) : 3);
   const base = { id: condition.id, label: condition.label, weight };
   const points = kind === 'criterion' ? weight / totalWeight : 0;
   const verb = kind === 'criterion' ? 'met' : 'holds';
@@ -110,6 +110,7 @@ export function compiledFitModel(model: FitModel): CompiledFitModel {
     dealBreakers: model.dealBreakers.map((breaker) => compileCondition(breaker, 'dealBreaker', 0, totalWeight)),
     totalWeight,
     usesAsOf: readsAsOf(model),
+    templates: new Map(),
   };
   compiled.set(model, result);
   return result;

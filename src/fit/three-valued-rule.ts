@@ -34,7 +34,9 @@ function compileLeafTruth(rule: Rule & { readonly field: string; readonly op: st
   const holds = compileRule(rule);
   if (presenceOperators.has(rule.op)) return (record, context) => (holds(record, context) ? 1 : 0);
   const present = presenceTest(rule.field);
-  return (record, context) => (present(record) ? (holds(record, context) ? 1 : 0) : 2);
+  // Every operator but `missing` is false on a missing field, so a leaf that holds read a present
+  // one: presence is read only to tell "does not hold" from "unknown".
+  return (record, context) => (holds(record, context) ? 1 : present(record) ? 0 : 2);
 }
 
 function compileNodeTruth(rule: Rule): TruthTest {
