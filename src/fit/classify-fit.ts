@@ -419,6 +419,10 @@ let lastCompiled: CompiledFitModel | null = null;
  * answer would narrow them — the next card. A deal-breaker that holds makes
  * the class a final `bad`; one still unknown keeps `bad` possible.
  *
+ * The result's lists and explanation are frozen and shared by every account
+ * whose criteria came out the same way: the model keeps each classification
+ * it built (up to 4,096 patterns), so a portfolio scan mostly evaluates rules.
+ *
  * @param model - a model from {@link defineFitModel}, or one as written (checked first)
  * @param snapshot - the account's snapshot (from `accountSnapshots`), or any record with the fields the rules read
  * @returns the class, the interval and why; see {@link FitClassification}

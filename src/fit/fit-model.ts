@@ -163,11 +163,23 @@ export interface FitModelInput {
   readonly dealBreakers?: readonly DealBreaker[];
 }
 
-/** What a defined criterion or deal-breaker holds: its rule checked, its `knownFrom` filled in. */
-interface DefinedCondition {
+/**
+ * A deal-breaker of a defined {@link FitModel}.
+ *
+ * @example
+ * ```ts
+ * import { defaultFitModel, type DefinedDealBreaker } from 'successkit/fit';
+ *
+ * const breakers: readonly DefinedDealBreaker[] = defaultFitModel.dealBreakers;
+ * breakers.length; // => 2
+ * ```
+ */
+export interface DefinedDealBreaker {
   readonly id: string;
   readonly label: string;
+  /** The rule, checked against the catalog. */
   readonly rule: DefinedRule;
+  /** When the answer becomes known, filled in (`'signup'` by default), a `when` rule checked. */
   readonly knownFrom:
     'signup' | { readonly tenureDays: number } | { readonly milestone: string } | { readonly when: DefinedRule };
   readonly description?: string;
@@ -184,23 +196,10 @@ interface DefinedCondition {
  * usage?.knownFrom; // => { tenureDays: 60 }
  * ```
  */
-export interface DefinedFitCriterion extends DefinedCondition {
+export interface DefinedFitCriterion extends DefinedDealBreaker {
   /** Its share of the fit score, > 0. */
   readonly weight: number;
 }
-
-/**
- * A deal-breaker of a defined {@link FitModel}.
- *
- * @example
- * ```ts
- * import { defaultFitModel, type DefinedDealBreaker } from 'successkit/fit';
- *
- * const breakers: readonly DefinedDealBreaker[] = defaultFitModel.dealBreakers;
- * breakers.length; // => 2
- * ```
- */
-export type DefinedDealBreaker = DefinedCondition;
 
 declare const fitModelBrand: unique symbol;
 
