@@ -245,7 +245,9 @@ function templateOf(compiled: CompiledFitModel, states: Uint8Array): Template {
   const unknown: string[] = [];
   let metWeight = 0;
   let unknownWeight = 0;
-  criteria.forEach((criterion, index) => {
+  for (let index = 0; index < criteria.length; index++) {
+    const criterion = criteria[index];
+    if (criterion === undefined) continue;
     const state = (states[index] ?? 0) as ConditionState;
     contributions.push(criterion.contributions[state]);
     if (state === 1) {
@@ -257,11 +259,13 @@ function templateOf(compiled: CompiledFitModel, states: Uint8Array): Template {
       unknown.push(criterion.id);
       unknownWeight += criterion.weight;
     }
-  });
+  }
   const hit: string[] = [];
   const unknownDealBreakers: string[] = [];
   let breakerLabel: string | null = null;
-  dealBreakers.forEach((breaker, index) => {
+  for (let index = 0; index < dealBreakers.length; index++) {
+    const breaker = dealBreakers[index];
+    if (breaker === undefined) continue;
     const state = (states[criteria.length + index] ?? 0) as ConditionState;
     contributions.push(breaker.contributions[state]);
     if (state === 1) {
@@ -270,7 +274,7 @@ function templateOf(compiled: CompiledFitModel, states: Uint8Array): Template {
     } else if (state !== 0) {
       unknownDealBreakers.push(breaker.id);
     }
-  });
+  }
   const total = compiled.totalWeight;
   const min = metWeight / total;
   const max = Math.min(1, (metWeight + unknownWeight) / total);

@@ -13,7 +13,7 @@ import {
 describe('fit types', () => {
   it('defineFitModel returns the branded model, which a plain input is not', () => {
     expectTypeOf(defineFitModel).returns.toEqualTypeOf<FitModel>();
-    expectTypeOf<FitModelInput>().not.toMatchTypeOf<FitModel>();
+    expectTypeOf<FitModelInput>().not.toExtend<FitModel>();
     expectTypeOf(defaultFitModel).toEqualTypeOf<FitModel>();
   });
 
