@@ -1,5 +1,14 @@
 import type { CalendarDate, Portfolio } from 'successkit/core';
-import { classifyFit, defaultFitModel, investmentDecision, type FitClass } from 'successkit/fit';
+import {
+  classifyFit,
+  defaultFitModel,
+  fitNorms,
+  fitSignals,
+  investmentDecision,
+  type FitClass,
+  type FitSignals,
+  type SignalSeverity,
+} from 'successkit/fit';
 import { accountSnapshots } from 'successkit/snapshot';
 import { count, heading, money, paragraph, table, whole } from './format.js';
 
@@ -38,21 +47,37 @@ export interface PortfolioFit {
   readonly oneCardAway: { readonly total: number; readonly accounts: readonly NextCard[] };
   /** Fold candidates, most negative expected value first, at most five, and how many in all. */
   readonly fold: { readonly total: number; readonly accounts: readonly FoldCandidate[] };
+  /** Bad fits whose investment would pay but not strongly: held at maintenance. */
+  readonly heldAtMaintenance: number;
 }
 
-// The review's assumption for a bad fit's success investment: a fifth of its
-// ARR buys a retention lift from 50% to 65% over a year, on 80% margin.
+// The review's assumptions for a bad fit's success investment: a fifth of its
+// ARR, against two years of its margin (80%). Retention without it falls with
+// the loudest warning signal; the investment lifts it by 20 points when usage
+// is the only problem (training and adoption can fix that) and by 5 when the
+// customer wants what the product is not for, which success work cannot fix.
 const investmentShare = 0.2;
 const margin = 0.8;
+const retentionBySeverity: Readonly<Record<SignalSeverity, number>> = { none: 0.8, low: 0.7, medium: 0.55, high: 0.4 };
+
+/** Retention without and with the investment, from the account's warning signals. */
+function retentionOf(signals: FitSignals): { readonly without: number; readonly with: number } {
+  const without = retentionBySeverity[signals.severity];
+  const [requests, , expectations] = signals.signals;
+  const fixable = requests.severity === 'none' && expectations.severity === 'none';
+  return { without, with: Math.min(1, without + (fixable ? 0.2 : 0.05)) };
+}
 
 /** Classifies every active account with the default fit model and weighs a success investment in the bad fits. */
 export function portfolioFit(portfolio: Portfolio): PortfolioFit {
   const { asOf, snapshots } = accountSnapshots(portfolio);
+  const norms = fitNorms(snapshots);
   const counts = new Map<FitClass, { final: number; provisional: number }>(
     (['perfect', 'good', 'bad'] as const).map((fitClass) => [fitClass, { final: 0, provisional: 0 }]),
   );
   const nextCards: NextCard[] = [];
   const fold: FoldCandidate[] = [];
+  let held = 0;
   for (const snapshot of snapshots) {
     if (snapshot.status !== 'active') continue;
     const result = classifyFit(defaultFitModel, snapshot);
@@ -68,13 +93,16 @@ export function portfolioFit(portfolio: Portfolio): PortfolioFit {
       });
     }
     if (result.fitClass !== 'bad' || snapshot.arr === null || snapshot.arr === 0) continue;
+    const retention = retentionOf(fitSignals(snapshot, { norms }));
     const decision = investmentDecision({
       fit: result,
-      lifetimeValue: snapshot.arr * margin,
-      retentionProbability: 0.65,
-      retentionWithoutInvestment: 0.5,
+      lifetimeValue: 2 * snapshot.arr * margin,
+      horizonMonths: 24,
+      retentionProbability: retention.with,
+      retentionWithoutInvestment: retention.without,
       investmentCost: snapshot.arr * investmentShare,
     });
+    if (decision.decision === 'hold') held++;
     if (decision.decision === 'fold') {
       fold.push({
         accountId: snapshot.id,
@@ -91,6 +119,7 @@ export function portfolioFit(portfolio: Portfolio): PortfolioFit {
     classes: [...counts].map(([fitClass, tally]) => ({ fitClass, ...tally })),
     oneCardAway: { total: nextCards.length, accounts: nextCards.slice(0, 5) },
     fold: { total: fold.length, accounts: fold.slice(0, 5) },
+    heldAtMaintenance: held,
   };
 }
 
@@ -110,10 +139,13 @@ export function formatFit(fit: PortfolioFit): string {
     ),
     '',
     ...paragraph(
-      `  ${count(fit.fold.total, 'fold candidate')} (bad fits where ${String(investmentShare * 100)}% of ARR in success work would not pay for itself):`,
+      `  ${count(fit.fold.total, 'fold candidate')} (bad fits where ${String(investmentShare * 100)}% of ARR in success work would not pay for itself over two years):`,
     ),
     ...fit.fold.accounts.map(
       (account) => `    ${account.name}: ARR ${money(account.arr)}, expected value ${money(account.expectedValue)}`,
+    ),
+    ...paragraph(
+      `  ${count(fit.heldAtMaintenance, 'bad fit')} held at maintenance: the investment pays, but its expected gain is below its cost.`,
     ),
   ];
   return lines.join('\n');

@@ -17,5 +17,7 @@ describe('the fit section of the portfolio review', () => {
     expect(values.filter((value) => value >= 0)).toEqual([]);
     expect(values).toEqual([...values].sort((a, b) => a - b));
     expect(formatFit(fit)).toContain('Customer fit (default model)');
+    const bad = fit.classes.find((row) => row.fitClass === 'bad');
+    expect(fit.fold.total + fit.heldAtMaintenance).toBeLessThanOrEqual((bad?.final ?? 0) + (bad?.provisional ?? 0));
   });
 });
