@@ -32,31 +32,30 @@ export interface CompiledFitModel {
   readonly templates: Map<number, unknown>;
 }
 
-function knownTest(
-  knownFrom: DefinedFitCriterion['knownFrom'],
-): ((snapshot: Readonly<Record<string, unknown>>, context: RuleContext | undefined) => boolean) | null {
-  if (knownFrom === 'signup') return null;
+/** The condition's state: its rule's answer once it is known, else 3 (not known yet). */
+function stateTest(knownFrom: DefinedFitCriterion['knownFrom'], truth: TruthTest): CompiledCondition['state'] {
+  if (knownFrom === 'signup') return truth;
   if ('tenureDays' in knownFrom) {
     const day = knownFrom.tenureDays;
-    return (snapshot) => {
+    return (snapshot, context) => {
       const tenure = snapshot.tenureDays;
-      return typeof tenure === 'number' && tenure >= day;
+      return typeof tenure === 'number' && tenure >= day ? truth(snapshot, context) : 3;
     };
   }
   if ('milestone' in knownFrom) {
     const id = knownFrom.milestone;
-    return (snapshot) => {
+    return (snapshot, context) => {
       const milestones = snapshot.milestones;
-      return (
+      const reached =
         typeof milestones === 'object' &&
         milestones !== null &&
         Object.hasOwn(milestones, id) &&
-        typeof (milestones as Record<string, unknown>)[id] === 'string'
-      );
+        typeof (milestones as Record<string, unknown>)[id] === 'string';
+      return reached ? truth(snapshot, context) : 3;
     };
   }
   const when = compileTruth(knownFrom.when);
-  return (snapshot, context) => when(snapshot, context) === 1;
+  return (snapshot, context) => (when(snapshot, context) === 1 ? truth(snapshot, context) : 3);
 }
 
 function compileCondition(
@@ -66,9 +65,7 @@ function compileCondition(
   totalWeight: number,
 ): CompiledCondition {
   const truth: TruthTest = compileTruth(condition.rule);
-  const known = knownTest(condition.knownFrom);
-  const state: CompiledCondition['state'] =
-    known === null ? truth : (snapshot, context) => (known(snapshot, context) ? truth(snapshot, context) : 3);
+  const state = stateTest(condition.knownFrom, truth);
   const base = { id: condition.id, label: condition.label, weight };
   const points = kind === 'criterion' ? weight / totalWeight : 0;
   const verb = kind === 'criterion' ? 'met' : 'holds';
