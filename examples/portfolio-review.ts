@@ -12,6 +12,7 @@ import { isCalendarDate, isSuccessKitError, type CalendarDate } from 'successkit
 import { samplePortfolio } from 'successkit/sample';
 import { accountSnapshots } from 'successkit/snapshot';
 import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/basics.js';
+import { formatFit, portfolioFit, type PortfolioFit } from './review/fit.js';
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
 import { count } from './review/format.js';
 import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
@@ -26,6 +27,7 @@ export interface PortfolioReview {
   readonly metrics: PortfolioMetrics;
   readonly forecast: PortfolioForecast;
   readonly plans: PortfolioPlans;
+  readonly fit: PortfolioFit;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -136,6 +138,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     metrics: portfolioMetrics(portfolio),
     forecast: portfolioForecast(portfolio),
     plans: portfolioPlans(portfolio),
+    fit: portfolioFit(portfolio),
   };
 }
 
@@ -147,6 +150,7 @@ export function formatReview(review: PortfolioReview): string {
     formatMetrics(review.metrics),
     formatForecast(review.forecast),
     formatPlans(review.plans),
+    formatFit(review.fit),
     '',
   ].join('\n');
 }

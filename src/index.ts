@@ -4,4 +4,5 @@ export * from './metrics/index.js';
 export * from './snapshot/index.js';
 export * from './forecast/index.js';
 export * from './plans/index.js';
+export * from './fit/index.js';
 export * from './sample/index.js';
