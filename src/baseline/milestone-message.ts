@@ -122,7 +122,7 @@ function messageOf(
     return {
       ...base,
       action: 'congratulate',
-      reason: `reached ${state.status.replace('achieved-', '')} ${ago === 0 ? 'today' : `${String(ago)} day(s) ago`}, and the account is not struggling`,
+      reason: `reached ${state.status.replace('achieved-', '').replace('-', ' ')} ${ago === 0 ? 'today' : `${String(ago)} day(s) ago`}, and the account is not struggling`,
     };
   }
   if (state.status === 'overdue')
