@@ -43,6 +43,27 @@ export const BaselineSelection = z.strictObject({
  */
 export type BaselineSelection = z.infer<typeof BaselineSelection>;
 
+/**
+ * A selection as a host writes it in code: a {@link BaselineSelection} whose
+ * baselines may be defined ones (`defaultBaseline`) as well as plain input.
+ *
+ * @example
+ * ```ts
+ * import { defaultBaseline, type BaselineSelectionInput } from 'successkit/baseline';
+ *
+ * const selection: BaselineSelectionInput = { choices: [], fallback: defaultBaseline };
+ * ```
+ */
+export interface BaselineSelectionInput {
+  readonly choices: readonly {
+    readonly name: string;
+    /** A rule over the snapshot (see `successkit/rules`). */
+    readonly when: unknown;
+    readonly baseline: Baseline | BaselineInput;
+  }[];
+  readonly fallback: Baseline | BaselineInput;
+}
+
 declare const definedSelectionBrand: unique symbol;
 
 /**
@@ -99,7 +120,7 @@ function rebased(error: unknown, path: readonly PathSegment[]): unknown {
  * each baseline as {@link defineBaseline} checks it (`invalid_definition`),
  * choice names unique (`invalid_definition`).
  *
- * @param input - the selection; see {@link BaselineSelection}
+ * @param input - the selection; see {@link BaselineSelection} and {@link BaselineSelectionInput}
  * @returns the {@link DefinedBaselineSelection}
  * @throws {@link core!SuccessKitError} `invalid_input` for a malformed selection; `invalid_rule` for a bad rule; `invalid_definition` for a bad baseline or a duplicate choice name
  *
@@ -112,7 +133,7 @@ function rebased(error: unknown, path: readonly PathSegment[]): unknown {
  * defineBaselineSelection({ choices: [{ name: 'Big', when: { field: 'seats', op: 'gt', value: 10 }, baseline: enterprise }], fallback: defaultBaseline }); // throws invalid_rule
  * ```
  */
-export function defineBaselineSelection(input: BaselineSelection): DefinedBaselineSelection {
+export function defineBaselineSelection(input: BaselineSelectionInput): DefinedBaselineSelection {
   if (isObjectRecord(input) && defined.has(input)) return input as unknown as DefinedBaselineSelection;
   const parsed = parseWith(BaselineSelection, input);
   const names = new Set<string>();
@@ -165,10 +186,10 @@ export function defineBaselineSelection(input: BaselineSelection): DefinedBaseli
  * ```
  */
 export function baselineFor(
-  selection: DefinedBaselineSelection | BaselineSelection,
+  selection: DefinedBaselineSelection | BaselineSelectionInput,
   snapshot: BaselineSnapshot,
 ): BaselineChoice {
-  const { choices, fallback } = defineBaselineSelection(selection as BaselineSelection);
+  const { choices, fallback } = defineBaselineSelection(selection);
   const { asOf } = parseWith(SnapshotDay, snapshot, { path: ['snapshot'] });
   const misses: string[] = [];
   for (const choice of choices) {

@@ -169,7 +169,7 @@ const defined = new WeakSet<object>();
  * is checked against the catalog (`snapshotFields` by default) and fails
  * with `invalid_rule` at its path. The input is never mutated.
  *
- * @param input - the baseline; see {@link BaselineInput}
+ * @param input - the baseline; see {@link BaselineInput} (a defined {@link Baseline}, stored and read back, passes too)
  * @param options - the field catalog of evidence rules; see {@link DefineBaselineOptions}
  * @returns the defined {@link Baseline}
  * @throws {@link core!SuccessKitError} `invalid_definition` for a baseline that breaks a rule above; `invalid_rule` for a bad evidence rule; `invalid_input` for bad options
@@ -189,7 +189,7 @@ const defined = new WeakSet<object>();
  * defineBaseline({ name: 'Broken', milestones: [{ id: 'a', name: 'A', dueDay: 10 }, { id: 'b', name: 'B', dueDay: 5 }] }); // throws invalid_definition
  * ```
  */
-export function defineBaseline(input: BaselineInput, options: DefineBaselineOptions = {}): Baseline {
+export function defineBaseline(input: BaselineInput | Baseline, options: DefineBaselineOptions = {}): Baseline {
   const { fields = snapshotFields } = parseWith(DefineBaselineOptions, options, { path: ['options'] }) as {
     readonly fields?: SnapshotFieldCatalog;
   };
@@ -210,7 +210,7 @@ export function defineBaseline(input: BaselineInput, options: DefineBaselineOpti
 export function definedBaseline(baseline: Baseline | BaselineInput, path: readonly PathSegment[] = []): Baseline {
   if (isObjectRecord(baseline) && defined.has(baseline)) return baseline as unknown as Baseline;
   try {
-    return defineBaseline(baseline as BaselineInput);
+    return defineBaseline(baseline);
   } catch (error) {
     if (!(error instanceof SuccessKitError) || path.length === 0) throw error;
     throw new SuccessKitError(

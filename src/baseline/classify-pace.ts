@@ -116,7 +116,54 @@ function list(ids: readonly string[]): string {
   return ids.join(', ');
 }
 
-/** The class of checked progress. @internal */
+/** Whether value attainment makes a champion: no target due, or attainment at or above the threshold. */
+function valueMakesChampion(progress: MilestoneProgress, thresholds: Thresholds): boolean {
+  if (progress.value.target === null) return true;
+  const { attainment } = progress.value;
+  return attainment !== null && attainment >= thresholds.championValueAttainment;
+}
+
+/**
+ * The pace class alone, from counts: the hot path of stack ranks, with no
+ * list or sentence built. {@link classifyProgress} gives the same class with
+ * its reasons.
+ *
+ * @internal
+ */
+export function paceClassOf(progress: MilestoneProgress, thresholds: Thresholds): PaceClass {
+  let early = 0;
+  let late = 0;
+  let overdue = 0;
+  let assessed = 0;
+  for (const state of progress.milestones) {
+    const { status } = state;
+    if (status === 'upcoming' || status === 'due') continue;
+    assessed++;
+    if (status === 'achieved-early') early++;
+    else if (status === 'achieved-late') late++;
+    else if (status === 'overdue') overdue++;
+  }
+  if (assessed === 0) return 'too-early';
+  const attainment = progress.value.attainment;
+  if (
+    overdue > 0 ||
+    (late > 0 && (late + overdue) / assessed >= thresholds.laggardLateShare) ||
+    (attainment !== null && attainment < thresholds.laggardValueAttainment)
+  )
+    return 'laggard';
+  const needed = thresholds.championFeaturesAdopted;
+  const featuresMakeChampion =
+    needed === undefined || (progress.featuresAdopted !== null && progress.featuresAdopted >= needed);
+  return late === 0 &&
+    early > 0 &&
+    early / assessed >= thresholds.championEarlyShare &&
+    valueMakesChampion(progress, thresholds) &&
+    featuresMakeChampion
+    ? 'champion'
+    : 'cruiser';
+}
+
+/** The class of checked progress, with its reasons. @internal */
 export function classifyProgress(progress: MilestoneProgress, thresholds: Thresholds): PaceClassification {
   const early: string[] = [];
   const onTime: string[] = [];
@@ -133,19 +180,18 @@ export function classifyProgress(progress: MilestoneProgress, thresholds: Thresh
   const { featuresAdopted } = progress;
   const base = { early, onTime, late, overdue, valueAttainment, featuresAdopted };
   const assessed = early.length + onTime.length + late.length + overdue.length;
-  if (assessed === 0) {
+  const pace = paceClassOf(progress, thresholds);
+  if (pace === 'too-early') {
     const first = progress.milestones[0];
     const why =
       first === undefined
         ? 'the baseline has no milestone'
         : `the first, ${first.name}, is due on day ${String(first.dueDay)} and the account is on day ${String(progress.tenureDays)}`;
-    return { pace: 'too-early', ...base, reasons: [`no milestone is reached or overdue yet: ${why}`] };
+    return { pace, ...base, reasons: [`no milestone is reached or overdue yet: ${why}`] };
   }
-  const lagging = laggardReasons(base, assessed, progress, thresholds);
-  if (lagging.length > 0) return { pace: 'laggard', ...base, reasons: lagging };
-  const missing = championGaps(base, assessed, progress, thresholds);
-  if (missing.length === 0) return { pace: 'champion', ...base, reasons: championReasons(base, progress) };
-  return { pace: 'cruiser', ...base, reasons: missing };
+  if (pace === 'laggard') return { pace, ...base, reasons: laggardReasons(base, assessed, progress, thresholds) };
+  if (pace === 'champion') return { pace, ...base, reasons: championReasons(base, progress) };
+  return { pace, ...base, reasons: championGaps(base, assessed, progress, thresholds) };
 }
 
 type Sorted = Omit<PaceClassification, 'pace' | 'reasons'>;

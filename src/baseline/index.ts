@@ -11,6 +11,7 @@ export {
   baselineFor,
   defineBaselineSelection,
   type BaselineChoice,
+  type BaselineSelectionInput,
   type DefinedBaselineSelection,
 } from './baseline-for.js';
 export {

@@ -1,12 +1,6 @@
 import * as z from 'zod/mini';
 import { isArray, parseWith } from '../core/internal.js';
-import {
-  classifyProgress,
-  PaceOptions,
-  paceThresholds,
-  type PaceClass,
-  type PaceClassification,
-} from './classify-pace.js';
+import { PaceOptions, paceClassOf, paceThresholds, type PaceClass } from './classify-pace.js';
 import { checkedProgress, type MilestoneProgress } from './milestone-progress.js';
 import { paceIndexOf } from './pace-index.js';
 
@@ -45,7 +39,8 @@ export type StackRankOptions = z.infer<typeof StackRankOptions>;
  * without one), `rank` (1 = best, within the group), `percentile` (0–100:
  * the share of the rest of its group it is ahead of, 100 for the top and
  * for a group of one), the pace index (index points, see {@link paceIndex}),
- * its pace class with the reasons, and the fields pairing reads.
+ * its pace class (call {@link classifyPace} on an account's progress for
+ * the reasons), and the fields pairing reads.
  *
  * @example
  * ```ts
@@ -61,7 +56,6 @@ export interface RankedAccount {
   readonly percentile: number;
   readonly paceIndex: number;
   readonly pace: PaceClass;
-  readonly classification: PaceClassification;
   readonly segment: string | null;
   readonly plan: string | null;
   readonly employees: number | null;
@@ -96,6 +90,13 @@ function byPace(left: Unranked, right: Unranked): number {
   if (left.paceIndex !== right.paceIndex) return right.paceIndex - left.paceIndex;
   if (left.accountId === right.accountId) return 0;
   return left.accountId < right.accountId ? -1 : 1;
+}
+
+function tooEarly(progress: MilestoneProgress): string {
+  const first = progress.milestones[0];
+  return first === undefined
+    ? 'the baseline has no milestone'
+    : `no milestone is reached or overdue yet: the first, ${first.name}, is due on day ${String(first.dueDay)} and the account is on day ${String(progress.tenureDays)}`;
 }
 
 function groupOf(progress: MilestoneProgress, within: 'segment' | 'plan' | undefined): string | null {
@@ -137,17 +138,16 @@ export function stackRank(progresses: readonly MilestoneProgress[], options?: St
   const unranked: { accountId: string; reason: string }[] = [];
   for (let index = 0; index < progresses.length; index++) {
     const progress = checkedProgress(progresses[index], ['progresses', index]);
-    const classification = classifyProgress(progress, thresholds);
-    if (classification.pace === 'too-early') {
-      unranked.push({ accountId: progress.accountId, reason: classification.reasons[0] ?? 'too early' });
+    const pace = paceClassOf(progress, thresholds);
+    if (pace === 'too-early') {
+      unranked.push({ accountId: progress.accountId, reason: tooEarly(progress) });
       continue;
     }
     entries.push({
       accountId: progress.accountId,
       group: groupOf(progress, within),
       paceIndex: paceIndexOf(progress),
-      pace: classification.pace,
-      classification,
+      pace,
       segment: progress.segment,
       plan: progress.plan,
       employees: progress.employees,
@@ -170,7 +170,6 @@ function withRanks(entries: readonly Unranked[]): RankedAccount[] {
       percentile: 0,
       paceIndex: entry.paceIndex,
       pace: entry.pace,
-      classification: entry.classification,
       segment: entry.segment,
       plan: entry.plan,
       employees: entry.employees,

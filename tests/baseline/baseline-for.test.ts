@@ -3,7 +3,7 @@ import {
   baselineFor,
   defaultBaseline,
   defineBaselineSelection,
-  type BaselineSelection,
+  type BaselineSelectionInput,
 } from '../../src/baseline/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { account } from './accounts';
@@ -15,7 +15,7 @@ const enterprise = {
     { id: 'ebr_1', name: 'EBR 1', dueDay: 120, valueTarget: 0.6 },
   ],
 };
-const selection: BaselineSelection = {
+const selection: BaselineSelectionInput = {
   choices: [
     { name: 'Enterprise', when: { field: 'segment', op: 'eq', value: 'enterprise' }, baseline: enterprise },
     {

@@ -14,12 +14,14 @@ const snapshot = account({
   valueRealizedDate: '2026-03-30',
 });
 const progress = baseline.milestoneProgress(baseline.defaultBaseline, snapshot);
-const champion = baseline.milestoneProgress(baseline.defaultBaseline, {
-  ...snapshot,
-  id: 'acc-2',
-  milestones: { first_login: '2026-01-02', configuration_complete: '2026-01-04' },
-  asOf: '2026-01-20',
-});
+const champion = baseline.milestoneProgress(
+  baseline.defaultBaseline,
+  account({
+    id: 'acc-2',
+    asOf: '2026-01-20',
+    milestones: { first_login: '2026-01-02', configuration_complete: '2026-01-04' },
+  }),
+);
 const rank = baseline.stackRank([progress, champion]);
 const plainBaseline = {
   name: 'Two',

@@ -182,7 +182,7 @@ describe('milestoneProgress with rule evidence', () => {
 });
 
 describe('milestoneProgress input', () => {
-  it('copies the fields pace and pairing read, and returns frozen progress', () => {
+  it('copies the fields pace and pairing read, and returns progress with its list frozen', () => {
     const progress = milestoneProgress(
       defaultBaseline,
       account({ id: 'x', segment: 'enterprise', plan: 'pro', employees: 900, featuresAdopted: 11 }),
@@ -195,11 +195,7 @@ describe('milestoneProgress input', () => {
       progress.employees,
       progress.featuresAdopted,
     ]).toEqual(['x', 'Typical customer', 'enterprise', 'pro', 900, 11]);
-    expect([
-      Object.isFrozen(progress),
-      Object.isFrozen(progress.milestones),
-      Object.isFrozen(progress.milestones[0]),
-    ]).toEqual([true, true, true]);
+    expect([Object.isFrozen(progress), Object.isFrozen(progress.milestones)]).toEqual([true, true]);
   });
 
   it('takes a plain baseline, defining it first', () => {
