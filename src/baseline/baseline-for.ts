@@ -3,7 +3,6 @@ import { CalendarDate, fail, isObjectRecord, parseWith, SuccessKitError, type Pa
 import { defineRule, explainRule, type DefinedRule } from '../rules/index.js';
 import { snapshotFields } from '../snapshot/index.js';
 import { BaselineInput, definedBaseline, type Baseline } from './baseline.js';
-import type { BaselineSnapshot } from './baseline-snapshot.js';
 
 /**
  * Baselines chosen by rules: `choices` tried in order, each a `name`, a
@@ -36,9 +35,9 @@ export const BaselineSelection = z.strictObject({
  *
  * @example
  * ```ts
- * import { defaultBaseline, type BaselineSelection } from 'successkit/baseline';
+ * import type { BaselineSelection } from 'successkit/baseline';
  *
- * const selection: BaselineSelection = { choices: [], fallback: defaultBaseline };
+ * const selection: BaselineSelection = { choices: [], fallback: { name: 'Typical', milestones: [{ id: 'first_login', name: 'First login', dueDay: 5 }] } };
  * ```
  */
 export type BaselineSelection = z.infer<typeof BaselineSelection>;
@@ -173,21 +172,21 @@ export function defineBaselineSelection(input: BaselineSelectionInput): DefinedB
  *
  * @example
  * ```ts
- * import { baselineFor, defaultBaseline, defineBaselineSelection, type BaselineSnapshot } from 'successkit/baseline';
+ * import { baselineFor, defaultBaseline, defineBaselineSelection } from 'successkit/baseline';
  *
  * const enterprise = { name: 'Enterprise', milestones: [{ id: 'first_login', name: 'First login', dueDay: 10 }] };
  * const selection = defineBaselineSelection({
  *   choices: [{ name: 'Enterprise', when: { field: 'segment', op: 'eq', value: 'enterprise' }, baseline: enterprise }],
  *   fallback: defaultBaseline,
  * });
- * const smb = { id: 'acc-1', asOf: '2026-06-30', segment: 'smb' } as BaselineSnapshot;
- * baselineFor(selection, smb).reason; // => 'no choice applies (Enterprise: segment is smb, not enterprise): the fallback, Typical customer'
+ * const smb = { id: 'acc-1', asOf: '2026-06-30', segment: 'smb' };
+ * baselineFor(selection, smb).reason; // => 'no choice applies (Enterprise: Segment is smb, not enterprise): the fallback, Typical customer'
  * baselineFor(selection, { ...smb, segment: 'enterprise' }).choice; // => 'Enterprise'
  * ```
  */
 export function baselineFor(
   selection: DefinedBaselineSelection | BaselineSelectionInput,
-  snapshot: BaselineSnapshot,
+  snapshot: { readonly asOf: string } & Readonly<Record<string, unknown>>,
 ): BaselineChoice {
   const { choices, fallback } = defineBaselineSelection(selection);
   const { asOf } = parseWith(SnapshotDay, snapshot, { path: ['snapshot'] });

@@ -40,19 +40,33 @@ export const BaselineSnapshot = z.looseObject(
 );
 
 /**
- * A snapshot as progress reads it; see the {@link BaselineSnapshot} schema.
+ * A snapshot as progress reads it, checked; see the {@link BaselineSnapshot} schema.
  *
  * @example
  * ```ts
  * import type { BaselineSnapshot } from 'successkit/baseline';
  *
- * const account = {
- *   id: 'acc-1', asOf: '2026-06-30', startDate: '2026-06-01', churnDate: null, segment: 'smb', plan: 'growth',
- *   employees: 40, featuresAdopted: 3, milestones: { first_login: '2026-06-04' }, valueRealized: null, valueRealizedDate: null,
- * } as BaselineSnapshot;
+ * const valueShare: BaselineSnapshot['valueRealized'] = 0.75;
  * ```
  */
 export type BaselineSnapshot = z.infer<typeof BaselineSnapshot>;
+
+/**
+ * A snapshot as a host writes it: {@link BaselineSnapshot} with plain
+ * `YYYY-MM-DD` strings for its dates (checked when read). Every
+ * `AccountSnapshot` is one.
+ *
+ * @example
+ * ```ts
+ * import type { BaselineSnapshotInput } from 'successkit/baseline';
+ *
+ * const account: BaselineSnapshotInput = {
+ *   id: 'acc-1', asOf: '2026-06-30', startDate: '2026-06-01', churnDate: null, segment: 'smb', plan: 'growth',
+ *   employees: 40, featuresAdopted: 3, milestones: { first_login: '2026-06-04' }, valueRealized: null, valueRealizedDate: null,
+ * };
+ * ```
+ */
+export type BaselineSnapshotInput = z.input<typeof BaselineSnapshot>;
 
 const isText = (value: unknown): boolean => typeof value === 'string';
 const isNullableText = (value: unknown): boolean => value === null || typeof value === 'string';

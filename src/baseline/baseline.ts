@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { fail, isObjectRecord, parseWith, type PathSegment, SuccessKitError } from '../core/internal.js';
-import { defineRule, type DefinedRule } from '../rules/index.js';
-import { snapshotFields, type SnapshotFieldCatalog } from '../snapshot/index.js';
+import { defineRule, type DefinedRule, type FieldCatalog } from '../rules/index.js';
+import { snapshotFields } from '../snapshot/index.js';
 import { defaultToleranceDays, Milestone } from './milestone.js';
 
 /**
@@ -87,20 +87,20 @@ export interface Baseline {
  * @example
  * ```ts
  * import type { DefineBaselineOptions } from 'successkit/baseline';
- * import { extendFields } from 'successkit/snapshot';
+ * import { extendFields, snapshotFields } from 'successkit/snapshot';
  *
- * const options: DefineBaselineOptions = { fields: extendFields({ custom: { sso: 'number' } }) };
+ * const options: DefineBaselineOptions = { fields: extendFields(snapshotFields, { 'attributes.hasSso': 'boolean' }) };
  * ```
  */
 export interface DefineBaselineOptions {
   /** The fields evidence rules may read; default `snapshotFields`. */
-  readonly fields?: SnapshotFieldCatalog;
+  readonly fields?: FieldCatalog;
 }
 
 const DefineBaselineOptions = z.strictObject({ fields: z.optional(z.record(z.string(), z.unknown())) });
 
 /** Rule errors inside a milestone, re-based on the milestone's path. */
-function ruleAt(rule: unknown, fields: SnapshotFieldCatalog, path: readonly PathSegment[]): DefinedRule {
+function ruleAt(rule: unknown, fields: FieldCatalog, path: readonly PathSegment[]): DefinedRule {
   try {
     return defineRule(rule, { fields });
   } catch (error) {
@@ -112,7 +112,7 @@ function ruleAt(rule: unknown, fields: SnapshotFieldCatalog, path: readonly Path
   }
 }
 
-function completed(milestone: Milestone, index: number, fields: SnapshotFieldCatalog): DefinedMilestone {
+function completed(milestone: Milestone, index: number, fields: FieldCatalog): DefinedMilestone {
   const evidence = milestone.evidence ?? { milestoneId: milestone.id };
   const frozenEvidence =
     'milestoneId' in evidence
@@ -191,7 +191,7 @@ const defined = new WeakSet<object>();
  */
 export function defineBaseline(input: BaselineInput | Baseline, options: DefineBaselineOptions = {}): Baseline {
   const { fields = snapshotFields } = parseWith(DefineBaselineOptions, options, { path: ['options'] }) as {
-    readonly fields?: SnapshotFieldCatalog;
+    readonly fields?: FieldCatalog;
   };
   const parsed = parseWith(BaselineInput, input, { code: 'invalid_definition' });
   checkOrder(parsed.milestones);

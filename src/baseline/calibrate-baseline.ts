@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isArray, parseWith, toEpochDay } from '../core/internal.js';
 import { definedBaseline, type Baseline, type BaselineInput, type DefinedMilestone } from './baseline.js';
-import { checkedSnapshot, reachedOn, type BaselineSnapshot } from './baseline-snapshot.js';
+import { checkedSnapshot, reachedOn, type BaselineSnapshot, type BaselineSnapshotInput } from './baseline-snapshot.js';
 import { kaplanMeierOfSorted, quantileOf, reachedBy, type KaplanMeier } from './kaplan-meier.js';
 
 /**
@@ -211,13 +211,13 @@ function groupName(snapshot: BaselineSnapshot, by: 'segment' | 'plan'): string |
  *
  * @example
  * ```ts
- * import { calibrateBaseline, defineBaseline, type BaselineSnapshot } from 'successkit/baseline';
+ * import { calibrateBaseline, defineBaseline } from 'successkit/baseline';
  *
  * const baseline = defineBaseline({ name: 'Login', milestones: [{ id: 'first_login', name: 'First login', dueDay: 5 }] });
  * const account = (id: string, login: string | undefined) => ({
  *   id, asOf: '2026-03-01', startDate: '2026-02-01', churnDate: null, segment: null, plan: null, employees: null,
  *   featuresAdopted: null, valueRealized: null, valueRealizedDate: null, milestones: login === undefined ? {} : { first_login: login },
- * }) as BaselineSnapshot;
+ * });
  * const snapshots = [account('a', '2026-02-09'), account('b', '2026-02-11'), account('c', '2026-02-13'), account('d', undefined)];
  * const [login] = calibrateBaseline(baseline, snapshots).milestones;
  * [login?.reached, login?.censored, login?.estimate.median, login?.suggestedDueDay]; // => [3, 1, 10, 11]
@@ -226,7 +226,7 @@ function groupName(snapshot: BaselineSnapshot, by: 'segment' | 'plan'): string |
  */
 export function calibrateBaseline(
   baseline: Baseline | BaselineInput,
-  snapshots: readonly BaselineSnapshot[],
+  snapshots: readonly BaselineSnapshotInput[],
   options?: CalibrateBaselineOptions,
 ): BaselineCalibration {
   const defined = definedBaseline(baseline, ['baseline']);

@@ -274,13 +274,13 @@ function championReasons(sorted: Sorted, progress: MilestoneProgress): string[] 
  *
  * @example
  * ```ts
- * import { classifyPace, defaultBaseline, milestoneProgress, type BaselineSnapshot } from 'successkit/baseline';
+ * import { classifyPace, defaultBaseline, milestoneProgress } from 'successkit/baseline';
  *
  * const account = {
  *   id: 'acc-1', asOf: '2026-01-20', startDate: '2026-01-01', churnDate: null, segment: null, plan: null,
  *   employees: null, featuresAdopted: null, valueRealized: null, valueRealizedDate: null,
  *   milestones: { first_login: '2026-01-02', configuration_complete: '2026-01-06' },
- * } as BaselineSnapshot;
+ * };
  * classifyPace(milestoneProgress(defaultBaseline, account)).pace; // => 'champion'
  * classifyPace(milestoneProgress(defaultBaseline, { ...account, milestones: {} })).reasons; // => ['overdue: first_login, configuration_complete']
  * ```

@@ -5,7 +5,7 @@ export {
   type DefineBaselineOptions,
   type DefinedMilestone,
 } from './baseline.js';
-export { BaselineSnapshot } from './baseline-snapshot.js';
+export { BaselineSnapshot, type BaselineSnapshotInput } from './baseline-snapshot.js';
 export {
   BaselineSelection,
   baselineFor,

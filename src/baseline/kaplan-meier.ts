@@ -10,7 +10,7 @@ import { checked, isArray, isObjectRecord, parseWith } from '../core/internal.js
  * ```ts
  * import { TimeToEvent } from 'successkit/baseline';
  *
- * TimeToEvent.shape.days.def.type; // => 'int'
+ * Object.keys(TimeToEvent.shape); // => ['days', 'reached']
  * ```
  */
 export const TimeToEvent = z.strictObject({

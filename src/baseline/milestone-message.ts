@@ -167,13 +167,13 @@ function messageOf(
  *
  * @example
  * ```ts
- * import { defaultBaseline, milestoneMessage, milestoneProgress, type BaselineSnapshot } from 'successkit/baseline';
+ * import { defaultBaseline, milestoneMessage, milestoneProgress } from 'successkit/baseline';
  *
  * const account = {
  *   id: 'acc-1', asOf: '2026-01-12', startDate: '2026-01-01', churnDate: null, segment: null, plan: null,
  *   employees: null, featuresAdopted: null, valueRealized: null, valueRealizedDate: null,
  *   milestones: { first_login: '2026-01-05', configuration_complete: '2026-01-11' },
- * } as BaselineSnapshot;
+ * };
  * const progress = milestoneProgress(defaultBaseline, account);
  * milestoneMessage(progress).messages.map((message) => message.action); // => ['congratulate', 'congratulate', 'none', 'none']
  * milestoneMessage(progress, { healthBand: 'red' }).messages[1]?.reason; // => 'reached, but no congratulations: health is red'

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CalendarDate, fail, fromEpochDay, Id, type PathSegment, parseWith, toEpochDay } from '../core/internal.js';
 import { compileRule, type DefinedRule, type RulePredicate } from '../rules/index.js';
 import { definedBaseline, type Baseline, type BaselineInput, type DefinedMilestone } from './baseline.js';
-import { checkedSnapshot, reachedOn, type BaselineSnapshot } from './baseline-snapshot.js';
+import { checkedSnapshot, reachedOn, type BaselineSnapshot, type BaselineSnapshotInput } from './baseline-snapshot.js';
 
 /**
  * Where an account stands on one milestone: reached before, within or after
@@ -281,19 +281,22 @@ function valueOf(states: readonly MilestoneState[], snapshot: BaselineSnapshot):
  *
  * @example
  * ```ts
- * import { defaultBaseline, milestoneProgress, type BaselineSnapshot } from 'successkit/baseline';
+ * import { defaultBaseline, milestoneProgress } from 'successkit/baseline';
  *
  * const snapshot = {
  *   id: 'acc-1', asOf: '2026-04-15', startDate: '2026-01-01', churnDate: null, segment: 'smb', plan: 'growth',
  *   employees: 40, featuresAdopted: 6, valueRealized: 0.8, valueRealizedDate: '2026-03-30',
  *   milestones: { first_login: '2026-01-03', configuration_complete: '2026-01-11', ebr_1: '2026-03-30' },
- * } as BaselineSnapshot;
+ * };
  * const progress = milestoneProgress(defaultBaseline, snapshot);
  * progress.milestones.map((milestone) => milestone.status); // => ['achieved-early', 'achieved-on-time', 'achieved-on-time', 'upcoming']
  * progress.value.attainment?.toFixed(2); // => '1.07'
  * ```
  */
-export function milestoneProgress(baseline: Baseline | BaselineInput, snapshot: BaselineSnapshot): MilestoneProgress {
+export function milestoneProgress(
+  baseline: Baseline | BaselineInput,
+  snapshot: BaselineSnapshotInput,
+): MilestoneProgress {
   const { name, milestones } = definedBaseline(baseline, ['baseline']);
   const checkedAccount = checkedSnapshot(snapshot, ['snapshot']);
   const startDay = toEpochDay(checkedAccount.startDate);

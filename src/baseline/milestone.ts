@@ -52,7 +52,7 @@ const DueDay = z.int().check(z.minimum(0), z.maximum(maximumDueDay));
  * ```ts
  * import { Milestone } from 'successkit/baseline';
  *
- * Milestone.shape.dueDay.def.type; // => 'int'
+ * Object.keys(Milestone.shape); // => ['id', 'name', 'dueDay', 'valueTarget', 'evidence', 'toleranceDays', 'weight']
  * ```
  */
 export const Milestone = z.strictObject({

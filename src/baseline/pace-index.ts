@@ -48,13 +48,13 @@ export function paceIndexOf(progress: MilestoneProgress): number {
  *
  * @example
  * ```ts
- * import { defaultBaseline, milestoneProgress, paceIndex, type BaselineSnapshot } from 'successkit/baseline';
+ * import { defaultBaseline, milestoneProgress, paceIndex } from 'successkit/baseline';
  *
  * const snapshot = {
  *   id: 'acc-1', asOf: '2026-01-31', startDate: '2026-01-01', churnDate: null, segment: null, plan: null,
  *   employees: null, featuresAdopted: null, valueRealized: null, valueRealizedDate: null,
  *   milestones: { first_login: '2026-01-04', configuration_complete: '2026-01-16' },
- * } as BaselineSnapshot;
+ * };
  * paceIndex(milestoneProgress(defaultBaseline, snapshot)); // => -10
  * ```
  */

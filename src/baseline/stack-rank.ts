@@ -120,12 +120,12 @@ function groupOf(progress: MilestoneProgress, within: 'segment' | 'plan' | undef
  *
  * @example
  * ```ts
- * import { defaultBaseline, milestoneProgress, stackRank, type BaselineSnapshot } from 'successkit/baseline';
+ * import { defaultBaseline, milestoneProgress, stackRank } from 'successkit/baseline';
  *
  * const account = (id: string, login: string) => ({
  *   id, asOf: '2026-01-20', startDate: '2026-01-01', churnDate: null, segment: null, plan: null, employees: null,
  *   featuresAdopted: null, valueRealized: null, valueRealizedDate: null, milestones: { first_login: login, configuration_complete: '2026-01-11' },
- * }) as BaselineSnapshot;
+ * });
  * const progresses = [account('b', '2026-01-09'), account('a', '2026-01-03'), account('c', '2026-01-03')].map((snapshot) => milestoneProgress(defaultBaseline, snapshot));
  * stackRank(progresses).ranked.map((entry) => [entry.accountId, entry.rank, entry.percentile]); // => [['a', 1, 100], ['c', 2, 50], ['b', 3, 0]]
  * ```
