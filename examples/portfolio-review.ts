@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCalendarDate, isSuccessKitError, type CalendarDate } from 'successkit/core';
 import { samplePortfolio } from 'successkit/sample';
+import { formatBaseline, portfolioBaseline, type PortfolioBaseline } from './review/baseline.js';
 import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/basics.js';
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
 import { count } from './review/format.js';
@@ -23,6 +24,7 @@ export interface PortfolioReview {
   readonly basics: PortfolioBasics;
   readonly metrics: PortfolioMetrics;
   readonly forecast: PortfolioForecast;
+  readonly baseline: PortfolioBaseline;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -131,6 +133,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     basics: portfolioBasics(portfolio),
     metrics: portfolioMetrics(portfolio),
     forecast: portfolioForecast(portfolio),
+    baseline: portfolioBaseline(portfolio),
   };
 }
 
@@ -141,6 +144,7 @@ export function formatReview(review: PortfolioReview): string {
     formatBasics(review.basics),
     formatMetrics(review.metrics),
     formatForecast(review.forecast),
+    formatBaseline(review.baseline),
     '',
   ].join('\n');
 }
