@@ -75,6 +75,16 @@ const isNullableCount = (value: unknown): boolean => value === null || isCount(v
 const isNullableShare = (value: unknown): boolean =>
   value === null || (typeof value === 'number' && value >= 0 && value <= 1);
 
+// A book's snapshots share one asOf: the last one seen valid is not checked again.
+let lastAsOf = '';
+
+function isAsOf(value: unknown): boolean {
+  if (value === lastAsOf) return true;
+  if (!isCalendarDate(value)) return false;
+  lastAsOf = value;
+  return true;
+}
+
 function isDateRecord(value: unknown): boolean {
   if (!isObjectRecord(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
   for (const key in value) if (Object.hasOwn(value, key) && !isCalendarDate(value[key])) return false;
@@ -86,7 +96,7 @@ export function isBaselineSnapshot(value: unknown): value is BaselineSnapshot {
   if (!isObjectRecord(value)) return false;
   return (
     isText(value.id) &&
-    isCalendarDate(value.asOf) &&
+    isAsOf(value.asOf) &&
     isCalendarDate(value.startDate) &&
     isNullableDate(value.churnDate) &&
     isNullableText(value.segment) &&

@@ -188,6 +188,17 @@ function predicateOf(rule: DefinedRule): RulePredicate {
   return predicate;
 }
 
+// A book's snapshots share one asOf: its day number is kept from one call to the next.
+const lastAsOf = { date: '', day: 0 };
+
+function asOfDay(asOf: CalendarDate): number {
+  if (asOf !== lastAsOf.date) {
+    lastAsOf.day = toEpochDay(asOf);
+    lastAsOf.date = asOf;
+  }
+  return lastAsOf.day;
+}
+
 // Due dates repeat across a book (every account started on a day shares them): remembered, up to a bound.
 const dueDates = new Map<number, CalendarDate>();
 
@@ -300,7 +311,7 @@ export function milestoneProgress(
   const { name, milestones } = definedBaseline(baseline, ['baseline']);
   const checkedAccount = checkedSnapshot(snapshot, ['snapshot']);
   const startDay = toEpochDay(checkedAccount.startDate);
-  const tenureDays = toEpochDay(checkedAccount.asOf) - startDay;
+  const tenureDays = asOfDay(checkedAccount.asOf) - startDay;
   if (tenureDays < 0)
     fail(
       'invalid_input',
