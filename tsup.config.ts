@@ -1,7 +1,17 @@
 import { defineConfig } from 'tsup';
 
 /** The public subpaths besides the root: `successkit/<module>`. */
-export const modules = ['core', 'rules', 'metrics', 'sample', 'snapshot', 'fit', 'plans', 'forecast'] as const;
+export const modules = [
+  'core',
+  'rules',
+  'metrics',
+  'sample',
+  'snapshot',
+  'baseline',
+  'fit',
+  'plans',
+  'forecast',
+] as const;
 
 const shared = { tsconfig: 'tsconfig.build.json', target: 'es2022', sourcemap: false, outDir: 'dist' } as const;
 

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { isCalendarDate, isSuccessKitError, type CalendarDate } from 'successkit/core';
 import { samplePortfolio } from 'successkit/sample';
 import { accountSnapshots } from 'successkit/snapshot';
+import { formatBaseline, portfolioBaseline, type PortfolioBaseline } from './review/baseline.js';
 import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/basics.js';
 import { formatFit, portfolioFit, type PortfolioFit } from './review/fit.js';
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
@@ -28,6 +29,7 @@ export interface PortfolioReview {
   readonly forecast: PortfolioForecast;
   readonly plans: PortfolioPlans;
   readonly fit: PortfolioFit;
+  readonly baseline: PortfolioBaseline;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -139,6 +141,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     forecast: portfolioForecast(portfolio),
     plans: portfolioPlans(portfolio),
     fit: portfolioFit(portfolio),
+    baseline: portfolioBaseline(portfolio),
   };
 }
 
@@ -151,6 +154,7 @@ export function formatReview(review: PortfolioReview): string {
     formatForecast(review.forecast),
     formatPlans(review.plans),
     formatFit(review.fit),
+    formatBaseline(review.baseline),
     '',
   ].join('\n');
 }

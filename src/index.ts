@@ -2,6 +2,7 @@ export * from './core/index.js';
 export * from './rules/index.js';
 export * from './metrics/index.js';
 export * from './snapshot/index.js';
+export * from './baseline/index.js';
 export * from './forecast/index.js';
 export * from './plans/index.js';
 export * from './fit/index.js';
