@@ -2,6 +2,7 @@ export { defaultArrBreakpoints, defaultSegmentation } from './default-segmentati
 export { defineSegmentation, type DefineSegmentationOptions } from './define-segmentation.js';
 export {
   segmentAccounts,
+  type SegmentableSnapshot,
   type SegmentAccountsOptions,
   type SegmentAssignment,
   type SegmentedAccounts,
@@ -13,3 +14,16 @@ export {
 export { SegmentationInput, SegmentInput, type Segment, type Segmentation } from './segmentation.js';
 export { monthlyHoursPerAccount, ServiceActivity } from './service-model.js';
 export { defaultTouchTiers, TouchTier } from './touch-tier.js';
+export type { CapacityFinding, CapacityFindingCode, FindingSeverity } from './capacity-findings.js';
+export {
+  capacityPlan,
+  type CapacityMeasure,
+  type CapacityNullReason,
+  type CapacityPlan,
+  type CapacityTotals,
+  type RangeStatus,
+  type SegmentCapacity,
+  type SegmentTallyInput,
+} from './capacity-plan.js';
+export { CapacityRanges, defaultCapacityRanges, HealthyRange, TierRanges } from './capacity-ranges.js';
+export { CapacityPlanInput, CapacityTeam } from './capacity-team.js';

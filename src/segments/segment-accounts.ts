@@ -12,7 +12,7 @@ import {
   unreadable,
 } from '../core/internal.js';
 import { explainRule, FieldCatalog, type RuleContext, type RuleExplanation } from '../rules/index.js';
-import { snapshotFields, type AccountSnapshot } from '../snapshot/index.js';
+import { snapshotFields } from '../snapshot/index.js';
 import { compiledSegmentation } from './compiled-segmentation.js';
 import { definedSegmentation } from './define-segmentation.js';
 import { underPath } from './issue-path.js';
@@ -197,6 +197,28 @@ export interface SegmentedAccounts {
   };
 }
 
+/**
+ * What {@link segmentAccounts} needs of an account: an {@link
+ * snapshot!AccountSnapshot}, or any record with its `id`, `asOf` and `arr`;
+ * segment rules read the other fields, and a field a record lacks is
+ * missing to them.
+ *
+ * @example
+ * ```ts
+ * import type { SegmentableSnapshot } from 'successkit/segments';
+ *
+ * const account: SegmentableSnapshot = { id: 'acc-1', asOf: '2026-06-30', arr: 120_000, region: 'emea' };
+ * ```
+ */
+export interface SegmentableSnapshot {
+  readonly id: string;
+  /** The day of the snapshot, `YYYY-MM-DD`: rules that count days count them to it. */
+  readonly asOf: string;
+  /** ARR, money per year; `null` when unknown. */
+  readonly arr: number | null;
+  readonly [field: string]: unknown;
+}
+
 /** The fields segmentAccounts reads itself; rules read the rest and tolerate any value. */
 const SegmentedSnapshot = z.looseObject({ id: Id, asOf: CalendarDate, arr: z.nullable(Money) });
 
@@ -377,7 +399,7 @@ function unreached(
  * The account ids are not checked for uniqueness here; `segmentChanges` does.
  *
  * @param segmentation - a {@link Segmentation}, or its plain input (checked first, issues at `segmentation…`)
- * @param snapshots - the accounts' snapshots; `id`, `asOf` and `arr` are read, the rules read the rest
+ * @param snapshots - the accounts' snapshots (see {@link SegmentableSnapshot}): `id`, `asOf` and `arr` are read, the rules read the rest
  * @param options - see {@link SegmentAccountsOptions}
  * @returns the accounts with their segments, and the tallies; see {@link SegmentedAccounts}
  * @throws {@link core!SuccessKitError} `invalid_input` for a snapshot without a proper `id`, `asOf` or `arr` (at `snapshots[i]`), or ARR summing beyond the largest number; the segmentation's codes for a bad segmentation
@@ -397,7 +419,7 @@ function unreached(
  */
 export function segmentAccounts(
   segmentation: Segmentation | SegmentationInput,
-  snapshots: readonly AccountSnapshot[],
+  snapshots: readonly SegmentableSnapshot[],
   options: SegmentAccountsOptions = {},
 ): SegmentedAccounts {
   const defined = definedSegmentation(segmentation, ['segmentation']);

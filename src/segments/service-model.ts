@@ -23,10 +23,10 @@ export const ServiceActivity = z.strictObject({
   name: z.string().check(z.minLength(1)),
   /** `'csm'` for a touch a person delivers, `'automated'` for one the platform sends. */
   delivery: z.enum(['csm', 'automated']),
-  /** How many times a year each account gets it, times per year (0.5 is every other year). */
-  perYear: z.number().check(z.nonnegative()),
-  /** CSM hours each time, hours (0 for a fully automated touch). */
-  hours: z.number().check(z.nonnegative()),
+  /** How many times a year each account gets it, times per year (0.5 is every other year), at most 10,000. */
+  perYear: z.number().check(z.nonnegative(), z.maximum(10_000)),
+  /** CSM hours each time, hours (0 for a fully automated touch), at most 1,000. */
+  hours: z.number().check(z.nonnegative(), z.maximum(1_000)),
 });
 
 /**
