@@ -11,7 +11,7 @@ import { TouchTier } from './touch-tier.js';
  * import { HealthyRange } from 'successkit/segments';
  *
  * HealthyRange.parse({ min: 8, max: 30 }); // => { min: 8, max: 30 }
- * HealthyRange.parse({ min: 30, max: 8 }); // throws
+ * HealthyRange.safeParse({ min: 30, max: 8 }).success; // => false
  * ```
  */
 export const HealthyRange = z

@@ -78,13 +78,14 @@ function defineSegmentRule(segment: SegmentInput, index: number, count: number, 
     fail('invalid_definition', [...path, 'fallback'], 'the fallback segment must come last: no segment after it could be reached');
   }
   if (fallback && hasRule) fail('invalid_definition', [...path, 'rule'], 'the fallback segment takes every account left, so it has no rule');
-  if (!fallback && !hasRule) {
-    const message =
-      index === count - 1
-        ? 'the last segment must be the fallback (fallback: true), which catches every account no earlier segment took'
-        : 'a segment other than the fallback needs a rule';
-    fail('invalid_definition', [...path, index === count - 1 ? 'fallback' : 'rule'], message);
+  if (!fallback && index === count - 1) {
+    fail(
+      'invalid_definition',
+      [...path, 'fallback'],
+      'the last segment must be the fallback (fallback: true), which catches every account no earlier segment took',
+    );
   }
+  if (!fallback && !hasRule) fail('invalid_definition', [...path, 'rule'], 'a segment other than the fallback needs a rule');
   if (!hasRule) return null;
   const rule = atPath([...path, 'rule'], () => defineRule(segment.rule, { fields }));
   const change = changeCondition(rule, [...path, 'rule']);

@@ -27,3 +27,17 @@ export {
 } from './capacity-plan.js';
 export { CapacityRanges, defaultCapacityRanges, HealthyRange, TierRanges } from './capacity-ranges.js';
 export { CapacityPlanInput, CapacityTeam } from './capacity-team.js';
+export { CapacityChange, whatIf, type BeforeAfter, type SegmentComparison, type WhatIf } from './what-if.js';
+export {
+  segmentChanges,
+  type SegmentArrival,
+  type SegmentChanges,
+  type SegmentMove,
+  type SegmentPlace,
+} from './segment-changes.js';
+export {
+  suggestSegmentation,
+  type SuggestedSegment,
+  type SuggestedSegmentation,
+  type SuggestSegmentationOptions,
+} from './suggest-segmentation.js';

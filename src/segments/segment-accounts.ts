@@ -412,9 +412,9 @@ function unreached(
  *
  * const { snapshots } = accountSnapshots(samplePortfolio({ accounts: 200, seed: 3, asOf: '2026-06-30' }));
  * const segmented = segmentAccounts(defaultSegmentation, snapshots);
- * segmented.segments.map((segment) => segment.accounts); // => [18, 58, 124]
+ * segmented.segments.map((segment) => segment.accounts); // => [27, 67, 106]
  * segmented.totals.accounts; // => 200
- * segmented.accounts[0]?.segmentId; // => 'low-touch'
+ * segmented.accounts[0]?.segmentId; // => 'tech-touch'
  * ```
  */
 export function segmentAccounts(
