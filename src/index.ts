@@ -4,3 +4,4 @@ export * from './metrics/index.js';
 export * from './snapshot/index.js';
 export * from './forecast/index.js';
 export * from './sample/index.js';
+export * from './segments/index.js';
