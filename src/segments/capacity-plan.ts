@@ -11,7 +11,8 @@ import type { TouchTier } from './touch-tier.js';
 
 /**
  * Why a capacity measure has no value: no CSM serves the segment, CSMs cost
- * nothing, the accounts have no ARR, or the team has no hours.
+ * nothing, the accounts have no ARR, the team has no hours, or the quotient
+ * is too large to be a number (a sliver of a CSM against a large book).
  *
  * @example
  * ```ts
@@ -20,7 +21,13 @@ import type { TouchTier } from './touch-tier.js';
  * const reason: CapacityNullReason = 'no_csms_assigned';
  * ```
  */
-export type CapacityNullReason = 'no_csms_assigned' | 'no_cost' | 'no_arr' | 'no_hours_available' | 'no_hours_per_csm';
+export type CapacityNullReason =
+  | 'no_csms_assigned'
+  | 'no_cost'
+  | 'no_arr'
+  | 'no_hours_available'
+  | 'no_hours_per_csm'
+  | 'too_large';
 
 /**
  * Where a measure stands against its healthy range: `'not_measured'` when
@@ -192,6 +199,18 @@ const Tallies = z.array(
   }),
 );
 
+/** `numerator ÷ denominator`; `null` when the denominator is not above 0 or the quotient is too large to be a number. */
+function ratio(numerator: number, denominator: number): number | null {
+  if (!(denominator > 0)) return null;
+  const quotient = numerator / denominator;
+  return Number.isFinite(quotient) ? quotient : null;
+}
+
+/** CSMs for some hours a month: 0 for none, `null` when a CSM has no hours (or too few to count). */
+function csmsFor(hoursNeeded: number, hourly: number): number | null {
+  return hoursNeeded === 0 ? 0 : ratio(hoursNeeded, hourly);
+}
+
 /** Rounds up to whole people, forgiving binary noise (5.0000000001 CSMs is 5). */
 function wholePeople(value: number): number {
   return Math.ceil(Number(value.toFixed(9)));
@@ -236,6 +255,7 @@ function assignCsms(
   for (const { index } of order) {
     const missing = Math.max(0, (needed[index] ?? 0) - (assigned[index] ?? 0));
     const given = Math.min(pool, missing);
+    if (given < 1e-9) continue;
     assigned[index] = (assigned[index] ?? 0) + given;
     pool -= given;
   }
@@ -254,7 +274,7 @@ function segmentCapacity(
     const perAccount = hoursPerMonth(segment.activities);
     return { perAccount, needed: (tallies[index]?.accounts ?? 0) * perAccount };
   });
-  const needed = hours.map(({ needed: hoursNeeded }) => (hourly > 0 ? hoursNeeded / hourly : hoursNeeded === 0 ? 0 : null));
+  const needed = hours.map(({ needed: hoursNeeded }) => csmsFor(hoursNeeded, hourly));
   const assigned = assignCsms(segmentation, needed, team);
   return segmentation.segments.map((segment, index): SegmentCapacity => {
     const tally = tallies[index];
@@ -264,7 +284,7 @@ function segmentCapacity(
     const csmsNeeded = needed[index] ?? null;
     const { perAccount, needed: hoursNeeded } = hours[index] ?? { perAccount: 0, needed: 0 };
     const tierRanges: TierRanges = rangesOf(segment.tier, ranges);
-    const arrPerCsm = csms > 0 ? arr / csms : null;
+    const arrPerCsm = ratio(arr, csms);
     const serviceCost = csmsNeeded === null ? null : csmsNeeded * team.costPerCsm;
     return {
       segmentId: segment.id,
@@ -279,17 +299,17 @@ function segmentCapacity(
       csmsNeeded,
       csmsNeededWhole: csmsNeeded === null ? null : wholePeople(csmsNeeded),
       csmsAssigned: csms,
-      coverage: hoursNeeded > 0 ? Math.min(1, (csms * hourly) / hoursNeeded) : null,
+      coverage: hoursNeeded > 0 ? Math.min(1, ratio(csms * hourly, hoursNeeded) ?? 1) : null,
       serviceCost,
-      arrToServiceCost: serviceCost !== null && serviceCost > 0 ? arr / serviceCost : null,
-      accountsPerCsm: measure(csms > 0 ? accounts / csms : null, 'no_csms_assigned', tierRanges.accountsPerCsm),
-      arrPerCsm: measure(arrPerCsm, 'no_csms_assigned', tierRanges.arrPerCsm),
+      arrToServiceCost: serviceCost === null ? null : ratio(arr, serviceCost),
+      accountsPerCsm: measure(ratio(accounts, csms), csms > 0 ? 'too_large' : 'no_csms_assigned', tierRanges.accountsPerCsm),
+      arrPerCsm: measure(arrPerCsm, csms > 0 ? 'too_large' : 'no_csms_assigned', tierRanges.arrPerCsm),
       arrToCost: measure(
-        arrPerCsm !== null && team.costPerCsm > 0 ? arrPerCsm / team.costPerCsm : null,
-        arrPerCsm === null ? 'no_csms_assigned' : 'no_cost',
+        arrPerCsm === null ? null : ratio(arrPerCsm, team.costPerCsm),
+        arrPerCsm === null ? (csms > 0 ? 'too_large' : 'no_csms_assigned') : team.costPerCsm > 0 ? 'too_large' : 'no_cost',
         tierRanges.arrToCost,
       ),
-      arrShare: measure(totalArr > 0 ? arr / totalArr : null, 'no_arr', tierRanges.arrShare),
+      arrShare: measure(ratio(arr, totalArr), 'no_arr', tierRanges.arrShare),
     };
   });
 }
@@ -305,8 +325,8 @@ function capacityTotals(segments: readonly SegmentCapacity[], team: CapacityTeam
   }
   const hourly = team.hoursPerCsmPerMonth;
   const hoursAvailable = team.csmCount * hourly;
-  const csmsNeeded = hourly > 0 ? hoursNeeded / hourly : hoursNeeded === 0 ? 0 : null;
-  const arrPerCsm = team.csmCount > 0 ? arr / team.csmCount : null;
+  const csmsNeeded = csmsFor(hoursNeeded, hourly);
+  const arrPerCsm = ratio(arr, team.csmCount);
   return {
     accounts,
     arr,
@@ -315,13 +335,13 @@ function capacityTotals(segments: readonly SegmentCapacity[], team: CapacityTeam
     csmsNeeded,
     csmsNeededWhole: csmsNeeded === null ? null : wholePeople(csmsNeeded),
     csmsAvailable: team.csmCount,
-    load: hoursAvailable > 0 ? hoursNeeded / hoursAvailable : null,
-    ...(hoursAvailable > 0 ? {} : { loadNullReason: hourly > 0 ? ('no_hours_available' as const) : ('no_hours_per_csm' as const) }),
+    load: ratio(hoursNeeded, hoursAvailable),
+    ...(ratio(hoursNeeded, hoursAvailable) !== null ? {} : { loadNullReason: hourly > 0 ? ('no_hours_available' as const) : ('no_hours_per_csm' as const) }),
     shortfallCsms: csmsNeeded === null ? null : Math.max(0, csmsNeeded - team.csmCount),
     spareCsms: csmsNeeded === null ? null : Math.max(0, team.csmCount - csmsNeeded),
     teamCost: team.csmCount * team.costPerCsm,
     arrPerCsm,
-    arrToCost: arrPerCsm !== null && team.costPerCsm > 0 ? arrPerCsm / team.costPerCsm : null,
+    arrToCost: arrPerCsm === null ? null : ratio(arrPerCsm, team.costPerCsm),
   };
 }
 

@@ -123,7 +123,7 @@ function freezeSegment(segment: SegmentInput, rule: DefinedRule | null): Segment
  * before the last segment or with a rule, a segment without a rule, and a
  * rule that compares with a previous snapshot (`changed`, `increasedBy`, …).
  *
- * @param input - the segmentation as plain JSON; see {@link SegmentationInput}
+ * @param input - the segmentation as plain JSON (see {@link SegmentationInput}), or one it returned
  * @param options - the field catalog; see {@link DefineSegmentationOptions}
  * @returns the segmentation, deep-frozen, a copy of `input`
  * @throws {@link core!SuccessKitError} `invalid_input` for a wrong shape, `invalid_rule` for a bad rule (at `segments[i].rule…`), `invalid_definition` as above
@@ -145,7 +145,10 @@ function freezeSegment(segment: SegmentInput, rule: DefinedRule | null): Segment
  * defineSegmentation({ segments: [{ id: 'all', name: 'All', tier: 'platinum', fallback: true, activities: [] }] }); // throws invalid_definition
  * ```
  */
-export function defineSegmentation(input: SegmentationInput, options: DefineSegmentationOptions = {}): Segmentation {
+export function defineSegmentation(
+  input: Segmentation | SegmentationInput,
+  options: DefineSegmentationOptions = {},
+): Segmentation {
   const fields = parseWith(Options, options, { path: ['options'] }).fields ?? snapshotFields;
   const parsed = parseWith(SegmentationInput, input);
   const tiers = parsed.tiers ?? defaultTouchTiers;

@@ -302,7 +302,7 @@ function assign(
   const tiers = segments.map((segment) => segment.tier);
   const tallies = emptyTallies(segments.length);
   const accounts = new Array<SegmentAssignment>(snapshots.length);
-  let asOf = '';
+  let asOf: string | undefined;
   let context: RuleContext = {};
   let index = 0;
   try {
