@@ -162,7 +162,9 @@ function segmentFindings(
   if (segment.tier === leastTouch && segmentation.tiers.length > 1) {
     const reasons: string[] = [];
     if (segment.arrShare.status === 'above' && segment.arrShare.value !== null) {
-      reasons.push(`${formatNumber(segment.arrShare.value * 100)}% of all ARR, above the ${formatNumber((segment.arrShare.range?.max ?? 0) * 100)}% a scaled programme should carry`);
+      reasons.push(
+        `${formatNumber(segment.arrShare.value * 100)}% of all ARR, above the ${formatNumber((segment.arrShare.range?.max ?? 0) * 100)}% a scaled programme should carry`,
+      );
     }
     let smallestTop: number | null = null;
     for (const candidate of segments) {
@@ -171,10 +173,17 @@ function segmentFindings(
     }
     const largestHere = segment.largestArr;
     if (smallestTop !== null && smallestTop > 0 && largestHere !== null && largestHere >= smallestTop) {
-      reasons.push(`an account of ${formatNumber(largestHere)} ARR, as large as the smallest of the ${mostTouch} tier (${formatNumber(smallestTop)})`);
+      reasons.push(
+        `an account of ${formatNumber(largestHere)} ARR, as large as the smallest of the ${mostTouch} tier (${formatNumber(smallestTop)})`,
+      );
     }
     if (reasons.length > 0) {
-      findings.push({ ...about, code: 'tech_touch_high_arr', severity: 'warning', message: `${segment.name}: ${reasons.join('; ')}` });
+      findings.push({
+        ...about,
+        code: 'tech_touch_high_arr',
+        severity: 'warning',
+        message: `${segment.name}: ${reasons.join('; ')}`,
+      });
     }
   } else if (segment.arrShare.status === 'above' || segment.arrShare.status === 'below') {
     findings.push({
@@ -223,6 +232,9 @@ export function capacityFindings(
   ];
   return findings
     .map((finding, index) => ({ finding, index }))
-    .sort((left, right) => severityRank[left.finding.severity] - severityRank[right.finding.severity] || left.index - right.index)
+    .sort(
+      (left, right) =>
+        severityRank[left.finding.severity] - severityRank[right.finding.severity] || left.index - right.index,
+    )
     .map(({ finding }) => finding);
 }

@@ -22,12 +22,7 @@ import type { TouchTier } from './touch-tier.js';
  * ```
  */
 export type CapacityNullReason =
-  | 'no_csms_assigned'
-  | 'no_cost'
-  | 'no_arr'
-  | 'no_hours_available'
-  | 'no_hours_per_csm'
-  | 'too_large';
+  'no_csms_assigned' | 'no_cost' | 'no_arr' | 'no_hours_available' | 'no_hours_per_csm' | 'too_large';
 
 /**
  * Where a measure stands against its healthy range: `'not_measured'` when
@@ -97,7 +92,7 @@ export interface SegmentCapacity {
   readonly csmsAssigned: number;
   /** Share of its needed hours the CSMs serving it provide, 0–1; `null` when it needs none. */
   readonly coverage: number | null;
-  /** What its service model costs: `csmsNeeded × costPerCsm`, money per year; `null` with `csmsNeeded`. */
+  /** What its service model costs: `csmsNeeded × costPerCsm`, money per year; `null` with `csmsNeeded` or when too large to be a number. */
   readonly serviceCost: number | null;
   /** ARR ÷ `serviceCost`, a ratio (below 1: the segment's ARR does not pay for its service); `null` when the service costs nothing. */
   readonly arrToServiceCost: number | null;
@@ -206,6 +201,11 @@ function ratio(numerator: number, denominator: number): number | null {
   return Number.isFinite(quotient) ? quotient : null;
 }
 
+/** The number, or `null` when it is too large to be one. */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
 /** CSMs for some hours a month: 0 for none, `null` when a CSM has no hours (or too few to count). */
 function csmsFor(hoursNeeded: number, hourly: number): number | null {
   return hoursNeeded === 0 ? 0 : ratio(hoursNeeded, hourly);
@@ -216,7 +216,11 @@ function wholePeople(value: number): number {
   return Math.ceil(Number(value.toFixed(9)));
 }
 
-function measure(value: number | null, nullReason: CapacityNullReason, range: HealthyRange | undefined): CapacityMeasure {
+function measure(
+  value: number | null,
+  nullReason: CapacityNullReason,
+  range: HealthyRange | undefined,
+): CapacityMeasure {
   const known = range ?? null;
   if (value === null) return { value: null, nullReason, range: known, status: 'not_measured' };
   if (known === null) return { value, range: null, status: 'no_range' };
@@ -226,16 +230,13 @@ function measure(value: number | null, nullReason: CapacityNullReason, range: He
 }
 
 /** CSMs dedicated by the allocation, then the pool, from the most-touch tier down. */
-function assignCsms(
-  segmentation: Segmentation,
-  needed: readonly (number | null)[],
-  team: CapacityTeam,
-): number[] {
+function assignCsms(segmentation: Segmentation, needed: readonly (number | null)[], team: CapacityTeam): number[] {
   const allocation = team.allocation ?? {};
   const ids = new Set(segmentation.segments.map((segment) => segment.id));
   let dedicated = 0;
   for (const id of Object.keys(allocation)) {
-    if (!ids.has(id)) fail('invalid_input', ['input', 'team', 'allocation', id], `no segment has the id ${quoteText(id, 64)}`);
+    if (!ids.has(id))
+      fail('invalid_input', ['input', 'team', 'allocation', id], `no segment has the id ${quoteText(id, 64)}`);
     dedicated += allocation[id] ?? 0;
   }
   if (dedicated > team.csmCount + 1e-9) {
@@ -285,7 +286,7 @@ function segmentCapacity(
     const { perAccount, needed: hoursNeeded } = hours[index] ?? { perAccount: 0, needed: 0 };
     const tierRanges: TierRanges = rangesOf(segment.tier, ranges);
     const arrPerCsm = ratio(arr, csms);
-    const serviceCost = csmsNeeded === null ? null : csmsNeeded * team.costPerCsm;
+    const serviceCost = csmsNeeded === null ? null : finiteOrNull(csmsNeeded * team.costPerCsm);
     return {
       segmentId: segment.id,
       name: segment.name,
@@ -302,11 +303,21 @@ function segmentCapacity(
       coverage: hoursNeeded > 0 ? Math.min(1, ratio(csms * hourly, hoursNeeded) ?? 1) : null,
       serviceCost,
       arrToServiceCost: serviceCost === null ? null : ratio(arr, serviceCost),
-      accountsPerCsm: measure(ratio(accounts, csms), csms > 0 ? 'too_large' : 'no_csms_assigned', tierRanges.accountsPerCsm),
+      accountsPerCsm: measure(
+        ratio(accounts, csms),
+        csms > 0 ? 'too_large' : 'no_csms_assigned',
+        tierRanges.accountsPerCsm,
+      ),
       arrPerCsm: measure(arrPerCsm, csms > 0 ? 'too_large' : 'no_csms_assigned', tierRanges.arrPerCsm),
       arrToCost: measure(
         arrPerCsm === null ? null : ratio(arrPerCsm, team.costPerCsm),
-        arrPerCsm === null ? (csms > 0 ? 'too_large' : 'no_csms_assigned') : team.costPerCsm > 0 ? 'too_large' : 'no_cost',
+        arrPerCsm === null
+          ? csms > 0
+            ? 'too_large'
+            : 'no_csms_assigned'
+          : team.costPerCsm > 0
+            ? 'too_large'
+            : 'no_cost',
         tierRanges.arrToCost,
       ),
       arrShare: measure(ratio(arr, totalArr), 'no_arr', tierRanges.arrShare),
@@ -336,7 +347,9 @@ function capacityTotals(segments: readonly SegmentCapacity[], team: CapacityTeam
     csmsNeededWhole: csmsNeeded === null ? null : wholePeople(csmsNeeded),
     csmsAvailable: team.csmCount,
     load: ratio(hoursNeeded, hoursAvailable),
-    ...(ratio(hoursNeeded, hoursAvailable) !== null ? {} : { loadNullReason: hourly > 0 ? ('no_hours_available' as const) : ('no_hours_per_csm' as const) }),
+    ...(ratio(hoursNeeded, hoursAvailable) !== null
+      ? {}
+      : { loadNullReason: hourly > 0 ? ('no_hours_available' as const) : ('no_hours_per_csm' as const) }),
     shortfallCsms: csmsNeeded === null ? null : Math.max(0, csmsNeeded - team.csmCount),
     spareCsms: csmsNeeded === null ? null : Math.max(0, team.csmCount - csmsNeeded),
     teamCost: team.csmCount * team.costPerCsm,
@@ -365,20 +378,28 @@ export function planFor(
   };
 }
 
-/** The tallies of a segmented result, checked against its segmentation. */
-function talliesOf(segmentation: Segmentation, segments: unknown): SegmentTallyInput[] {
-  const tallies = parseWith(Tallies, segments, { path: ['segmented', 'segments'] });
+/** The tallies of a segmented result or a plan, checked against its segmentation, as copies. @internal */
+export function talliesOf(
+  segmentation: Segmentation,
+  segments: unknown,
+  path: readonly (string | number)[],
+): SegmentTallyInput[] {
+  const tallies = parseWith(Tallies, segments, { path });
   if (tallies.length !== segmentation.segments.length) {
     fail(
       'invalid_input',
-      ['segmented', 'segments'],
+      path,
       `expected ${String(segmentation.segments.length)} tallies, one per segment, got ${String(tallies.length)}`,
     );
   }
   return segmentation.segments.map((segment, index) => {
     const tally = tallies[index];
     if (tally?.segmentId !== segment.id) {
-      fail('invalid_input', ['segmented', 'segments', index, 'segmentId'], `expected the tally of segment ${quoteText(segment.id, 64)}`);
+      fail(
+        'invalid_input',
+        [...path, index, 'segmentId'],
+        `expected the tally of segment ${quoteText(segment.id, 64)}`,
+      );
     }
     return {
       segmentId: tally.segmentId,
@@ -430,5 +451,5 @@ export function capacityPlan(segmented: SegmentedAccounts, input: CapacityPlanIn
     path: ['segmented'],
   });
   const segmentation = definedSegmentation(record.segmentation, ['segmented', 'segmentation']);
-  return planFor(segmentation, talliesOf(segmentation, record.segments), parsed);
+  return planFor(segmentation, talliesOf(segmentation, record.segments, ['segmented', 'segments']), parsed);
 }

@@ -13,14 +13,22 @@ import { CapacityRanges } from './capacity-ranges.js';
  * ```
  */
 export const CapacityTeam = z.strictObject({
-  /** CSMs on the team, full-time equivalents (2.5 is two full-time and one half-time), at most 1,000,000. */
-  csmCount: z.number().check(z.nonnegative(), z.maximum(1_000_000)),
+  /** CSMs on the team, full-time equivalents (2.5 is two full-time and one half-time): 0, or 0.01 to 1,000,000. */
+  csmCount: z.number().check(
+    z.nonnegative(),
+    z.maximum(1_000_000),
+    z.refine((count) => count <= 0 || count >= 0.01, { error: 'expected 0 or at least 0.01 of a CSM' }),
+  ),
   /**
    * Hours a month each CSM spends on the service models, hours, at most
-   * 744 (a month of days): working hours less internal meetings, training
-   * and admin, typically 90–110 of about 165.
+   * 744 (a month of days), and 0 or at least 1: working hours less internal
+   * meetings, training and admin, typically 90–110 of about 165.
    */
-  hoursPerCsmPerMonth: z.number().check(z.nonnegative(), z.maximum(744)),
+  hoursPerCsmPerMonth: z.number().check(
+    z.nonnegative(),
+    z.maximum(744),
+    z.refine((hours) => hours <= 0 || hours >= 1, { error: 'expected 0 or at least 1 hour a month' }),
+  ),
   /** Fully loaded cost of one CSM (salary, benefits, overhead), money per year, at most 100,000,000. */
   costPerCsm: z.number().check(z.nonnegative(), z.maximum(100_000_000)),
   /**

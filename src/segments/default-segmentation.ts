@@ -92,7 +92,13 @@ export const defaultSegmentation: Segmentation = /* @__PURE__ */ defineSegmentat
       tier: 'tech',
       fallback: true,
       activities: [
-        { id: 'lifecycle-email', name: 'Lifecycle emails and in-app guides', delivery: 'automated', perYear: 52, hours: 0 },
+        {
+          id: 'lifecycle-email',
+          name: 'Lifecycle emails and in-app guides',
+          delivery: 'automated',
+          perYear: 52,
+          hours: 0,
+        },
         { id: 'pooled-review', name: 'Pooled health review', delivery: 'csm', perYear: 1, hours: 0.5 },
       ],
     },

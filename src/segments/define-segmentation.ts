@@ -70,14 +70,24 @@ function checkActivities(activities: readonly ServiceActivity[], path: readonly 
   });
 }
 
-function defineSegmentRule(segment: SegmentInput, index: number, count: number, fields: FieldCatalog): DefinedRule | null {
+function defineSegmentRule(
+  segment: SegmentInput,
+  index: number,
+  count: number,
+  fields: FieldCatalog,
+): DefinedRule | null {
   const path = ['segments', index];
   const fallback = segment.fallback === true;
   const hasRule = segment.rule !== undefined && segment.rule !== null;
   if (fallback && index !== count - 1) {
-    fail('invalid_definition', [...path, 'fallback'], 'the fallback segment must come last: no segment after it could be reached');
+    fail(
+      'invalid_definition',
+      [...path, 'fallback'],
+      'the fallback segment must come last: no segment after it could be reached',
+    );
   }
-  if (fallback && hasRule) fail('invalid_definition', [...path, 'rule'], 'the fallback segment takes every account left, so it has no rule');
+  if (fallback && hasRule)
+    fail('invalid_definition', [...path, 'rule'], 'the fallback segment takes every account left, so it has no rule');
   if (!fallback && index === count - 1) {
     fail(
       'invalid_definition',
@@ -85,7 +95,8 @@ function defineSegmentRule(segment: SegmentInput, index: number, count: number, 
       'the last segment must be the fallback (fallback: true), which catches every account no earlier segment took',
     );
   }
-  if (!fallback && !hasRule) fail('invalid_definition', [...path, 'rule'], 'a segment other than the fallback needs a rule');
+  if (!fallback && !hasRule)
+    fail('invalid_definition', [...path, 'rule'], 'a segment other than the fallback needs a rule');
   if (!hasRule) return null;
   const rule = atPath([...path, 'rule'], () => defineRule(segment.rule, { fields }));
   const change = changeCondition(rule, [...path, 'rule']);

@@ -269,19 +269,26 @@ function explain(
   const passedOver: { segmentId: string; summary: string }[] = [];
   for (let index = 0; index < chosen; index++) {
     const segment = segments[index];
-    if (segment?.rule == null) continue;
-    passedOver.push({ segmentId: segment.id, summary: explainRule(segment.rule, snapshot, { ...context, fields }).summary });
+    if (segment?.rule === null || segment?.rule === undefined) continue;
+    passedOver.push({
+      segmentId: segment.id,
+      summary: explainRule(segment.rule, snapshot, { ...context, fields }).summary,
+    });
   }
   const segment = segments[chosen];
-  const matched = segment?.rule == null ? null : explainRule(segment.rule, snapshot, { ...context, fields });
+  const matched =
+    segment?.rule === null || segment?.rule === undefined
+      ? null
+      : explainRule(segment.rule, snapshot, { ...context, fields });
   const name = segment?.name ?? '';
   const earlier = passedOver
-    .map((passed) => `not ${segments.find((candidate) => candidate.id === passed.segmentId)?.name ?? passed.segmentId} (${passed.summary})`)
+    .map(
+      (passed) =>
+        `not ${segments.find((candidate) => candidate.id === passed.segmentId)?.name ?? passed.segmentId} (${passed.summary})`,
+    )
     .join('; ');
   const summary =
-    matched === null
-      ? `${name} (fallback)${earlier === '' ? '' : `: ${earlier}`}`
-      : `${name}: ${matched.summary}`;
+    matched === null ? `${name} (fallback)${earlier === '' ? '' : `: ${earlier}`}` : `${name}: ${matched.summary}`;
   return { summary, matched, passedOver };
 }
 
@@ -316,7 +323,10 @@ function assign(
         context = { asOf: record.asOf as CalendarDate };
       }
       let chosen = 0;
-      while (chosen < ruled && !(predicates[chosen] as (record: object, context: RuleContext) => boolean)(record, context)) {
+      while (
+        chosen < ruled &&
+        !(predicates[chosen] as (record: object, context: RuleContext) => boolean)(record, context)
+      ) {
         chosen++;
       }
       const { arr } = record;
@@ -333,12 +343,12 @@ function assign(
       accounts[index] = options.explain
         ? {
             accountId: record.id,
-            segmentId: ids[chosen] as string,
-            tier: tiers[chosen] as string,
+            segmentId: ids[chosen] ?? '',
+            tier: tiers[chosen] ?? '',
             arr,
             explanation: explain(segments, chosen, record, context, options.fields),
           }
-        : { accountId: record.id, segmentId: ids[chosen] as string, tier: tiers[chosen] as string, arr };
+        : { accountId: record.id, segmentId: ids[chosen] ?? '', tier: tiers[chosen] ?? '', arr };
     }
   } catch (error) {
     if (!isSuccessKitError(error)) throw unreadable(error, 'invalid_input', ['snapshots', index], 'the snapshot');
@@ -436,22 +446,21 @@ export function segmentAccounts(
     totalArr += tallies.arr[index] ?? 0;
     withoutArr += tallies.withoutArr[index] ?? 0;
   }
-  if (!Number.isFinite(totalArr)) fail('invalid_input', ['snapshots'], 'the ARR of the snapshots sums beyond the largest number');
-  const segments = defined.segments.map(
-    (segment, index): SegmentTally => ({
-      segmentId: segment.id,
-      name: segment.name,
-      tier: segment.tier,
-      fallback: segment.fallback,
-      accounts: tallies.accounts[index] ?? 0,
-      accountShare: share(tallies.accounts[index] ?? 0, totalAccounts),
-      arr: tallies.arr[index] ?? 0,
-      arrShare: share(tallies.arr[index] ?? 0, totalArr),
-      accountsWithoutArr: tallies.withoutArr[index] ?? 0,
-      smallestArr: tallies.smallest[index] ?? null,
-      largestArr: tallies.largest[index] ?? null,
-    }),
-  );
+  if (!Number.isFinite(totalArr))
+    fail('invalid_input', ['snapshots'], 'the ARR of the snapshots sums beyond the largest number');
+  const segments = defined.segments.map((segment, index): SegmentTally => ({
+    segmentId: segment.id,
+    name: segment.name,
+    tier: segment.tier,
+    fallback: segment.fallback,
+    accounts: tallies.accounts[index] ?? 0,
+    accountShare: share(tallies.accounts[index] ?? 0, totalAccounts),
+    arr: tallies.arr[index] ?? 0,
+    arrShare: share(tallies.arr[index] ?? 0, totalArr),
+    accountsWithoutArr: tallies.withoutArr[index] ?? 0,
+    smallestArr: tallies.smallest[index] ?? null,
+    largestArr: tallies.largest[index] ?? null,
+  }));
   const tiers = defined.tiers.map((tier): TierTally => {
     let tierAccounts = 0;
     let tierArr = 0;

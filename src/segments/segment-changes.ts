@@ -118,7 +118,11 @@ function byId(accounts: readonly Assignment[], name: string): Map<string, Assign
   const found = new Map<string, Assignment>();
   accounts.forEach((account, index) => {
     if (found.has(account.accountId)) {
-      fail('invalid_input', [name, 'accounts', index, 'accountId'], `account ${quoteText(account.accountId, 64)} appears twice`);
+      fail(
+        'invalid_input',
+        [name, 'accounts', index, 'accountId'],
+        `account ${quoteText(account.accountId, 64)} appears twice`,
+      );
     }
     found.set(account.accountId, account);
   });

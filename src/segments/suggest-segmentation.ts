@@ -111,8 +111,8 @@ function cut(sorted: readonly Valued[], targets: readonly number[], weight: (acc
     while (index < sorted.length && running < target) {
       const value = sorted[index]?.value ?? 0;
       // Accounts with the same value fall on the same side of a breakpoint.
-      while (index < sorted.length && sorted[index]?.value === value) {
-        running += weight(sorted[index] as Valued);
+      for (let account = sorted[index]; account?.value === value; account = sorted[index]) {
+        running += weight(account);
         index++;
       }
       if (running >= target) break;
@@ -132,10 +132,14 @@ function templateSegments(template: Segmentation, tiers: number): Segment[] {
       `expected at most ${String(ruled.length + 1)} tiers, the segments of the template, got ${String(tiers)}`,
     );
   }
-  return [...ruled.slice(0, tiers - 1), template.segments.at(-1) as Segment];
+  const fallback = template.segments.filter((segment) => segment.fallback);
+  return [...ruled.slice(0, tiers - 1), ...fallback];
 }
 
-function valuesOf(snapshots: readonly SegmentableSnapshot[], field: string): { valued: Valued[]; without: number; totalArr: number } {
+function valuesOf(
+  snapshots: readonly SegmentableSnapshot[],
+  field: string,
+): { valued: Valued[]; without: number; totalArr: number } {
   const valued: Valued[] = [];
   let without = 0;
   let totalArr = 0;
@@ -196,7 +200,8 @@ export function suggestSegmentation(
   // Checks the snapshots (ids, asOf, ARR) with their paths before reading them.
   atPath([], () => segmentAccounts(template, isArray(snapshots) ? snapshots : (snapshots as never)));
   const { valued, without, totalArr } = valuesOf(snapshots, field);
-  if (valued.length === 0) fail('invalid_input', ['snapshots'], `expected at least one account with a number in ${field}`);
+  if (valued.length === 0)
+    fail('invalid_input', ['snapshots'], `expected at least one account with a number in ${field}`);
   let breakpoints: number[];
   if (balance === 'arr') {
     const targets = Array.from({ length: tiers - 1 }, (_, index) => (totalArr * (index + 1)) / tiers);
@@ -204,7 +209,11 @@ export function suggestSegmentation(
   } else {
     const hours = segments.map((segment) => hoursPerMonth(segment.activities));
     if (hours.some((perAccount) => perAccount <= 0)) {
-      fail('invalid_input', ['options', 'balance'], "balancing hours needs every segment's service model to take CSM hours");
+      fail(
+        'invalid_input',
+        ['options', 'balance'],
+        "balancing hours needs every segment's service model to take CSM hours",
+      );
     }
     const inverse = hours.map((perAccount) => 1 / perAccount);
     const sum = inverse.reduce((total, part) => total + part, 0);
@@ -223,16 +232,14 @@ export function suggestSegmentation(
     ...(template.id === undefined ? {} : { id: template.id }),
     ...(template.name === undefined ? {} : { name: template.name }),
     tiers: [...template.tiers],
-    segments: segments.map(
-      (segment, index): SegmentInput => ({
-        id: segment.id,
-        name: segment.name,
-        ...(segment.description === undefined ? {} : { description: segment.description }),
-        tier: segment.tier,
-        ...(segment.fallback ? { fallback: true } : { rule: { field, op: 'gte', value: chosen[index] ?? 0 } }),
-        activities: segment.activities.map((activity) => ({ ...activity })),
-      }),
-    ),
+    segments: segments.map((segment, index): SegmentInput => ({
+      id: segment.id,
+      name: segment.name,
+      ...(segment.description === undefined ? {} : { description: segment.description }),
+      tier: segment.tier,
+      ...(segment.fallback ? { fallback: true } : { rule: { field, op: 'gte', value: chosen[index] ?? 0 } }),
+      activities: segment.activities.map((activity) => ({ ...activity })),
+    })),
   };
   const segmentation = atPath(['options'], () =>
     defineSegmentation(input, parsed.fields === undefined ? {} : { fields: parsed.fields }),

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { fail, Id, isArray, parseWith, quoteText } from '../core/internal.js';
 import type { DefinedRule, Rule } from '../rules/index.js';
 import type { CapacityFinding } from './capacity-findings.js';
-import { planFor, type CapacityPlan, type SegmentTallyInput } from './capacity-plan.js';
+import { planFor, talliesOf, type CapacityPlan } from './capacity-plan.js';
 import { CapacityPlanInput, CapacityTeam } from './capacity-team.js';
 import { defineSegmentation, definedSegmentation } from './define-segmentation.js';
 import { atPath } from './issue-path.js';
@@ -128,7 +128,7 @@ export interface WhatIf {
   readonly findingsAdded: readonly CapacityFinding[];
 }
 
-const PlanShape = z.looseObject({ segmentation: z.unknown(), input: CapacityPlanInput, tallies: z.array(z.unknown()) });
+const PlanShape = z.looseObject({ segmentation: z.unknown(), input: CapacityPlanInput, tallies: z.unknown() });
 
 const orderOperators: ReadonlySet<string> = new Set(['gte', 'gt', 'lte', 'lt']);
 
@@ -143,24 +143,30 @@ function moveBoundary(rule: Rule, field: string, value: number, found: { count: 
 }
 
 function changedSegmentation(segmentation: Segmentation, change: CapacityChange, sentences: string[]): Segmentation {
-  const segments: SegmentInput[] = segmentation.segments.map((segment) => ({ ...segment, activities: [...segment.activities] }));
-  const position = (id: string, path: readonly (string | number)[]): number => {
+  const segments: SegmentInput[] = segmentation.segments.map((segment) => ({
+    ...segment,
+    activities: [...segment.activities],
+  }));
+  const position = (id: string, path: readonly (string | number)[]): [number, SegmentInput] => {
     const index = segments.findIndex((segment) => segment.id === id);
-    if (index < 0) fail('invalid_input', path, `no segment has the id ${quoteText(id, 64)}`);
-    return index;
+    const segment = segments[index];
+    if (segment === undefined) fail('invalid_input', path, `no segment has the id ${quoteText(id, 64)}`);
+    return [index, segment];
   };
   for (const [id, activities] of Object.entries(change.activities ?? {})) {
-    const index = position(id, ['change', 'activities', id]);
-    segments[index] = { ...(segments[index] as SegmentInput), activities };
-    sentences.push(`${segmentation.segments[index]?.name ?? id} gets a new service model of ${String(activities.length)} activities`);
+    const [index, segment] = position(id, ['change', 'activities', id]);
+    segments[index] = { ...segment, activities };
+    sentences.push(`${segment.name} gets a new service model of ${String(activities.length)} activities`);
   }
   (change.boundaries ?? []).forEach((boundary, at) => {
     const path = ['change', 'boundaries', at];
-    const index = position(boundary.segmentId, [...path, 'segmentId']);
-    const segment = segments[index] as SegmentInput;
+    const [index, segment] = position(boundary.segmentId, [...path, 'segmentId']);
     const field = boundary.field ?? 'arr';
     const found = { count: 0 };
-    const rule = segment.rule === undefined || segment.rule === null ? undefined : moveBoundary(segment.rule as DefinedRule, field, boundary.value, found);
+    const rule =
+      segment.rule === undefined || segment.rule === null
+        ? undefined
+        : moveBoundary(segment.rule as DefinedRule, field, boundary.value, found);
     if (found.count !== 1) {
       fail(
         'invalid_input',
@@ -171,19 +177,28 @@ function changedSegmentation(segmentation: Segmentation, change: CapacityChange,
     segments[index] = { ...segment, rule };
     sentences.push(`${segment.name} starts at ${field} ${String(boundary.value)}`);
   });
-  return atPath(['change'], () => defineSegmentation({ ...segmentation, tiers: [...segmentation.tiers], segments: segments }));
+  return atPath(['change'], () =>
+    defineSegmentation({ ...segmentation, tiers: [...segmentation.tiers], segments: segments }),
+  );
 }
 
 function changedTeam(plan: CapacityPlanInput, change: CapacityChange, sentences: string[]): CapacityPlanInput {
   const team: CapacityTeam = { ...plan.team, ...stripUndefined(change.team ?? {}) } as CapacityTeam;
-  if (change.team !== undefined) sentences.push(`the team changes: ${Object.keys(stripUndefined(change.team)).join(', ')}`);
+  if (change.team !== undefined)
+    sentences.push(`the team changes: ${Object.keys(stripUndefined(change.team)).join(', ')}`);
   if (change.addCsms !== undefined) {
     const csmCount = team.csmCount + change.addCsms;
     if (csmCount < 0) {
-      fail('invalid_input', ['change', 'addCsms'], `removes ${String(-change.addCsms)} CSMs from a team of ${String(team.csmCount)}`);
+      fail(
+        'invalid_input',
+        ['change', 'addCsms'],
+        `removes ${String(-change.addCsms)} CSMs from a team of ${String(team.csmCount)}`,
+      );
     }
     team.csmCount = csmCount;
-    sentences.push(`${change.addCsms >= 0 ? 'add' : 'remove'} ${String(Math.abs(change.addCsms))} CSMs, ${String(csmCount)} in all`);
+    sentences.push(
+      `${change.addCsms >= 0 ? 'add' : 'remove'} ${String(Math.abs(change.addCsms))} CSMs, ${String(csmCount)} in all`,
+    );
   }
   return parseWith(CapacityPlanInput, { ...plan, team }, { path: ['change'] });
 }
@@ -256,14 +271,18 @@ export function whatIf(plan: CapacityPlan, change: CapacityChange): WhatIf {
   const record = parseWith(PlanShape, plan, { path: ['plan'] });
   const parsed = parseWith(CapacityChange, change, { path: ['change'] });
   const segmentation = definedSegmentation(record.segmentation, ['plan', 'segmentation']);
-  const before = planFor(segmentation, record.tallies as readonly SegmentTallyInput[], record.input);
+  const before = planFor(segmentation, talliesOf(segmentation, record.tallies, ['plan', 'tallies']), record.input);
   const sentences: string[] = [];
   const changesRules = parsed.activities !== undefined || parsed.boundaries !== undefined;
   const nextSegmentation = changesRules ? changedSegmentation(segmentation, parsed, sentences) : segmentation;
   let tallies = before.tallies;
   if (parsed.boundaries !== undefined && parsed.boundaries.length > 0) {
     if (parsed.snapshots === undefined || !isArray(parsed.snapshots)) {
-      fail('invalid_input', ['change', 'snapshots'], 'moving a tier boundary re-segments the accounts: give their snapshots');
+      fail(
+        'invalid_input',
+        ['change', 'snapshots'],
+        'moving a tier boundary re-segments the accounts: give their snapshots',
+      );
     }
     const resegmented = atPath(['change'], () => segmentAccounts(nextSegmentation, parsed.snapshots as never));
     tallies = resegmented.segments;

@@ -27,7 +27,14 @@ function codes(plan: CapacityPlan): string[] {
 describe('capacityPlan', () => {
   it('computes the hours and CSMs each segment needs, by hand', () => {
     const plan = capacityPlan(book, { team });
-    expect(plan.segments.map((segment) => [segment.segmentId, segment.hoursNeeded, segment.csmsNeeded, segment.csmsNeededWhole])).toEqual([
+    expect(
+      plan.segments.map((segment) => [
+        segment.segmentId,
+        segment.hoursNeeded,
+        segment.csmsNeeded,
+        segment.csmsNeededWhole,
+      ]),
+    ).toEqual([
       ['high-touch', 175, 1.75, 2],
       ['low-touch', 140, 1.4, 2],
       ['tech-touch', 10, 0.1, 1],
@@ -53,7 +60,11 @@ describe('capacityPlan', () => {
     const [high, low, tech] = capacityPlan(book, { team }).segments;
     expect(high?.accountsPerCsm).toEqual({ value: 30 / 1.75, range: { min: 8, max: 30 }, status: 'within' });
     expect(high?.arrPerCsm.value).toBeCloseTo(4_500_000 / 1.75, 6);
-    expect(high?.arrToCost).toEqual({ value: 4_500_000 / 1.75 / 150_000, range: { min: 5, max: 25 }, status: 'within' });
+    expect(high?.arrToCost).toEqual({
+      value: 4_500_000 / 1.75 / 150_000,
+      range: { min: 5, max: 25 },
+      status: 'within',
+    });
     expect(low?.accountsPerCsm).toEqual({ value: 120 / 1.4, range: { min: 30, max: 150 }, status: 'within' });
     expect([high?.serviceCost, high?.arrToServiceCost]).toEqual([262_500, 4_500_000 / 262_500]);
     expect(tech?.arrShare).toEqual({ value: 1_200_000 / 9_300_000, range: { max: 0.2 }, status: 'within' });
@@ -105,7 +116,9 @@ describe('capacityPlan', () => {
   it('gives findings, never NaN or Infinity, with no CSMs', () => {
     const plan = capacityPlan(book, { team: { ...team, csmCount: 0 } });
     expect(codes(plan)).toEqual(['critical no_csms team']);
-    expect(plan.findings[0]?.message).toBe('the team has no CSMs, and the service models need 325 CSM hours a month: 3.3 CSMs');
+    expect(plan.findings[0]?.message).toBe(
+      'the team has no CSMs, and the service models need 325 CSM hours a month: 3.3 CSMs',
+    );
     expect([plan.totals.load, plan.totals.loadNullReason, plan.totals.arrPerCsm, plan.totals.shortfallCsms]).toEqual([
       null,
       'no_hours_available',
@@ -124,12 +137,12 @@ describe('capacityPlan', () => {
   it('gives findings, never NaN or Infinity, with no hours per CSM', () => {
     const plan = capacityPlan(book, { team: { ...team, hoursPerCsmPerMonth: 0 } });
     expect(codes(plan)).toEqual(['critical no_csm_hours team']);
-    expect([plan.totals.csmsNeeded, plan.totals.load, plan.totals.loadNullReason, plan.segments[0]?.csmsNeeded]).toEqual([
-      null,
-      null,
-      'no_hours_per_csm',
-      null,
-    ]);
+    expect([
+      plan.totals.csmsNeeded,
+      plan.totals.load,
+      plan.totals.loadNullReason,
+      plan.segments[0]?.csmsNeeded,
+    ]).toEqual([null, null, 'no_hours_per_csm', null]);
   });
 
   it('needs nothing and finds nothing for no accounts and no team', () => {
@@ -159,7 +172,13 @@ describe('capacityPlan', () => {
   it('finds a tech-touch segment holding high ARR', () => {
     const byPlan = defineSegmentation({
       segments: [
-        { id: 'enterprise', name: 'Enterprise', tier: 'high', rule: { field: 'plan', op: 'eq', value: 'enterprise' }, activities: hoursModel(12) },
+        {
+          id: 'enterprise',
+          name: 'Enterprise',
+          tier: 'high',
+          rule: { field: 'plan', op: 'eq', value: 'enterprise' },
+          activities: hoursModel(12),
+        },
         { id: 'self-serve', name: 'Self-serve', tier: 'tech', fallback: true, activities: hoursModel(0) },
       ],
     });
@@ -185,7 +204,11 @@ describe('capacityPlan', () => {
       [{ team: { ...team, csmCount: -1 } }, ['input.team.csmCount'], 'invalid_input'],
       [{ team: { ...team, allocation: { nowhere: 1 } } }, ['input.team.allocation.nowhere'], 'invalid_input'],
       [{ team: { ...team, allocation: { 'high-touch': 5 } } }, ['input.team.allocation'], 'invalid_input'],
-      [{ team, ranges: { high: { accountsPerCsm: { min: 30, max: 8 } } } }, ['input.ranges.high.accountsPerCsm.max'], 'invalid_input'],
+      [
+        { team, ranges: { high: { accountsPerCsm: { min: 30, max: 8 } } } },
+        ['input.ranges.high.accountsPerCsm.max'],
+        'invalid_input',
+      ],
     ];
     for (const [input, paths, code] of cases) {
       const error = catchSuccessKitError(() => capacityPlan(book, input as never));

@@ -32,7 +32,10 @@ describe('defineSegmentation', () => {
       ['key', false, { field: 'arr', op: 'gte', value: 100_000 }],
       ['rest', true, null],
     ]);
-    expect([Object.isFrozen(segmentation), Object.isFrozen(segmentation.segments[0]?.activities)]).toEqual([true, true]);
+    expect([Object.isFrozen(segmentation), Object.isFrozen(segmentation.segments[0]?.activities)]).toEqual([
+      true,
+      true,
+    ]);
     expect(segmentation.segments[0]).not.toBe(two.segments[0]);
   });
 
@@ -70,7 +73,11 @@ describe('defineSegmentation', () => {
       'the fallback segment takes every account left, so it has no rule',
     ]);
     const ruleless = { segments: [{ id: 'a', name: 'A', tier: 'high', activities: [] }, two.segments[1]] };
-    expect(failure(ruleless)).toEqual(['invalid_definition', ['segments[0].rule'], 'a segment other than the fallback needs a rule']);
+    expect(failure(ruleless)).toEqual([
+      'invalid_definition',
+      ['segments[0].rule'],
+      'a segment other than the fallback needs a rule',
+    ]);
   });
 
   it('rejects a tier it does not list and a tier listed twice', () => {
@@ -89,10 +96,7 @@ describe('defineSegmentation', () => {
   it('takes the tiers a host lists', () => {
     const segmentation = defineSegmentation({
       tiers: ['strategic', 'scale'],
-      segments: [
-        { ...two.segments[0], tier: 'strategic' } as never,
-        { ...two.segments[1], tier: 'scale' } as never,
-      ],
+      segments: [{ ...two.segments[0], tier: 'strategic' } as never, { ...two.segments[1], tier: 'scale' } as never],
     });
     expect(segmentation.segments.map((segment) => segment.tier)).toEqual(['strategic', 'scale']);
   });
@@ -129,7 +133,12 @@ describe('defineSegmentation', () => {
   it('rejects a rule that compares with a previous snapshot', () => {
     const input = {
       segments: [
-        { ...two.segments[0], rule: { any: [{ field: 'arr', op: 'gte', value: 1 }, { not: { field: 'arr', op: 'increasedBy', value: 5 } }] } },
+        {
+          ...two.segments[0],
+          rule: {
+            any: [{ field: 'arr', op: 'gte', value: 1 }, { not: { field: 'arr', op: 'increasedBy', value: 5 } }],
+          },
+        },
         two.segments[1],
       ],
     };
@@ -164,7 +173,9 @@ describe('defaultSegmentation', () => {
   });
 
   it('passes its own definition', () => {
-    expect(defineSegmentation(JSON.parse(JSON.stringify(defaultSegmentation)) as SegmentationInput)).toEqual(defaultSegmentation);
+    expect(defineSegmentation(JSON.parse(JSON.stringify(defaultSegmentation)) as SegmentationInput)).toEqual(
+      defaultSegmentation,
+    );
   });
 });
 

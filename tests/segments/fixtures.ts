@@ -11,6 +11,8 @@ export function accounts(prefix: string, count: number, arr: number | null): Seg
 }
 
 /** A segment service model of one CSM activity taking `hoursPerYear` hours a year. */
-export function hoursModel(hoursPerYear: number): { id: string; name: string; delivery: 'csm'; perYear: number; hours: number }[] {
+export function hoursModel(
+  hoursPerYear: number,
+): { id: string; name: string; delivery: 'csm'; perYear: number; hours: number }[] {
   return [{ id: 'work', name: 'Work', delivery: 'csm', perYear: 12, hours: hoursPerYear / 12 }];
 }

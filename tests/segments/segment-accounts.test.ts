@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../../src/sample/index';
 import { accountSnapshots } from '../../src/snapshot/index';
-import { defaultSegmentation, defineSegmentation, segmentAccounts, type SegmentationInput } from '../../src/segments/index';
+import {
+  defaultSegmentation,
+  defineSegmentation,
+  segmentAccounts,
+  type SegmentationInput,
+} from '../../src/segments/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { account, accounts } from './fixtures';
 
@@ -9,7 +14,18 @@ const byRegion: SegmentationInput = {
   segments: [
     { id: 'large', name: 'Large', tier: 'high', rule: { field: 'arr', op: 'gte', value: 100_000 }, activities: [] },
     { id: 'emea', name: 'EMEA', tier: 'low', rule: { field: 'region', op: 'eq', value: 'emea' }, activities: [] },
-    { id: 'large-emea', name: 'Large EMEA', tier: 'high', rule: { all: [{ field: 'arr', op: 'gte', value: 200_000 }, { field: 'region', op: 'eq', value: 'emea' }] }, activities: [] },
+    {
+      id: 'large-emea',
+      name: 'Large EMEA',
+      tier: 'high',
+      rule: {
+        all: [
+          { field: 'arr', op: 'gte', value: 200_000 },
+          { field: 'region', op: 'eq', value: 'emea' },
+        ],
+      },
+      activities: [],
+    },
     { id: 'mars', name: 'Mars', tier: 'low', rule: { field: 'region', op: 'eq', value: 'mars' }, activities: [] },
     { id: 'rest', name: 'Rest', tier: 'tech', fallback: true, activities: [] },
   ],
@@ -30,7 +46,10 @@ describe('segmentAccounts', () => {
   });
 
   it('sends accounts without ARR and churned accounts without ARR to the fallback', () => {
-    const segmented = segmentAccounts(defaultSegmentation, [account('a', null), account('b', 0, { status: 'churned' })]);
+    const segmented = segmentAccounts(defaultSegmentation, [
+      account('a', null),
+      account('b', 0, { status: 'churned' }),
+    ]);
     expect(segmented.accounts.map((assignment) => assignment.segmentId)).toEqual(['tech-touch', 'tech-touch']);
     expect(segmented.segments[2]).toEqual({
       segmentId: 'tech-touch',
@@ -53,7 +72,9 @@ describe('segmentAccounts', () => {
       ...accounts('mid', 3, 20_000),
       ...accounts('small', 5, 2_000),
     ]);
-    expect(segmented.segments.map((segment) => [segment.accounts, segment.arr, segment.accountShare, segment.arrShare])).toEqual([
+    expect(
+      segmented.segments.map((segment) => [segment.accounts, segment.arr, segment.accountShare, segment.arrShare]),
+    ).toEqual([
       [2, 300_000, 0.2, 300_000 / 370_000],
       [3, 60_000, 0.3, 60_000 / 370_000],
       [5, 10_000, 0.5, 10_000 / 370_000],
@@ -74,13 +95,20 @@ describe('segmentAccounts', () => {
     ]);
     expect(segmented.shadowed).toEqual([
       { segmentId: 'emea', name: 'EMEA', matchingAccounts: 2, takenBy: [{ segmentId: 'large', accounts: 2 }] },
-      { segmentId: 'large-emea', name: 'Large EMEA', matchingAccounts: 2, takenBy: [{ segmentId: 'large', accounts: 2 }] },
+      {
+        segmentId: 'large-emea',
+        name: 'Large EMEA',
+        matchingAccounts: 2,
+        takenBy: [{ segmentId: 'large', accounts: 2 }],
+      },
     ]);
     expect(segmented.unmatched).toEqual(['mars']);
   });
 
   it('explains on request: the rule that took the account and why earlier ones did not', () => {
-    const [low, tech] = segmentAccounts(defaultSegmentation, [account('a', 20_000), account('b', 5_000)], { explain: true }).accounts;
+    const [low, tech] = segmentAccounts(defaultSegmentation, [account('a', 20_000), account('b', 5_000)], {
+      explain: true,
+    }).accounts;
     expect(low?.explanation?.summary).toBe('Low touch: ARR 20,000 ≥ 15,000');
     expect(low?.explanation?.passedOver).toEqual([{ segmentId: 'high-touch', summary: 'ARR 20,000 < 100,000' }]);
     expect(tech?.explanation?.summary).toBe(
@@ -101,7 +129,13 @@ describe('segmentAccounts', () => {
   it('counts days in rules to each snapshot’s asOf', () => {
     const renewing = defineSegmentation({
       segments: [
-        { id: 'renewing', name: 'Renewing', tier: 'high', rule: { field: 'renewalDate', op: 'withinNextDays', value: 90 }, activities: [] },
+        {
+          id: 'renewing',
+          name: 'Renewing',
+          tier: 'high',
+          rule: { field: 'renewalDate', op: 'withinNextDays', value: 90 },
+          activities: [],
+        },
         { id: 'rest', name: 'Rest', tier: 'tech', fallback: true, activities: [] },
       ],
     });
@@ -139,7 +173,7 @@ describe('segmentAccounts', () => {
         throw new Error('no region');
       },
     });
-    const error = catchSuccessKitError(() => segmentAccounts(byRegion, [account('a', 1, { region: 'x' }), throwing as never]));
+    const error = catchSuccessKitError(() => segmentAccounts(byRegion, [account('a', 1, { region: 'x' }), throwing]));
     expect([error.code, issuePaths(error)]).toEqual(['invalid_input', ['snapshots[1]']]);
   });
 

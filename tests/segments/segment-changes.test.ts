@@ -43,18 +43,29 @@ describe('segmentChanges', () => {
 
   it('lists accounts new and gone apart', () => {
     const changes = segmentChanges(before, after);
-    expect(changes.entered).toEqual([{ accountId: 'new', segmentId: 'tech-touch', name: 'Tech touch', tier: 'tech', arr: null }]);
-    expect(changes.left).toEqual([{ accountId: 'gone', segmentId: 'tech-touch', name: 'Tech touch', tier: 'tech', arr: 5_000 }]);
+    expect(changes.entered).toEqual([
+      { accountId: 'new', segmentId: 'tech-touch', name: 'Tech touch', tier: 'tech', arr: null },
+    ]);
+    expect(changes.left).toEqual([
+      { accountId: 'gone', segmentId: 'tech-touch', name: 'Tech touch', tier: 'tech', arr: 5_000 },
+    ]);
   });
 
   it('says why without explanations from the ARR alone', () => {
     const changes = segmentChanges(after, before);
-    expect(changes.moved[0]?.why).toBe('ARR went from 120,000 to 90,000; Low touch is now the first segment whose rule it meets');
+    expect(changes.moved[0]?.why).toBe(
+      'ARR went from 120,000 to 90,000; Low touch is now the first segment whose rule it meets',
+    );
   });
 
   it('says when the ARR did not change, as when the segmentation did', () => {
     const lowered = segmentAccounts(
-      { ...defaultSegmentation, segments: defaultSegmentation.segments.map((segment) => segment.id === 'high-touch' ? { ...segment, rule: { field: 'arr', op: 'gte', value: 80_000 } } : segment) } as never,
+      {
+        ...defaultSegmentation,
+        segments: defaultSegmentation.segments.map((segment) =>
+          segment.id === 'high-touch' ? { ...segment, rule: { field: 'arr', op: 'gte', value: 80_000 } } : segment,
+        ),
+      } as never,
       [account('up', 90_000)],
     );
     const changes = segmentChanges(segmentAccounts(defaultSegmentation, [account('up', 90_000)]), lowered);
@@ -72,8 +83,8 @@ describe('segmentChanges', () => {
       'account "a" appears twice',
     ]);
     expect(issuePaths(catchSuccessKitError(() => segmentChanges(null as never, after)))).toEqual(['previous']);
-    expect(issuePaths(catchSuccessKitError(() => segmentChanges(before, { ...after, accounts: [{}] } as never)))[0]).toBe(
-      'current.accounts[0].accountId',
-    );
+    expect(
+      issuePaths(catchSuccessKitError(() => segmentChanges(before, { ...after, accounts: [{}] } as never)))[0],
+    ).toBe('current.accounts[0].accountId');
   });
 });

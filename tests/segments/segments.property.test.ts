@@ -55,15 +55,23 @@ const segmentation = fc
             rule: rule as never,
             activities: [activities[index] ?? { id: 'w', name: 'W', delivery: 'csm' as const, perYear: 1, hours: 1 }],
           })),
-          { id: 'rest', name: 'Rest', tier: 'tech', fallback: true, activities: [activities[rules.length] ?? { id: 'w', name: 'W', delivery: 'csm' as const, perYear: 1, hours: 1 }] },
+          {
+            id: 'rest',
+            name: 'Rest',
+            tier: 'tech',
+            fallback: true,
+            activities: [
+              activities[rules.length] ?? { id: 'w', name: 'W', delivery: 'csm' as const, perYear: 1, hours: 1 },
+            ],
+          },
         ],
       }),
     ),
   );
 
 const team = fc.record({
-  csmCount: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 50, noNaN: true })),
-  hoursPerCsmPerMonth: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 200, noNaN: true })),
+  csmCount: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 50, noNaN: true })),
+  hoursPerCsmPerMonth: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 200, noNaN: true })),
   costPerCsm: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 300_000 })),
 });
 
@@ -81,14 +89,18 @@ describe('segments properties', () => {
   it('puts every account in exactly one segment: the first whose rule holds, else the fallback', () => {
     fc.assert(
       fc.property(segmentation, fc.array(snapshot, { maxLength: 40 }), (defined, snapshots) => {
-        const segmented = segmentAccounts(defined, snapshots as SegmentableSnapshot[]);
-        const predicates = defined.segments.map((segment) => (segment.rule === null ? () => true : compileRule(segment.rule)));
+        const segmented = segmentAccounts(defined, snapshots);
+        const predicates = defined.segments.map((segment) =>
+          segment.rule === null ? () => true : compileRule(segment.rule),
+        );
         const expected = snapshots.map((record) => {
           const index = predicates.findIndex((holds) => holds(record, { asOf: record.asOf as CalendarDate }));
           return defined.segments[index]?.id;
         });
         expect(segmented.accounts.map((assignment) => assignment.segmentId)).toEqual(expected);
-        expect(segmented.accounts.map((assignment) => assignment.accountId)).toEqual(snapshots.map((record) => record.id));
+        expect(segmented.accounts.map((assignment) => assignment.accountId)).toEqual(
+          snapshots.map((record) => record.id),
+        );
       }),
     );
   });
@@ -96,7 +108,7 @@ describe('segments properties', () => {
   it('counts accounts and ARR that sum to the totals, with shares from 0 to 1', () => {
     fc.assert(
       fc.property(segmentation, fc.array(snapshot, { maxLength: 40 }), (defined, snapshots) => {
-        const segmented = segmentAccounts(defined, snapshots as SegmentableSnapshot[]);
+        const segmented = segmentAccounts(defined, snapshots);
         const arr = snapshots.reduce((sum, record) => sum + (record.arr ?? 0), 0);
         const sums = (list: readonly { accounts: number; arr: number }[]): [number, number] => [
           list.reduce((sum, item) => sum + item.accounts, 0),
@@ -132,7 +144,7 @@ describe('segments properties', () => {
   it('plans without NaN or Infinity, with coverage and shares from 0 to 1, for any team', () => {
     fc.assert(
       fc.property(segmentation, fc.array(snapshot, { maxLength: 40 }), team, (defined, snapshots, members) => {
-        const plan = capacityPlan(segmentAccounts(defined, snapshots as SegmentableSnapshot[]), { team: members });
+        const plan = capacityPlan(segmentAccounts(defined, snapshots), { team: members });
         expect(nonFinite(plan)).toEqual([]);
         const shares = plan.segments.flatMap((segment) => [segment.coverage ?? 0, segment.arrShare.value ?? 0]);
         expect(shares.filter((share) => share < 0 || share > 1 + 1e-12)).toEqual([]);
@@ -153,7 +165,12 @@ describe('segments properties', () => {
       fc.property(loose, (record) => {
         let accepted = true;
         try {
-          segmentAccounts(defineSegmentation({ segments: [{ id: 'all', name: 'All', tier: 'tech', fallback: true, activities: [] }] }), [record as never]);
+          segmentAccounts(
+            defineSegmentation({
+              segments: [{ id: 'all', name: 'All', tier: 'tech', fallback: true, activities: [] }],
+            }),
+            [record as never],
+          );
         } catch {
           accepted = false;
         }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { samplePortfolio } from '../../src/sample/index';
 import { accountSnapshots } from '../../src/snapshot/index';
-import { defaultSegmentation, defineSegmentation, segmentAccounts, suggestSegmentation } from '../../src/segments/index';
+import {
+  defaultSegmentation,
+  defineSegmentation,
+  segmentAccounts,
+  suggestSegmentation,
+} from '../../src/segments/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { account } from './fixtures';
 
@@ -13,7 +18,9 @@ describe('suggestSegmentation', () => {
   it('cuts the accounts where the running ARR passes each third', () => {
     const suggested = suggestSegmentation(ladder);
     expect(suggested.breakpoints).toEqual([300_000, 100_000]);
-    expect(suggested.segments.map((segment) => [segment.segmentId, segment.from, segment.accounts, segment.arr])).toEqual([
+    expect(
+      suggested.segments.map((segment) => [segment.segmentId, segment.from, segment.accounts, segment.arr]),
+    ).toEqual([
       ['high-touch', 300_000, 2, 700_000],
       ['low-touch', 100_000, 2, 300_000],
       ['tech-touch', null, 8, 380_000],
@@ -23,9 +30,27 @@ describe('suggestSegmentation', () => {
   it('balances CSM hours: each segment gets accounts in inverse proportion to its hours per account', () => {
     const template = defineSegmentation({
       segments: [
-        { id: 'a', name: 'A', tier: 'high', rule: { field: 'arr', op: 'gte', value: 1 }, activities: [{ id: 'w', name: 'W', delivery: 'csm', perYear: 1, hours: 4 }] },
-        { id: 'b', name: 'B', tier: 'low', rule: { field: 'arr', op: 'gte', value: 1 }, activities: [{ id: 'w', name: 'W', delivery: 'csm', perYear: 1, hours: 2 }] },
-        { id: 'c', name: 'C', tier: 'tech', fallback: true, activities: [{ id: 'w', name: 'W', delivery: 'csm', perYear: 1, hours: 1 }] },
+        {
+          id: 'a',
+          name: 'A',
+          tier: 'high',
+          rule: { field: 'arr', op: 'gte', value: 1 },
+          activities: [{ id: 'w', name: 'W', delivery: 'csm', perYear: 1, hours: 4 }],
+        },
+        {
+          id: 'b',
+          name: 'B',
+          tier: 'low',
+          rule: { field: 'arr', op: 'gte', value: 1 },
+          activities: [{ id: 'w', name: 'W', delivery: 'csm', perYear: 1, hours: 2 }],
+        },
+        {
+          id: 'c',
+          name: 'C',
+          tier: 'tech',
+          fallback: true,
+          activities: [{ id: 'w', name: 'W', delivery: 'csm', perYear: 1, hours: 1 }],
+        },
       ],
     });
     // Shares 1/4 : 1/2 : 1 of 14 accounts: 2, 4 and 8.
@@ -48,7 +73,11 @@ describe('suggestSegmentation', () => {
   });
 
   it('cuts another number field', () => {
-    const accounts = [account('a', 1, { licenses: 500 }), account('b', 1, { licenses: 50 }), account('c', 100, { licenses: 5 })];
+    const accounts = [
+      account('a', 1, { licenses: 500 }),
+      account('b', 1, { licenses: 50 }),
+      account('c', 100, { licenses: 5 }),
+    ];
     const suggested = suggestSegmentation(accounts, { field: 'licenses', tiers: 2 });
     expect(suggested.segmentation.segments[0]?.rule).toEqual({ field: 'licenses', op: 'gte', value: 5 });
   });
@@ -57,7 +86,9 @@ describe('suggestSegmentation', () => {
     const { snapshots } = accountSnapshots(samplePortfolio({ accounts: 300, seed: 5, asOf: '2026-06-30' }));
     const suggested = suggestSegmentation(snapshots, { balance: 'arr' });
     const segmented = segmentAccounts(suggested.segmentation, snapshots);
-    expect(segmented.segments.map((segment) => segment.accounts)).toEqual(suggested.segments.map((segment) => segment.accounts));
+    expect(segmented.segments.map((segment) => segment.accounts)).toEqual(
+      suggested.segments.map((segment) => segment.accounts),
+    );
     expect(suggested.segmentation.segments.map((segment) => segment.activities)).toEqual(
       defaultSegmentation.segments.map((segment) => segment.activities),
     );
@@ -68,7 +99,17 @@ describe('suggestSegmentation', () => {
       [() => suggestSegmentation([account('a', null)]), ['snapshots']],
       [() => suggestSegmentation(ladder, { tiers: 4 }), ['options.tiers']],
       [() => suggestSegmentation(ladder, { tiers: 1 }), ['options.tiers']],
-      [() => suggestSegmentation(ladder, { balance: 'hours', template: { ...defaultSegmentation, segments: defaultSegmentation.segments.map((segment) => ({ ...segment, activities: [] })) } as never }), ['options.balance']],
+      [
+        () =>
+          suggestSegmentation(ladder, {
+            balance: 'hours',
+            template: {
+              ...defaultSegmentation,
+              segments: defaultSegmentation.segments.map((segment) => ({ ...segment, activities: [] })),
+            } as never,
+          }),
+        ['options.balance'],
+      ],
       [() => suggestSegmentation(ladder, { field: 'nope' }), ['snapshots']],
       [() => suggestSegmentation([{ id: 'a', asOf: 'x', arr: 1 }]), ['snapshots[0].asOf']],
     ];

@@ -17,7 +17,11 @@ describe('whatIf', () => {
     expect(hired.totals.csmsAvailable).toEqual({ before: 1, after: 3 });
     expect(hired.totals.shortfallCsms.before).toBeCloseTo(1.2, 12);
     expect(hired.totals.shortfallCsms.after).toBe(0);
-    expect(hired.findingsResolved.map((finding) => finding.code)).toEqual(['over_capacity', 'under_served', 'under_served']);
+    expect(hired.findingsResolved.map((finding) => finding.code)).toEqual([
+      'over_capacity',
+      'under_served',
+      'under_served',
+    ]);
     expect(hired.findingsAdded).toEqual([]);
     expect(hired.before).toEqual(plan);
   });
@@ -62,7 +66,10 @@ describe('whatIf', () => {
   });
 
   it('leaves the plan and the change as they were', () => {
-    const change = deepFreeze({ boundaries: [{ segmentId: 'high-touch', value: 80_000 }], snapshots: deepFreeze(structuredClone(snapshots)) });
+    const change = deepFreeze({
+      boundaries: [{ segmentId: 'high-touch', value: 80_000 }],
+      snapshots: deepFreeze(structuredClone(snapshots)),
+    });
     const copy = structuredClone(plan);
     whatIf(deepFreeze(plan), change);
     expect(plan).toEqual(copy);
@@ -76,7 +83,10 @@ describe('whatIf', () => {
       [{ boundaries: [{ segmentId: 'high-touch', field: 'licenses', value: 1 }], snapshots }, ['change.boundaries[0]']],
       [{ activities: { nowhere: [] } }, ['change.activities.nowhere']],
       [{ team: { csmCount: -3 } }, ['change.team.csmCount']],
-      [{ boundaries: [{ segmentId: 'high-touch', value: 1 }], snapshots: [{ id: 'x' }] }, ['change.snapshots[0].asOf', 'change.snapshots[0].arr']],
+      [
+        { boundaries: [{ segmentId: 'high-touch', value: 1 }], snapshots: [{ id: 'x' }] },
+        ['change.snapshots[0].asOf', 'change.snapshots[0].arr'],
+      ],
     ];
     for (const [change, paths] of cases) {
       const error = catchSuccessKitError(() => whatIf(plan, change as never));
