@@ -2,10 +2,8 @@ import * as z from 'zod/mini';
 import {
   CalendarDate,
   fail,
-  Id,
   isArray,
   isCalendarDate,
-  isNonNegative,
   isSuccessKitError,
   Money,
   parseWith,
@@ -220,7 +218,7 @@ export interface SegmentableSnapshot {
 }
 
 /** The fields segmentAccounts reads itself; rules read the rest and tolerate any value. */
-const SegmentedSnapshot = z.looseObject({ id: Id, asOf: CalendarDate, arr: z.nullable(Money) });
+const SegmentedSnapshot = z.looseObject({ id: z.string(), asOf: CalendarDate, arr: z.nullable(Money) });
 
 interface ReadSnapshot {
   readonly id: string;
@@ -228,17 +226,16 @@ interface ReadSnapshot {
   readonly arr: number | null;
 }
 
-/** Accepts what SegmentedSnapshot accepts, but for the check that `asOf` is a real date, done once per distinct day. */
+/**
+ * Accepts what SegmentedSnapshot accepts, but for `asOf`, which the loop
+ * checks only when it differs from the snapshot before (most snapshots share
+ * one day, and one string, so the check costs a pointer comparison).
+ */
 function isReadable(value: unknown): value is ReadSnapshot {
   if (typeof value !== 'object' || value === null) return false;
-  const { id, asOf, arr } = value as Record<string, unknown>;
-  return (
-    typeof id === 'string' &&
-    id.length > 0 &&
-    id.length <= 256 &&
-    typeof asOf === 'string' &&
-    (arr === null || isNonNegative(arr))
-  );
+  const record = value as Record<string, unknown>;
+  const arr = record.arr;
+  return typeof record.id === 'string' && (arr === null || (typeof arr === 'number' && arr >= 0 && arr < Infinity));
 }
 
 interface Tallies {
@@ -309,7 +306,8 @@ function assign(
   const tiers = segments.map((segment) => segment.tier);
   const tallies = emptyTallies(segments.length);
   const accounts = new Array<SegmentAssignment>(snapshots.length);
-  let asOf: string | undefined;
+  // No snapshot's asOf is this object, so the first snapshot's is always checked.
+  let asOf: unknown = {};
   let context: RuleContext = {};
   let index = 0;
   try {
@@ -318,7 +316,8 @@ function assign(
       if (!isReadable(snapshot)) parseWith(SegmentedSnapshot, snapshot, { path: ['snapshots', index] });
       const record = snapshot as ReadSnapshot;
       if (record.asOf !== asOf) {
-        if (!isCalendarDate(record.asOf)) parseWith(SegmentedSnapshot, snapshot, { path: ['snapshots', index] });
+        if (typeof record.asOf !== 'string' || !isCalendarDate(record.asOf))
+          parseWith(SegmentedSnapshot, snapshot, { path: ['snapshots', index] });
         asOf = record.asOf;
         context = { asOf: record.asOf as CalendarDate };
       }

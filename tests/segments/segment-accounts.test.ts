@@ -155,7 +155,8 @@ describe('segmentAccounts', () => {
   it('reports a bad snapshot at its index', () => {
     const cases: [unknown, string[]][] = [
       [[account('a', 1), { id: 'b', asOf: '2026-06-30', arr: -5 }], ['snapshots[1].arr']],
-      [[account('a', 1), { id: '', asOf: '2026-06-30', arr: 5 }], ['snapshots[1].id']],
+      [[account('a', 1), { id: 7, asOf: '2026-06-30', arr: 5 }], ['snapshots[1].id']],
+      [[account('a', 1), { id: 'b', arr: 5 }], ['snapshots[1].asOf']],
       [[{ id: 'a', asOf: '2026-02-30', arr: 5 }], ['snapshots[0].asOf']],
       [[null], ['snapshots[0]']],
       ['snapshots', ['snapshots']],
