@@ -153,7 +153,8 @@ function segmentFindings(
     findings.push({
       ...about,
       code: 'under_served',
-      severity: segment.coverage < 0.5 ? 'critical' : 'warning',
+      // Critical when a whole CSM's month of the service model goes undelivered, as for the team.
+      severity: segment.hoursNeeded * (1 - segment.coverage) >= team.hoursPerCsmPerMonth ? 'critical' : 'warning',
       message: `${segment.name}: its service model needs ${formatNumber(segment.hoursNeeded, 1)} CSM hours a month and gets ${formatNumber(segment.csmsAssigned * team.hoursPerCsmPerMonth, 1)} (${formatNumber(segment.coverage * 100)}%)`,
     });
   }

@@ -81,7 +81,7 @@ describe('capacityPlan', () => {
     expect(codes(plan)).toEqual([
       'critical over_capacity team',
       'critical under_served low-touch',
-      'critical under_served tech-touch',
+      'warning under_served tech-touch',
       'warning outside_range low-touch',
       'warning outside_range low-touch',
       'warning outside_range low-touch',
@@ -106,10 +106,10 @@ describe('capacityPlan', () => {
     const plan = capacityPlan(book, { team: { ...team, allocation: { 'low-touch': 3 } } });
     expect(plan.segments.map((segment) => segment.csmsAssigned)).toEqual([1, 3, 0]);
     expect(codes(plan)).toEqual([
-      'critical under_served tech-touch',
       'warning under_served high-touch',
       'warning outside_range high-touch',
       'warning outside_range low-touch',
+      'warning under_served tech-touch',
     ]);
   });
 
