@@ -81,10 +81,10 @@ describe('capacityPlan', () => {
     expect(codes(plan)).toEqual([
       'critical over_capacity team',
       'critical under_served low-touch',
+      'warning outside_range low-touch',
+      'warning outside_range low-touch',
+      'warning outside_range low-touch',
       'warning under_served tech-touch',
-      'warning outside_range low-touch',
-      'warning outside_range low-touch',
-      'warning outside_range low-touch',
     ]);
     expect(plan.findings[0]?.message).toBe(
       'the service models need 325 CSM hours a month and the team has 200: 1.3 CSMs short, 2 to hire',
