@@ -14,6 +14,7 @@ import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/ba
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
 import { count } from './review/format.js';
 import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
+import { formatSegments, portfolioSegments, type PortfolioSegments } from './review/segments.js';
 
 /** Everything the review shows, as printed by `--json`. */
 export interface PortfolioReview {
@@ -23,6 +24,7 @@ export interface PortfolioReview {
   readonly basics: PortfolioBasics;
   readonly metrics: PortfolioMetrics;
   readonly forecast: PortfolioForecast;
+  readonly segments: PortfolioSegments;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -131,6 +133,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     basics: portfolioBasics(portfolio),
     metrics: portfolioMetrics(portfolio),
     forecast: portfolioForecast(portfolio),
+    segments: portfolioSegments(portfolio),
   };
 }
 
@@ -141,6 +144,7 @@ export function formatReview(review: PortfolioReview): string {
     formatBasics(review.basics),
     formatMetrics(review.metrics),
     formatForecast(review.forecast),
+    formatSegments(review.segments),
     '',
   ].join('\n');
 }
