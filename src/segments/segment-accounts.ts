@@ -9,7 +9,13 @@ import {
   parseWith,
   unreadable,
 } from '../core/internal.js';
-import { explainRule, FieldCatalog, type RuleContext, type RuleExplanation } from '../rules/index.js';
+import {
+  explainRule,
+  FieldCatalog,
+  type RuleContext,
+  type RuleExplanation,
+  type RulePredicate,
+} from '../rules/index.js';
 import { snapshotFields } from '../snapshot/index.js';
 import { compiledSegmentation } from './compiled-segmentation.js';
 import { definedSegmentation } from './define-segmentation.js';
@@ -238,54 +244,60 @@ function isReadable(value: unknown): value is ReadSnapshot {
   return typeof record.id === 'string' && (arr === null || (typeof arr === 'number' && arr >= 0 && arr < Infinity));
 }
 
-interface Tallies {
-  readonly accounts: number[];
-  readonly arr: number[];
-  readonly withoutArr: number[];
-  readonly smallest: (number | null)[];
-  readonly largest: (number | null)[];
+/** One segment as the loop sees it: its rule compiled (`null` for the fallback) and its running tallies. */
+interface Entry {
+  readonly segment: Segment;
+  readonly predicate: RulePredicate | null;
+  accounts: number;
+  arr: number;
+  withoutArr: number;
+  smallest: number | null;
+  largest: number | null;
 }
 
-function emptyTallies(count: number): Tallies {
-  return {
-    accounts: new Array<number>(count).fill(0),
-    arr: new Array<number>(count).fill(0),
-    withoutArr: new Array<number>(count).fill(0),
-    smallest: new Array<number | null>(count).fill(null),
-    largest: new Array<number | null>(count).fill(null),
-  };
+function entriesOf(segmentation: Segmentation): { readonly entries: Entry[]; readonly fallback: Entry } {
+  const { predicates } = compiledSegmentation(segmentation);
+  let ruled = 0;
+  const entries = segmentation.segments.map((segment): Entry => ({
+    segment,
+    predicate: segment.rule === null ? null : (predicates[ruled++] ?? null),
+    accounts: 0,
+    arr: 0,
+    withoutArr: 0,
+    smallest: null,
+    largest: null,
+  }));
+  // A defined segmentation always ends with its fallback.
+  const fallback =
+    entries.find((entry) => entry.predicate === null) ?? fail('invalid_definition', ['segments'], 'no fallback');
+  return { entries, fallback };
 }
 
 function explain(
-  segments: readonly Segment[],
-  chosen: number,
+  entries: readonly Entry[],
+  chosen: Entry,
   snapshot: object,
   context: RuleContext,
   fields: FieldCatalog,
 ): SegmentExplanation {
   const passedOver: { segmentId: string; summary: string }[] = [];
-  for (let index = 0; index < chosen; index++) {
-    const segment = segments[index];
-    if (segment?.rule === null || segment?.rule === undefined) continue;
-    passedOver.push({
-      segmentId: segment.id,
-      summary: explainRule(segment.rule, snapshot, { ...context, fields }).summary,
-    });
+  const earlier: string[] = [];
+  let matched: RuleExplanation | null = null;
+  for (const { segment } of entries) {
+    if (segment.rule === null) break;
+    const why = explainRule(segment.rule, snapshot, { ...context, fields });
+    if (segment === chosen.segment) {
+      matched = why;
+      break;
+    }
+    passedOver.push({ segmentId: segment.id, summary: why.summary });
+    earlier.push(`not ${segment.name} (${why.summary})`);
   }
-  const segment = segments[chosen];
-  const matched =
-    segment?.rule === null || segment?.rule === undefined
-      ? null
-      : explainRule(segment.rule, snapshot, { ...context, fields });
-  const name = segment?.name ?? '';
-  const earlier = passedOver
-    .map(
-      (passed) =>
-        `not ${segments.find((candidate) => candidate.id === passed.segmentId)?.name ?? passed.segmentId} (${passed.summary})`,
-    )
-    .join('; ');
+  const { name } = chosen.segment;
   const summary =
-    matched === null ? `${name} (fallback)${earlier === '' ? '' : `: ${earlier}`}` : `${name}: ${matched.summary}`;
+    matched === null
+      ? `${name} (fallback)${earlier.length === 0 ? '' : `: ${earlier.join('; ')}`}`
+      : `${name}: ${matched.summary}`;
   return { summary, matched, passedOver };
 }
 
@@ -295,16 +307,11 @@ function share(part: number, whole: number): number | null {
 
 /** Runs the loop over the snapshots; an error is reported at the snapshot that caused it. */
 function assign(
-  segmentation: Segmentation,
+  entries: readonly Entry[],
+  fallback: Entry,
   snapshots: readonly unknown[],
   options: { readonly explain: boolean; readonly fields: FieldCatalog },
-): { readonly accounts: SegmentAssignment[]; readonly tallies: Tallies } {
-  const { segments } = segmentation;
-  const { predicates } = compiledSegmentation(segmentation);
-  const ruled = predicates.length;
-  const ids = segments.map((segment) => segment.id);
-  const tiers = segments.map((segment) => segment.tier);
-  const tallies = emptyTallies(segments.length);
+): SegmentAssignment[] {
   const accounts = new Array<SegmentAssignment>(snapshots.length);
   // No snapshot's asOf is this object, so the first snapshot's is always checked.
   let asOf: unknown = {};
@@ -316,82 +323,80 @@ function assign(
       if (!isReadable(snapshot)) parseWith(SegmentedSnapshot, snapshot, { path: ['snapshots', index] });
       const record = snapshot as ReadSnapshot;
       if (record.asOf !== asOf) {
-        if (typeof record.asOf !== 'string' || !isCalendarDate(record.asOf))
+        if (typeof record.asOf !== 'string' || !isCalendarDate(record.asOf)) {
           parseWith(SegmentedSnapshot, snapshot, { path: ['snapshots', index] });
+        }
         asOf = record.asOf;
         context = { asOf: record.asOf as CalendarDate };
       }
-      let chosen = 0;
-      while (
-        chosen < ruled &&
-        !(predicates[chosen] as (record: object, context: RuleContext) => boolean)(record, context)
-      ) {
-        chosen++;
+      let chosen = fallback;
+      for (const entry of entries) {
+        if (entry.predicate === null || entry.predicate(record, context)) {
+          chosen = entry;
+          break;
+        }
       }
       const { arr } = record;
-      tallies.accounts[chosen] = (tallies.accounts[chosen] ?? 0) + 1;
+      chosen.accounts++;
       if (arr === null) {
-        tallies.withoutArr[chosen] = (tallies.withoutArr[chosen] ?? 0) + 1;
+        chosen.withoutArr++;
       } else {
-        tallies.arr[chosen] = (tallies.arr[chosen] ?? 0) + arr;
-        const smallest = tallies.smallest[chosen];
-        const largest = tallies.largest[chosen];
-        if (smallest === null || smallest === undefined || arr < smallest) tallies.smallest[chosen] = arr;
-        if (largest === null || largest === undefined || arr > largest) tallies.largest[chosen] = arr;
+        chosen.arr += arr;
+        if (chosen.smallest === null || arr < chosen.smallest) chosen.smallest = arr;
+        if (chosen.largest === null || arr > chosen.largest) chosen.largest = arr;
       }
+      const { id, tier } = chosen.segment;
       accounts[index] = options.explain
         ? {
             accountId: record.id,
-            segmentId: ids[chosen] ?? '',
-            tier: tiers[chosen] ?? '',
+            segmentId: id,
+            tier,
             arr,
-            explanation: explain(segments, chosen, record, context, options.fields),
+            explanation: explain(entries, chosen, record, context, options.fields),
           }
-        : { accountId: record.id, segmentId: ids[chosen] ?? '', tier: tiers[chosen] ?? '', arr };
+        : { accountId: record.id, segmentId: id, tier, arr };
     }
   } catch (error) {
     if (!isSuccessKitError(error)) throw unreadable(error, 'invalid_input', ['snapshots', index], 'the snapshot');
     // Errors of the checks above carry their path; those of a rule reading the snapshot get it here.
     throw error.issues[0]?.path[0] === 'snapshots' ? error : underPath(error, ['snapshots', index]);
   }
-  return { accounts, tallies };
+  return accounts;
 }
 
 /** The segments that got no account, with who took the accounts that meet their rule. */
 function unreached(
-  segmentation: Segmentation,
+  entries: readonly Entry[],
   snapshots: readonly unknown[],
   accounts: readonly SegmentAssignment[],
-  tallies: Tallies,
 ): { readonly shadowed: ShadowedSegment[]; readonly unmatched: string[] } {
-  const { predicates } = compiledSegmentation(segmentation);
   const shadowed: ShadowedSegment[] = [];
   const unmatched: string[] = [];
-  segmentation.segments.forEach((segment, position) => {
-    const predicate = predicates[position];
-    if (segment.fallback || predicate === undefined || tallies.accounts[position] !== 0) return;
+  for (const { segment, predicate, accounts: reached } of entries) {
+    if (predicate === null || reached !== 0) continue;
     const takenBy = new Map<string, number>();
     let matching = 0;
-    for (let index = 0; index < snapshots.length; index++) {
-      const snapshot = snapshots[index] as ReadSnapshot;
-      if (!predicate(snapshot, { asOf: snapshot.asOf as CalendarDate })) continue;
+    snapshots.forEach((snapshot, index) => {
+      const record = snapshot as ReadSnapshot;
+      if (!predicate(record, { asOf: record.asOf as CalendarDate })) return;
       matching++;
-      const by = accounts[index]?.segmentId ?? '';
-      takenBy.set(by, (takenBy.get(by) ?? 0) + 1);
-    }
+      const by = accounts[index]?.segmentId;
+      if (by !== undefined) takenBy.set(by, (takenBy.get(by) ?? 0) + 1);
+    });
     if (matching === 0) {
       unmatched.push(segment.id);
-      return;
+      continue;
     }
     shadowed.push({
       segmentId: segment.id,
       name: segment.name,
       matchingAccounts: matching,
-      takenBy: segmentation.segments
-        .filter((earlier) => takenBy.has(earlier.id))
-        .map((earlier) => ({ segmentId: earlier.id, accounts: takenBy.get(earlier.id) ?? 0 })),
+      takenBy: entries.flatMap(({ segment: earlier }) => {
+        const taken = takenBy.get(earlier.id);
+        return taken === undefined ? [] : [{ segmentId: earlier.id, accounts: taken }];
+      }),
     });
-  });
+  }
   return { shadowed, unmatched };
 }
 
@@ -437,28 +442,30 @@ export function segmentAccounts(
     : parseWith(z.array(z.unknown()), snapshots, { path: ['snapshots'] });
   const parsed = parseWith(Options, options, { path: ['options'] });
   const fields = parsed.fields ?? snapshotFields;
-  const { accounts, tallies } = assign(defined, list, { explain: parsed.explain === true, fields });
+  const { entries, fallback } = entriesOf(defined);
+  const accounts = assign(entries, fallback, list, { explain: parsed.explain === true, fields });
   const totalAccounts = accounts.length;
   let totalArr = 0;
   let withoutArr = 0;
-  for (let index = 0; index < defined.segments.length; index++) {
-    totalArr += tallies.arr[index] ?? 0;
-    withoutArr += tallies.withoutArr[index] ?? 0;
+  for (const entry of entries) {
+    totalArr += entry.arr;
+    withoutArr += entry.withoutArr;
   }
-  if (!Number.isFinite(totalArr))
+  if (!Number.isFinite(totalArr)) {
     fail('invalid_input', ['snapshots'], 'the ARR of the snapshots sums beyond the largest number');
-  const segments = defined.segments.map((segment, index): SegmentTally => ({
+  }
+  const segments = entries.map(({ segment, ...tally }): SegmentTally => ({
     segmentId: segment.id,
     name: segment.name,
     tier: segment.tier,
     fallback: segment.fallback,
-    accounts: tallies.accounts[index] ?? 0,
-    accountShare: share(tallies.accounts[index] ?? 0, totalAccounts),
-    arr: tallies.arr[index] ?? 0,
-    arrShare: share(tallies.arr[index] ?? 0, totalArr),
-    accountsWithoutArr: tallies.withoutArr[index] ?? 0,
-    smallestArr: tallies.smallest[index] ?? null,
-    largestArr: tallies.largest[index] ?? null,
+    accounts: tally.accounts,
+    accountShare: share(tally.accounts, totalAccounts),
+    arr: tally.arr,
+    arrShare: share(tally.arr, totalArr),
+    accountsWithoutArr: tally.withoutArr,
+    smallestArr: tally.smallest,
+    largestArr: tally.largest,
   }));
   const tiers = defined.tiers.map((tier): TierTally => {
     let tierAccounts = 0;
@@ -476,7 +483,7 @@ export function segmentAccounts(
       arrShare: share(tierArr, totalArr),
     };
   });
-  const { shadowed, unmatched } = unreached(defined, list, accounts, tallies);
+  const { shadowed, unmatched } = unreached(entries, list, accounts);
   return {
     segmentation: defined,
     accounts,
