@@ -82,13 +82,13 @@ const measureNames = {
   arrToCost: ['ARR per CSM ÷ CSM cost', 1],
 } as const;
 
-function rangeText(measure: CapacityMeasure, digits: number): string {
+/** A range as text: `8–30`, `at least 8`, `at most 30`; `percent` writes shares as percentages. */
+function rangeText(measure: CapacityMeasure, digits: number, percent = false): string {
   const { range } = measure;
-  if (range?.min !== undefined && range.max !== undefined) {
-    return `${formatNumber(range.min, digits)}–${formatNumber(range.max, digits)}`;
-  }
-  if (range?.min !== undefined) return `at least ${formatNumber(range.min, digits)}`;
-  return `at most ${formatNumber(range?.max ?? 0, digits)}`;
+  const write = (value: number): string => (percent ? `${formatNumber(value * 100)}%` : formatNumber(value, digits));
+  if (range?.min !== undefined && range.max !== undefined) return `${write(range.min)}–${write(range.max)}`;
+  if (range?.min !== undefined) return `at least ${write(range.min)}`;
+  return `at most ${write(range?.max ?? 0)}`;
 }
 
 function teamFindings(totals: CapacityTotals, team: CapacityTeam): CapacityFinding[] {
@@ -191,7 +191,7 @@ function segmentFindings(
       ...about,
       code: 'outside_range',
       severity: 'warning',
-      message: `${segment.name}: ${formatNumber((segment.arrShare.value ?? 0) * 100)}% of all ARR, outside the healthy ${rangeText(segment.arrShare, 2)}`,
+      message: `${segment.name}: ${formatNumber((segment.arrShare.value ?? 0) * 100)}% of all ARR, outside the healthy ${rangeText(segment.arrShare, 0, true)}`,
     });
   }
   if (segment.serviceCost !== null && segment.serviceCost > 0 && segment.arr < segment.serviceCost) {

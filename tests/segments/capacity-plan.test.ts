@@ -199,6 +199,19 @@ describe('capacityPlan', () => {
     expect(plan.segments[0]?.arrPerCsm.range).toEqual(defaultCapacityRanges.high?.arrPerCsm);
   });
 
+  it('words one-sided ranges, and checks the share of ARR of any tier', () => {
+    const plan = capacityPlan(book, {
+      team,
+      ranges: { high: { arrShare: { max: 0.1 } }, low: { accountsPerCsm: { max: 10 } } },
+    });
+    expect(
+      plan.findings.filter((finding) => finding.code === 'outside_range').map((finding) => finding.message),
+    ).toEqual([
+      'High touch: 48% of all ARR, outside the healthy at most 10%',
+      'Low touch: 86 accounts per CSM, above the healthy at most 10',
+    ]);
+  });
+
   it('rejects a bad team, an allocation to no segment and one beyond the team', () => {
     const cases: [unknown, string[], string][] = [
       [{ team: { ...team, csmCount: -1 } }, ['input.team.csmCount'], 'invalid_input'],
