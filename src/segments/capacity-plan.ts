@@ -175,7 +175,17 @@ export interface CapacityPlan {
   readonly findings: readonly CapacityFinding[];
 }
 
-/** The tallies a plan reads of each segment. */
+/**
+ * What a plan reads of each segment's tally: accounts, ARR and the smallest
+ * and largest ARR, money per year.
+ *
+ * @example
+ * ```ts
+ * import type { SegmentTallyInput } from 'successkit/segments';
+ *
+ * const tally: SegmentTallyInput = { segmentId: 'high-touch', accounts: 12, arr: 2_400_000, smallestArr: 100_000, largestArr: 600_000 };
+ * ```
+ */
 export interface SegmentTallyInput {
   readonly segmentId: string;
   readonly accounts: number;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fail, isArray, parseWith } from '../core/internal.js';
+import { fail, parseWith, unreadable } from '../core/internal.js';
 import { FieldCatalog } from '../rules/index.js';
 import { defaultSegmentation } from './default-segmentation.js';
 import { defineSegmentation, definedSegmentation } from './define-segmentation.js';
@@ -136,6 +136,15 @@ function templateSegments(template: Segmentation, tiers: number): Segment[] {
   return [...ruled.slice(0, tiers - 1), ...fallback];
 }
 
+/** The field's own value; a field that throws when read is `invalid_input` at its snapshot. */
+function readValue(snapshot: SegmentableSnapshot, field: string, index: number): unknown {
+  try {
+    return Object.hasOwn(snapshot, field) ? snapshot[field] : undefined;
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', ['snapshots', index, field], 'the snapshot');
+  }
+}
+
 function valuesOf(
   snapshots: readonly SegmentableSnapshot[],
   field: string,
@@ -143,8 +152,8 @@ function valuesOf(
   const valued: Valued[] = [];
   let without = 0;
   let totalArr = 0;
-  for (const snapshot of snapshots) {
-    const value = Object.hasOwn(snapshot, field) ? snapshot[field] : undefined;
+  for (const [index, snapshot] of snapshots.entries()) {
+    const value = readValue(snapshot, field, index);
     const arr = snapshot.arr ?? 0;
     totalArr += arr;
     if (typeof value === 'number' && Number.isFinite(value)) valued.push({ value, arr });
@@ -198,7 +207,7 @@ export function suggestSegmentation(
     parsed.template === undefined ? defaultSegmentation : definedSegmentation(parsed.template, ['options', 'template']);
   const segments = templateSegments(template, tiers);
   // Checks the snapshots (ids, asOf, ARR) with their paths before reading them.
-  atPath([], () => segmentAccounts(template, isArray(snapshots) ? snapshots : (snapshots as never)));
+  segmentAccounts(template, snapshots);
   const { valued, without, totalArr } = valuesOf(snapshots, field);
   if (valued.length === 0)
     fail('invalid_input', ['snapshots'], `expected at least one account with a number in ${field}`);

@@ -94,6 +94,19 @@ describe('suggestSegmentation', () => {
     );
   });
 
+  it('reports a field that throws when read at its snapshot', () => {
+    const throwing = Object.defineProperty(account('b', 1), 'licenses', {
+      enumerable: true,
+      get: (): never => {
+        throw new Error('no seats');
+      },
+    });
+    const error = catchSuccessKitError(() =>
+      suggestSegmentation([account('a', 1), throwing], { field: 'licenses', tiers: 2 }),
+    );
+    expect([error.code, issuePaths(error)]).toEqual(['invalid_input', ['snapshots[1].licenses']]);
+  });
+
   it('rejects what it cannot suggest from', () => {
     const cases: [() => unknown, string[]][] = [
       [() => suggestSegmentation([account('a', null)]), ['snapshots']],
