@@ -9,8 +9,10 @@ export const modules = [
   'snapshot',
   'baseline',
   'fit',
+  'segments',
   'plans',
   'forecast',
+  '',
 ] as const;
 
 const shared = { tsconfig: 'tsconfig.build.json', target: 'es2022', sourcemap: false, outDir: 'dist' } as const;

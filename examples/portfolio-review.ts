@@ -18,6 +18,7 @@ import { formatForecast, portfolioForecast, type PortfolioForecast } from './rev
 import { count } from './review/format.js';
 import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
 import { formatPlans, portfolioPlans, type PortfolioPlans } from './review/plans.js';
+import { formatSegments, portfolioSegments, type PortfolioSegments } from './review/segments.js';
 
 /** Everything the review shows, as printed by `--json`. */
 export interface PortfolioReview {
@@ -30,6 +31,7 @@ export interface PortfolioReview {
   readonly plans: PortfolioPlans;
   readonly fit: PortfolioFit;
   readonly baseline: PortfolioBaseline;
+  readonly segments: PortfolioSegments;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -142,6 +144,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     plans: portfolioPlans(portfolio),
     fit: portfolioFit(portfolio),
     baseline: portfolioBaseline(portfolio),
+    segments: portfolioSegments(portfolio),
   };
 }
 
@@ -155,6 +158,7 @@ export function formatReview(review: PortfolioReview): string {
     formatPlans(review.plans),
     formatFit(review.fit),
     formatBaseline(review.baseline),
+    formatSegments(review.segments),
     '',
   ].join('\n');
 }

@@ -7,3 +7,4 @@ export * from './forecast/index.js';
 export * from './plans/index.js';
 export * from './fit/index.js';
 export * from './sample/index.js';
+export * from './segments/index.js';
