@@ -12,7 +12,6 @@ export const modules = [
   'segments',
   'plans',
   'forecast',
-  '',
 ] as const;
 
 const shared = { tsconfig: 'tsconfig.build.json', target: 'es2022', sourcemap: false, outDir: 'dist' } as const;
