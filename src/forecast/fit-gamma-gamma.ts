@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { at, checked, fail, isArray, parseWith } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
 import { GammaGammaCustomer, isGammaGammaCustomer, type GammaGammaParameters } from './gamma-gamma.js';
-import { maximizeLogLikelihood } from './maximum-likelihood.js';
-import { logGamma } from './special-functions.js';
+import { maximizeLogLikelihood, type LogLikelihoodGradient } from './maximum-likelihood.js';
+import { digamma, logGamma } from './special-functions.js';
 
 /**
  * A fitted Gamma-Gamma model: p, q, γ, the maximised log-likelihood (natural
@@ -115,23 +115,48 @@ export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options:
   }
   const distinctCounts = Float64Array.from(countOf.keys());
   const customersWithCount = Float64Array.from(countOf.values());
-  const maximum = maximizeLogLikelihood(
-    (parameters) => {
-      const p = at(parameters, 0);
-      const q = at(parameters, 1);
-      const gamma = at(parameters, 2);
-      let logLikelihood = n * (q * Math.log(gamma) - logGamma(q)) + p * sumWeightedLogs - sumLogSpend;
-      for (let j = 0; j < distinctCounts.length; j++) {
-        const px = p * at(distinctCounts, j);
-        logLikelihood += at(customersWithCount, j) * (logGamma(px + q) - logGamma(px));
-      }
-      for (let i = 0; i < n; i++) {
-        logLikelihood -= (p * at(x, i) + q) * Math.log(gamma + at(total, i));
-      }
-      return logLikelihood;
-    },
-    { names: ['p', 'q', 'gamma'], start: [1, 1, 1], maxIterations, path: ['customers'] },
-  );
+  const logLikelihood: LogLikelihoodGradient = (parameters, gradient) => {
+    const p = at(parameters, 0);
+    const q = at(parameters, 1);
+    const gamma = at(parameters, 2);
+    const logGammaParameter = Math.log(gamma);
+    let value = n * (q * logGammaParameter - logGamma(q)) + p * sumWeightedLogs - sumLogSpend;
+    // ∂/∂p, ∂/∂q and ∂/∂γ of the same sum, term by term.
+    let dp = sumWeightedLogs;
+    let dq = n * (logGammaParameter - digamma(q));
+    let dGamma = (n * q) / gamma;
+    for (let j = 0; j < distinctCounts.length; j++) {
+      const count = at(distinctCounts, j);
+      const customersHere = at(customersWithCount, j);
+      const px = p * count;
+      value += customersHere * (logGamma(px + q) - logGamma(px));
+      const digammaShifted = digamma(px + q);
+      dp += customersHere * count * (digammaShifted - digamma(px));
+      dq += customersHere * digammaShifted;
+    }
+    for (let i = 0; i < n; i++) {
+      const count = at(x, i);
+      const shape = p * count + q;
+      const scale = gamma + at(total, i);
+      const logScale = Math.log(scale);
+      value -= shape * logScale;
+      dp -= count * logScale;
+      dq -= logScale;
+      dGamma -= shape / scale;
+    }
+    gradient[0] = dp;
+    gradient[1] = dq;
+    gradient[2] = dGamma;
+    return value;
+  };
+  const unused = new Float64Array(3);
+  const maximum = maximizeLogLikelihood((parameters) => logLikelihood(parameters, unused), {
+    gradient: logLikelihood,
+    names: ['p', 'q', 'gamma'],
+    start: [1, 1, 1],
+    maxIterations,
+    path: ['customers'],
+  });
   const [p = 1, q = 1, scaledGamma = 1] = maximum.parameters;
   return {
     p,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { at, checked, fail, isArrayOf, isNonNegative, NonNegativeNumber, type PathSegment } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
-import { maximizeLogLikelihood } from './maximum-likelihood.js';
+import { maximizeLogLikelihood, type LogLikelihoodGradient } from './maximum-likelihood.js';
 
 /**
  * A fitted sBG model: α and β, the maximised log-likelihood (natural log),
@@ -106,25 +106,48 @@ function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSeg
       'no customer churned in any period, so alpha runs off towards zero: the data do not identify the model',
     );
   }
-  const maximum = maximizeLogLikelihood(
-    (parameters) => {
-      const alpha = at(parameters, 0);
-      const beta = at(parameters, 1);
-      let logLikelihood = 0;
-      let logSurvival = 0;
-      for (let t = 1; t <= periods; t++) {
-        const denominator = Math.log(alpha + beta + t - 1);
-        // P(T = t) = S(t − 1) α / (α + β + t − 1); S(t) = S(t − 1) (β + t − 1) / (α + β + t − 1)
-        const lostThisPeriod = at(lost, t);
-        if (lostThisPeriod > 0) logLikelihood += lostThisPeriod * (logSurvival + Math.log(alpha) - denominator);
-        logSurvival += Math.log(beta + t - 1) - denominator;
-        const censoredNow = at(censored, t);
-        if (censoredNow > 0) logLikelihood += censoredNow * logSurvival;
+  const logLikelihood: LogLikelihoodGradient = (parameters, gradient) => {
+    const alpha = at(parameters, 0);
+    const beta = at(parameters, 1);
+    let value = 0;
+    let logSurvival = 0;
+    // ∂ ln S(t)/∂α and ∂ ln S(t)/∂β, and the gradient of the sum.
+    let survivalDAlpha = 0;
+    let survivalDBeta = 0;
+    let dAlpha = 0;
+    let dBeta = 0;
+    for (let t = 1; t <= periods; t++) {
+      const denominator = Math.log(alpha + beta + t - 1);
+      const inverseDenominator = 1 / (alpha + beta + t - 1);
+      // P(T = t) = S(t − 1) α / (α + β + t − 1); S(t) = S(t − 1) (β + t − 1) / (α + β + t − 1)
+      const lostThisPeriod = at(lost, t);
+      if (lostThisPeriod > 0) {
+        value += lostThisPeriod * (logSurvival + Math.log(alpha) - denominator);
+        dAlpha += lostThisPeriod * (survivalDAlpha + 1 / alpha - inverseDenominator);
+        dBeta += lostThisPeriod * (survivalDBeta - inverseDenominator);
       }
-      return logLikelihood;
-    },
-    { names: ['alpha', 'beta'], start: [1, 1], maxIterations: maxIterationsOf(options), path },
-  );
+      logSurvival += Math.log(beta + t - 1) - denominator;
+      survivalDAlpha -= inverseDenominator;
+      survivalDBeta += 1 / (beta + t - 1) - inverseDenominator;
+      const censoredNow = at(censored, t);
+      if (censoredNow > 0) {
+        value += censoredNow * logSurvival;
+        dAlpha += censoredNow * survivalDAlpha;
+        dBeta += censoredNow * survivalDBeta;
+      }
+    }
+    gradient[0] = dAlpha;
+    gradient[1] = dBeta;
+    return value;
+  };
+  const unused = new Float64Array(2);
+  const maximum = maximizeLogLikelihood((parameters) => logLikelihood(parameters, unused), {
+    gradient: logLikelihood,
+    names: ['alpha', 'beta'],
+    start: [1, 1],
+    maxIterations: maxIterationsOf(options),
+    path,
+  });
   const [alpha = 1, beta = 1] = maximum.parameters;
   return {
     alpha,

@@ -25,6 +25,15 @@ const MAX_RESTARTS = 20;
 /** How far along each log-parameter axis the identification check looks. */
 const IDENTIFICATION_STEP = 0.1;
 
+/** Changes of the log-likelihood below this (relative) are rounding noise in a sum over thousands of rows. */
+const VALUE_TOLERANCE = 1e-12;
+/**
+ * BFGS stops when it expects less than this (relative to the log-likelihood) from going on. Far below
+ * what Nelder–Mead can resolve, and reachable because the gradient is exact: a likelihood still rising
+ * towards an edge keeps the search moving out to LOG_PARAMETER_LIMIT, and a maximum is pinned down to
+ * about 1e-9 in every log-parameter.
+ */
+const GRADIENT_TOLERANCE = 1e-18;
 /** The longest quasi-Newton step along any log-parameter: a factor of e² ≈ 7.4 per step. */
 const MAX_LOG_STEP = 2;
 
@@ -84,7 +93,8 @@ export function maximizeLogLikelihood(
   const { gradient } = options;
   if (gradient !== undefined) {
     const minimum = quasiNewton(negativeWithGradient(gradient, parameters), point, {
-      valueTolerance: 1e-12 * Math.max(1, Math.abs(value)),
+      valueTolerance: GRADIENT_TOLERANCE * Math.max(1, Math.abs(value)),
+      stallTolerance: VALUE_TOLERANCE * Math.max(1, Math.abs(value)),
       maxIterations: options.maxIterations,
       maxStep: MAX_LOG_STEP,
       bound: LOG_PARAMETER_LIMIT,
@@ -104,7 +114,7 @@ export function maximizeLogLikelihood(
   ) {
     // Tight enough that a likelihood still creeping up towards an edge keeps the search moving out to
     // LOG_PARAMETER_LIMIT, loose enough to sit above the rounding noise of a sum over thousands of rows.
-    const tolerance = 1e-12 * Math.max(1, Math.abs(value));
+    const tolerance = VALUE_TOLERANCE * Math.max(1, Math.abs(value));
     const minimum = nelderMead(negative, point, {
       step: restart === 0 ? 0.5 : 0.1,
       pointTolerance: 1e-9,

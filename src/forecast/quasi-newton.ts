@@ -20,6 +20,12 @@ export type ObjectiveWithGradient = (point: Float64Array, gradient: Float64Array
 export interface QuasiNewtonOptions {
   /** Stop when the predicted decrease to the minimum, ½ gᵀ H⁻¹ g, falls below this. */
   readonly valueTolerance: number;
+  /**
+   * When no step along the search direction lowers the objective (its rounding noise is then larger
+   * than the decrease left), stop if the predicted decrease is below this; otherwise start again from
+   * steepest descent, or give up if that fails too.
+   */
+  readonly stallTolerance: number;
   /** Give up (`converged: false`) after this many iterations (line searches). */
   readonly maxIterations: number;
   /** No step moves any coordinate further than this. */
@@ -36,7 +42,8 @@ export interface QuasiNewtonMinimum extends Minimum {
 /** Sufficient decrease and curvature constants of the strong Wolfe conditions (N&W §3.1). */
 const SUFFICIENT_DECREASE = 1e-4;
 const CURVATURE = 0.9;
-const MAX_LINE_SEARCH_STEPS = 40;
+/** Trial steps per line search; away from rounding noise one to three suffice. */
+const MAX_LINE_SEARCH_STEPS = 12;
 
 /** One point of the search: position, value and gradient. */
 interface Probe {
@@ -147,8 +154,12 @@ export function quasiNewton(
     return found;
   };
 
-  /** N&W algorithm 3.5 along `direction`, longest step `longest`; the accepted point is left in `trial`. */
-  const lineSearch = (longest: number): boolean => {
+  /**
+   * N&W algorithm 3.5 along `direction`, longest step `longest`; the accepted point is left in `trial`.
+   * When the decrease left is within rounding noise (`noisy`), a first step that does not lower the
+   * value ends the search at once: bisecting noise finds nothing.
+   */
+  const lineSearch = (longest: number, noisy: boolean): boolean => {
     at0.value = current.value;
     at0.slope = dot(current.gradient, direction);
     let previous = 0;
@@ -158,6 +169,7 @@ export function quasiNewton(
     for (let i = 0; i < MAX_LINE_SEARCH_STEPS; i++) {
       const value = phi(trial, t);
       if (value > at0.value + SUFFICIENT_DECREASE * t * at0.slope || (i > 0 && value >= previousValue)) {
+        if (noisy && i === 0) return false;
         return zoom(previous, previousValue, previousSlope, t, value);
       }
       const slope = slopeOf(trial);
@@ -195,7 +207,12 @@ export function quasiNewton(
       break;
     }
     const longest = options.maxStep / largestMagnitude(direction);
-    if (!lineSearch(longest)) {
+    const noisy = decrement <= 2 * options.stallTolerance;
+    if (!lineSearch(longest, noisy)) {
+      if (noisy) {
+        converged = true;
+        break;
+      }
       if (!updated) break;
       setIdentity(inverseHessian, n, 1);
       updated = false;
