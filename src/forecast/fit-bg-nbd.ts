@@ -22,7 +22,7 @@ import { digamma, logGamma } from './special-functions.js';
  *   logLikelihood: -9582.43,
  *   customers: 2357,
  *   converged: true,
- *   iterations: 390,
+ *   iterations: 23,
  * };
  * ```
  */
@@ -33,7 +33,7 @@ export interface BgNbdFit extends BgNbdParameters {
   readonly customers: number;
   /** Always true: a fit that does not converge throws `fit_failed`. */
   readonly converged: true;
-  /** Nelder–Mead iterations used, over all restarts. */
+  /** Optimiser iterations used: BFGS steps, plus Nelder–Mead iterations should BFGS stall. */
   readonly iterations: number;
 }
 
@@ -184,9 +184,19 @@ function logLikelihoodOf(rows: DistinctRows): LogLikelihoodGradient {
 }
 
 /**
+ * The BG/NBD log-likelihood of customers' histories, with time divided by `timeScale`, and its
+ * gradient in (r, α, a, b), α in the rescaled unit.
+ *
+ * @internal
+ */
+export function bgNbdLogLikelihood(customers: readonly BgNbdCustomer[], timeScale: number): LogLikelihoodGradient {
+  return logLikelihoodOf(distinctRows(customers, timeScale));
+}
+
+/**
  * Fits the BG/NBD model to customers' calibration histories by maximum
- * likelihood (Fader, Hardie & Lee 2005): Nelder–Mead on the log-parameters
- * with deterministic restarts. Time is rescaled internally so that the
+ * likelihood (Fader, Hardie & Lee 2005): BFGS on the log-parameters with the
+ * log-likelihood's analytic gradient, over the distinct (x, tₓ, T) histories. Time is rescaled internally so that the
  * longest T is 1; α is reported in the data's own time unit.
  *
  * @param customers - each customer's x, tx and T (at least one); see {@link BgNbdCustomer}

@@ -27,7 +27,7 @@ export interface SbgFit {
   readonly periods: number;
   /** Always true: a fit that does not converge throws `fit_failed`. */
   readonly converged: true;
-  /** Nelder–Mead iterations used, over all restarts. */
+  /** Optimiser iterations used: BFGS steps, plus Nelder–Mead iterations should BFGS stall. */
   readonly iterations: number;
 }
 
@@ -51,15 +51,15 @@ function isCohortCounts(value: unknown): value is number[][] {
   return isArrayOf(value, isCohort) && value.length >= 1;
 }
 
-/** Customers lost in each period t ≥ 1 and customers still active when their cohort's data end, over all cohorts. */
-interface LifetimeCounts {
+/** Customers lost in each period t ≥ 1 and customers still active when their cohort's data end, over all cohorts. @internal */
+export interface LifetimeCounts {
   readonly lost: Float64Array;
   readonly censored: Float64Array;
   readonly periods: number;
 }
 
-/** `pathOf(cohort)`: where a cohort's counts sit in the caller's input. */
-function lifetimeCounts(
+/** `pathOf(cohort)`: where a cohort's counts sit in the caller's input. @internal */
+export function lifetimeCounts(
   cohorts: readonly (readonly number[])[],
   pathOf: (cohort: number) => PathSegment[],
 ): LifetimeCounts {
@@ -91,22 +91,15 @@ function lifetimeCounts(
 }
 
 /**
- * Maximises the sBG likelihood (Fader & Hardie 2007, eq. 5, summed over
- * cohorts): each customer lost in period t contributes ln P(T = t), each one
- * still active when its cohort's data end at period t contributes ln S(t).
+ * The sBG log-likelihood (Fader & Hardie 2007, eq. 5, summed over cohorts) and its gradient in (α, β):
+ * each customer lost in period t contributes ln P(T = t), each one still active when its cohort's data
+ * end at period t contributes ln S(t).
+ *
+ * @internal
  */
-function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSegment[]): SbgFit {
+export function sbgLogLikelihood(counts: LifetimeCounts): LogLikelihoodGradient {
   const { lost, censored, periods } = counts;
-  let totalLost = 0;
-  for (let t = 1; t <= periods; t++) totalLost += at(lost, t);
-  if (totalLost === 0) {
-    fail(
-      'fit_failed',
-      path,
-      'no customer churned in any period, so alpha runs off towards zero: the data do not identify the model',
-    );
-  }
-  const logLikelihood: LogLikelihoodGradient = (parameters, gradient) => {
+  return (parameters, gradient) => {
     const alpha = at(parameters, 0);
     const beta = at(parameters, 1);
     let value = 0;
@@ -140,6 +133,21 @@ function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSeg
     gradient[1] = dBeta;
     return value;
   };
+}
+
+/** Maximises the sBG likelihood of {@link sbgLogLikelihood}. */
+function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSegment[]): SbgFit {
+  const { lost, periods } = counts;
+  let totalLost = 0;
+  for (let t = 1; t <= periods; t++) totalLost += at(lost, t);
+  if (totalLost === 0) {
+    fail(
+      'fit_failed',
+      path,
+      'no customer churned in any period, so alpha runs off towards zero: the data do not identify the model',
+    );
+  }
+  const logLikelihood = sbgLogLikelihood(counts);
   const unused = new Float64Array(2);
   const maximum = maximizeLogLikelihood((parameters) => logLikelihood(parameters, unused), {
     gradient: logLikelihood,

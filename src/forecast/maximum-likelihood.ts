@@ -99,11 +99,10 @@ export function maximizeLogLikelihood(
       maxStep: MAX_LOG_STEP,
       bound: LOG_PARAMETER_LIMIT,
     });
+    // Every step BFGS takes lowers −ln L, so its point is never worse than the start.
     iterations = minimum.iterations;
-    if (minimum.value <= value) {
-      point = minimum.point;
-      value = minimum.value;
-    }
+    point = minimum.point;
+    value = minimum.value;
     converged = minimum.converged;
     escaped = point.some((logParameter) => Math.abs(logParameter) > LOG_PARAMETER_LIMIT);
   }

@@ -115,11 +115,12 @@ export function quasiNewton(
   const slopeOf = (target: Probe): number => dot(target.gradient, direction);
 
   /**
-   * N&W algorithm 3.6 between `low` (the best step so far, with value `lowValue`) and `high`; leaves
+   * N&W algorithm 3.6 between `from` (the best step so far, with value `fromValue`) and `to`; leaves
    * the accepted point in `trial` and returns true, or false when no step satisfies even sufficient
    * decrease.
    */
-  const zoom = (low: number, lowValue: number, lowSlope: number, high: number, highValue: number): boolean => {
+  const zoom = (from: number, fromValue: number, fromSlope: number, to: number, toValue: number): boolean => {
+    let [low, lowValue, lowSlope, high, highValue] = [from, fromValue, fromSlope, to, toValue];
     // `spare` holds the point at `low` when low > 0.
     let found = low > 0;
     for (let i = 0; i < MAX_LINE_SEARCH_STEPS; i++) {
@@ -194,14 +195,9 @@ export function quasiNewton(
       for (let j = 0; j < n; j++) sum -= at(inverseHessian, i * n + j) * at(current.gradient, j);
       direction[i] = sum;
     }
-    let decrement = -dot(current.gradient, direction);
-    if (!(decrement > 0) && updated) {
-      // The estimate lost positive definiteness to rounding: start again from steepest descent.
-      setIdentity(inverseHessian, n, 1);
-      updated = false;
-      for (let i = 0; i < n; i++) direction[i] = -at(current.gradient, i);
-      decrement = dot(current.gradient, current.gradient);
-    }
+    // gᵀ H⁻¹ g, twice the decrease a Newton step would bring. Should rounding make the estimate lose
+    // positive definiteness, the line search fails and the estimate restarts from the identity.
+    const decrement = -dot(current.gradient, direction);
     if (decrement <= 2 * options.valueTolerance && (updated || decrement === 0)) {
       converged = true;
       break;
