@@ -2,7 +2,7 @@ import { deepStrictEqual } from 'node:assert/strict';
 import * as aq from 'arquero';
 import { csatAccumulator, groupMetrics, npsAccumulator } from 'successkit/metrics';
 import { samplePortfolio } from 'successkit/sample';
-import { medianMs, report } from './report.js';
+import { medianMs, pairedMs, report } from './report.js';
 
 // Requirement: NPS and CSAT by segment over 1,000,000 survey response row
 // objects at ≥ 30,000,000 rows per second on one core, ≥ 5× arquero 7 doing the
@@ -84,7 +84,12 @@ interface Tally {
 
 function handWritten(): Summary[] {
   const tallies = new Map<string, Tally>();
-  for (const { segment, kind, score } of rows) {
+  // An index loop: for…of over a million rows ran at about 2/3 of its speed in some processes here.
+  // eslint-disable-next-line @typescript-eslint/prefer-for-of
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (row === undefined) continue;
+    const { segment, kind, score } = row;
     let tally = tallies.get(segment);
     if (tally === undefined) {
       tally = { npsAnswers: 0, promoters: 0, detractors: 0, csatCounts: [0, 0, 0, 0, 0] };
@@ -97,7 +102,7 @@ function handWritten(): Summary[] {
       else if (score <= 6) tally.detractors++;
     } else if (kind === 'csat') {
       if (!Number.isInteger(score) || score < 1 || score > 5) throw new Error(`bad CSAT score ${String(score)}`);
-      tally.csatCounts[score - 1]++;
+      tally.csatCounts[score - 1] = (tally.csatCounts[score - 1] ?? 0) + 1;
     }
   }
   return [...tallies]
@@ -165,8 +170,7 @@ deepStrictEqual(successkit(), arquero(), 'successkit and arquero disagree');
 deepStrictEqual(summarize(prebuilt), arquero());
 deepStrictEqual(successkit(), handWritten(), 'successkit and the hand-written loop disagree');
 
-const ours = await medianMs('successkit groupMetrics', successkit, 15);
-const limit = await medianMs('hand-written loop', handWritten, 15);
+const { ms: ours, limitMs: limit, ratioToLimit } = pairedMs(successkit, handWritten, 15);
 const theirs = await medianMs('arquero from row objects', arquero, 7);
 const theirsPrebuilt = await medianMs('arquero on a prebuilt table', () => summarize(prebuilt), 7);
 const rowsPerSecond = (ms: number): number => Math.round(rowCount / (ms / 1000));
@@ -175,7 +179,7 @@ report({
   name: 'groupMetrics: NPS + CSAT by segment, 1,000,000 response rows',
   opsPerSec: rowsPerSecond(ours),
   ratio: Math.round((theirs / ours) * 10) / 10,
-  ratioToLimit: Math.round((limit / ours) * 100) / 100,
+  ratioToLimit,
   target: '>= 30,000,000 rows/s, >= 5x arquero and >= 0.9x the hand-written loop',
 });
 report({ name: 'limit: a loop hand-written for this group-by', opsPerSec: rowsPerSecond(limit) });
