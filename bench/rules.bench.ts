@@ -2,7 +2,7 @@ import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import type { Account } from 'successkit/core';
 import { compileRule, defineRule } from 'successkit/rules';
 import { samplePortfolio } from 'successkit/sample';
-import { medianMs, report } from './report.js';
+import { pairedMs, report } from './report.js';
 
 // Requirement: a 6-leaf rule (`all` of 4 comparisons plus an `any` of 2) over
 // 1,000,000 account records runs at ≥ 10,000,000 evaluations per second on
@@ -99,9 +99,8 @@ function countJsonLogic(): void {
   jsonLogicCount = count;
 }
 
-const compiledMs = await medianMs('compileRule', countCompiled, 10);
-const handWrittenMs = await medianMs('hand-written closure', countHandWritten, 10);
-const jsonLogicMs = await medianMs('json-logic-js', countJsonLogic, 3);
+const { ms: compiledMs, limitMs: handWrittenMs, ratioToLimit } = pairedMs(countCompiled, countHandWritten, 15);
+const { ms: jsonLogicMs } = pairedMs(countJsonLogic, countCompiled, 3);
 // The match counts keep the work observable (the JIT cannot drop it) and prove both engines computed the same thing.
 if (
   compiledCount !== jsonLogicCount ||
@@ -121,8 +120,13 @@ report({
   name: 'compileRule 6-leaf rule, 1,000,000 accounts',
   opsPerSec: compiledRate,
   ratio: Math.round((compiledRate / jsonLogicRate) * 10) / 10,
-  ratioToLimit: Math.round((compiledRate / handWrittenRate) * 100) / 100,
+  ratioToLimit,
   target: '≥ 10,000,000 evaluations/s, ≥ 30× json-logic-js and ≥ 0.8× the hand-written closure',
 });
 report({ name: 'json-logic-js 6-leaf rule, 1,000,000 accounts', opsPerSec: jsonLogicRate });
-report({ name: 'limit: a closure hand-written for the rule, 1,000,000 accounts', opsPerSec: handWrittenRate });
+// The limit's own ratio to json-logic-js bounds what any compiled rule can reach on this benchmark.
+report({
+  name: 'limit: a closure hand-written for the rule, 1,000,000 accounts',
+  opsPerSec: handWrittenRate,
+  ratio: Math.round((handWrittenRate / jsonLogicRate) * 10) / 10,
+});
