@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { at, checked, fail, isArray, parseWith } from '../core/internal.js';
 import { BgNbdCustomer, isBgNbdCustomer, type BgNbdParameters } from './bg-nbd.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
-import { maximizeLogLikelihood } from './maximum-likelihood.js';
-import { logGamma, logSumExp } from './special-functions.js';
+import { maximizeLogLikelihood, type LogLikelihoodGradient } from './maximum-likelihood.js';
+import { digamma, logGamma } from './special-functions.js';
 
 /**
  * A fitted BG/NBD model: r, α, a, b, the maximised log-likelihood (natural
@@ -22,7 +22,7 @@ import { logGamma, logSumExp } from './special-functions.js';
  *   logLikelihood: -9582.43,
  *   customers: 2357,
  *   converged: true,
- *   iterations: 390,
+ *   iterations: 23,
  * };
  * ```
  */
@@ -33,7 +33,7 @@ export interface BgNbdFit extends BgNbdParameters {
   readonly customers: number;
   /** Always true: a fit that does not converge throws `fit_failed`. */
   readonly converged: true;
-  /** Nelder–Mead iterations used, over all restarts. */
+  /** Optimiser iterations used: BFGS steps, plus Nelder–Mead iterations should BFGS stall. */
   readonly iterations: number;
 }
 
@@ -100,47 +100,103 @@ function distinctRows(customers: readonly BgNbdCustomer[], timeScale: number): D
 
 /**
  * The BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6), summed over
- * the distinct rows: ln[B(a, b+x)/B(a, b)] + ln[Γ(r+x) αʳ / Γ(r)] − (r+x) ln(α+T)
- * + ln(1 + δₓ₍>₀₎ [a/(b+x−1)] [(α+T)/(α+tₓ)]^(r+x)).
+ * the distinct rows, and its gradient in (r, α, a, b), written into `gradient`:
+ * ln[B(a, b+x)/B(a, b)] + ln[Γ(r+x) αʳ / Γ(r)] − (r+x) ln(α+T) + ln(1 + eᵈ), where
+ * d = ln[a/(b+x−1)] + (r+x) ln[(α+T)/(α+tₓ)] for x > 0 (and the last term is 0 for x = 0).
+ * With s = eᵈ/(1 + eᵈ), the derivative of ln(1 + eᵈ) is s times that of d.
  */
-function logLikelihoodOf(rows: DistinctRows): (parameters: Float64Array) => number {
+function logLikelihoodOf(rows: DistinctRows): LogLikelihoodGradient {
   const countTerms = new Float64Array(rows.counts.length);
   const dropoutTerms = new Float64Array(rows.counts.length);
+  /** ψ(r+x) − ψ(r), ψ(a+b) − ψ(a+b+x), ψ(b+x) − ψ(b) and 1/(b+x−1), per distinct x. */
+  const rTerms = new Float64Array(rows.counts.length);
+  const aTerms = new Float64Array(rows.counts.length);
+  const bTerms = new Float64Array(rows.counts.length);
+  const inverseDropout = new Float64Array(rows.counts.length);
   const logAgeTerms = new Float64Array(rows.ages.length);
-  return (parameters) => {
+  const inverseAges = new Float64Array(rows.ages.length);
+  return (parameters, gradient) => {
     const r = at(parameters, 0);
     const alpha = at(parameters, 1);
     const a = at(parameters, 2);
     const b = at(parameters, 3);
     const shared = -logGamma(r) + logGamma(a + b) - logGamma(b);
+    const digammaR = digamma(r);
+    const digammaAB = digamma(a + b);
+    const digammaB = digamma(b);
     for (let i = 0; i < rows.counts.length; i++) {
       const x = at(rows.counts, i);
       countTerms[i] = logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x) + shared;
       dropoutTerms[i] = x > 0 ? Math.log(a / (b + x - 1)) : 0;
+      rTerms[i] = x > 0 ? digamma(r + x) - digammaR : 0;
+      aTerms[i] = x > 0 ? digammaAB - digamma(a + b + x) : 0;
+      bTerms[i] = x > 0 ? digamma(b + x) - digammaB : 0;
+      inverseDropout[i] = x > 0 ? 1 / (b + x - 1) : 0;
     }
-    for (let i = 0; i < rows.ages.length; i++) logAgeTerms[i] = Math.log(alpha + at(rows.ages, i));
+    for (let i = 0; i < rows.ages.length; i++) {
+      const age = alpha + at(rows.ages, i);
+      logAgeTerms[i] = Math.log(age);
+      inverseAges[i] = 1 / age;
+    }
     const logAlpha = Math.log(alpha);
     let total = 0;
+    let dr = 0;
+    let dAlpha = 0;
+    let da = 0;
+    let db = 0;
     for (let i = 0; i < rows.x.length; i++) {
       const x = at(rows.x, i);
+      const weight = at(rows.weight, i);
       const index = at(rows.countIndex, i);
-      const logAgeTerm = at(logAgeTerms, at(rows.ageIndex, i));
+      const ageIndex = at(rows.ageIndex, i);
+      const logAgeTerm = at(logAgeTerms, ageIndex);
+      const inverseAge = at(inverseAges, ageIndex);
       let value = at(countTerms, index) + r * logAlpha - (r + x) * logAgeTerm;
+      let rowDr = at(rTerms, index) + logAlpha - logAgeTerm;
+      let rowDAlpha = r / alpha - (r + x) * inverseAge;
+      let rowDa = at(aTerms, index);
+      let rowDb = at(bTerms, index) + at(aTerms, index);
       if (x > 0) {
-        // ln(1 + eᵈ) with d = ln[a/(b+x−1)] + (r+x) ln[(α+T)/(α+tₓ)]
-        const d = at(dropoutTerms, index) + (r + x) * (logAgeTerm - Math.log(alpha + at(rows.tx, i)));
-        value += logSumExp(0, d);
+        const lastPurchase = alpha + at(rows.tx, i);
+        const logRatio = logAgeTerm - Math.log(lastPurchase);
+        const d = at(dropoutTerms, index) + (r + x) * logRatio;
+        // ln(1 + eᵈ) and s = eᵈ/(1 + eᵈ) from one exponential that cannot overflow.
+        const small = Math.exp(-Math.abs(d));
+        value += Math.max(d, 0) + Math.log1p(small);
+        const s = d > 0 ? 1 / (1 + small) : small / (1 + small);
+        rowDr += s * logRatio;
+        rowDAlpha += s * (r + x) * (inverseAge - 1 / lastPurchase);
+        rowDa += s / a;
+        rowDb -= s * at(inverseDropout, index);
       }
-      total += at(rows.weight, i) * value;
+      total += weight * value;
+      dr += weight * rowDr;
+      dAlpha += weight * rowDAlpha;
+      da += weight * rowDa;
+      db += weight * rowDb;
     }
+    gradient[0] = dr;
+    gradient[1] = dAlpha;
+    gradient[2] = da;
+    gradient[3] = db;
     return total;
   };
 }
 
 /**
+ * The BG/NBD log-likelihood of customers' histories, with time divided by `timeScale`, and its
+ * gradient in (r, α, a, b), α in the rescaled unit.
+ *
+ * @internal
+ */
+export function bgNbdLogLikelihood(customers: readonly BgNbdCustomer[], timeScale: number): LogLikelihoodGradient {
+  return logLikelihoodOf(distinctRows(customers, timeScale));
+}
+
+/**
  * Fits the BG/NBD model to customers' calibration histories by maximum
- * likelihood (Fader, Hardie & Lee 2005): Nelder–Mead on the log-parameters
- * with deterministic restarts. Time is rescaled internally so that the
+ * likelihood (Fader, Hardie & Lee 2005): BFGS on the log-parameters with the
+ * log-likelihood's analytic gradient, over the distinct (x, tₓ, T) histories. Time is rescaled internally so that the
  * longest T is 1; α is reported in the data's own time unit.
  *
  * @param customers - each customer's x, tx and T (at least one); see {@link BgNbdCustomer}
@@ -193,7 +249,10 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[], options: FitOption
       'every customer has the same history (x, tx, T): one history cannot show how purchase rates and dropout vary across customers',
     );
   }
-  const maximum = maximizeLogLikelihood(logLikelihoodOf(rows), {
+  const logLikelihood = logLikelihoodOf(rows);
+  const unused = new Float64Array(4);
+  const maximum = maximizeLogLikelihood((parameters) => logLikelihood(parameters, unused), {
+    gradient: logLikelihood,
     names: ['r', 'alpha', 'a', 'b'],
     start: [1, 1, 1, 1],
     maxIterations,

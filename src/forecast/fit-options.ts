@@ -5,8 +5,9 @@ import { parseWith } from '../core/internal.js';
 const DEFAULT_MAX_ITERATIONS = 10_000;
 
 /**
- * Options for the model fits. `maxIterations` caps the Nelder–Mead iterations
- * over all restarts (default 10,000; the published fits need well under 2,000).
+ * Options for the model fits. `maxIterations` caps the optimiser's iterations:
+ * BFGS steps, plus Nelder–Mead iterations over all restarts should BFGS stall
+ * (default 10,000; the published fits need under 30).
  *
  * @example
  * ```ts

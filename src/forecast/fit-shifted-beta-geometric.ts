@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { at, checked, fail, isArrayOf, isNonNegative, NonNegativeNumber, type PathSegment } from '../core/internal.js';
 import { maxIterationsOf, type FitOptions } from './fit-options.js';
-import { maximizeLogLikelihood } from './maximum-likelihood.js';
+import { maximizeLogLikelihood, type LogLikelihoodGradient } from './maximum-likelihood.js';
 
 /**
  * A fitted sBG model: α and β, the maximised log-likelihood (natural log),
@@ -27,7 +27,7 @@ export interface SbgFit {
   readonly periods: number;
   /** Always true: a fit that does not converge throws `fit_failed`. */
   readonly converged: true;
-  /** Nelder–Mead iterations used, over all restarts. */
+  /** Optimiser iterations used: BFGS steps, plus Nelder–Mead iterations should BFGS stall. */
   readonly iterations: number;
 }
 
@@ -51,15 +51,15 @@ function isCohortCounts(value: unknown): value is number[][] {
   return isArrayOf(value, isCohort) && value.length >= 1;
 }
 
-/** Customers lost in each period t ≥ 1 and customers still active when their cohort's data end, over all cohorts. */
-interface LifetimeCounts {
+/** Customers lost in each period t ≥ 1 and customers still active when their cohort's data end, over all cohorts. @internal */
+export interface LifetimeCounts {
   readonly lost: Float64Array;
   readonly censored: Float64Array;
   readonly periods: number;
 }
 
-/** `pathOf(cohort)`: where a cohort's counts sit in the caller's input. */
-function lifetimeCounts(
+/** `pathOf(cohort)`: where a cohort's counts sit in the caller's input. @internal */
+export function lifetimeCounts(
   cohorts: readonly (readonly number[])[],
   pathOf: (cohort: number) => PathSegment[],
 ): LifetimeCounts {
@@ -91,12 +91,53 @@ function lifetimeCounts(
 }
 
 /**
- * Maximises the sBG likelihood (Fader & Hardie 2007, eq. 5, summed over
- * cohorts): each customer lost in period t contributes ln P(T = t), each one
- * still active when its cohort's data end at period t contributes ln S(t).
+ * The sBG log-likelihood (Fader & Hardie 2007, eq. 5, summed over cohorts) and its gradient in (α, β):
+ * each customer lost in period t contributes ln P(T = t), each one still active when its cohort's data
+ * end at period t contributes ln S(t).
+ *
+ * @internal
  */
-function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSegment[]): SbgFit {
+export function sbgLogLikelihood(counts: LifetimeCounts): LogLikelihoodGradient {
   const { lost, censored, periods } = counts;
+  return (parameters, gradient) => {
+    const alpha = at(parameters, 0);
+    const beta = at(parameters, 1);
+    let value = 0;
+    let logSurvival = 0;
+    // ∂ ln S(t)/∂α and ∂ ln S(t)/∂β, and the gradient of the sum.
+    let survivalDAlpha = 0;
+    let survivalDBeta = 0;
+    let dAlpha = 0;
+    let dBeta = 0;
+    for (let t = 1; t <= periods; t++) {
+      const denominator = Math.log(alpha + beta + t - 1);
+      const inverseDenominator = 1 / (alpha + beta + t - 1);
+      // P(T = t) = S(t − 1) α / (α + β + t − 1); S(t) = S(t − 1) (β + t − 1) / (α + β + t − 1)
+      const lostThisPeriod = at(lost, t);
+      if (lostThisPeriod > 0) {
+        value += lostThisPeriod * (logSurvival + Math.log(alpha) - denominator);
+        dAlpha += lostThisPeriod * (survivalDAlpha + 1 / alpha - inverseDenominator);
+        dBeta += lostThisPeriod * (survivalDBeta - inverseDenominator);
+      }
+      logSurvival += Math.log(beta + t - 1) - denominator;
+      survivalDAlpha -= inverseDenominator;
+      survivalDBeta += 1 / (beta + t - 1) - inverseDenominator;
+      const censoredNow = at(censored, t);
+      if (censoredNow > 0) {
+        value += censoredNow * logSurvival;
+        dAlpha += censoredNow * survivalDAlpha;
+        dBeta += censoredNow * survivalDBeta;
+      }
+    }
+    gradient[0] = dAlpha;
+    gradient[1] = dBeta;
+    return value;
+  };
+}
+
+/** Maximises the sBG likelihood of {@link sbgLogLikelihood}. */
+function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSegment[]): SbgFit {
+  const { lost, periods } = counts;
   let totalLost = 0;
   for (let t = 1; t <= periods; t++) totalLost += at(lost, t);
   if (totalLost === 0) {
@@ -106,25 +147,15 @@ function fitLifetimes(counts: LifetimeCounts, options: FitOptions, path: PathSeg
       'no customer churned in any period, so alpha runs off towards zero: the data do not identify the model',
     );
   }
-  const maximum = maximizeLogLikelihood(
-    (parameters) => {
-      const alpha = at(parameters, 0);
-      const beta = at(parameters, 1);
-      let logLikelihood = 0;
-      let logSurvival = 0;
-      for (let t = 1; t <= periods; t++) {
-        const denominator = Math.log(alpha + beta + t - 1);
-        // P(T = t) = S(t − 1) α / (α + β + t − 1); S(t) = S(t − 1) (β + t − 1) / (α + β + t − 1)
-        const lostThisPeriod = at(lost, t);
-        if (lostThisPeriod > 0) logLikelihood += lostThisPeriod * (logSurvival + Math.log(alpha) - denominator);
-        logSurvival += Math.log(beta + t - 1) - denominator;
-        const censoredNow = at(censored, t);
-        if (censoredNow > 0) logLikelihood += censoredNow * logSurvival;
-      }
-      return logLikelihood;
-    },
-    { names: ['alpha', 'beta'], start: [1, 1], maxIterations: maxIterationsOf(options), path },
-  );
+  const logLikelihood = sbgLogLikelihood(counts);
+  const unused = new Float64Array(2);
+  const maximum = maximizeLogLikelihood((parameters) => logLikelihood(parameters, unused), {
+    gradient: logLikelihood,
+    names: ['alpha', 'beta'],
+    start: [1, 1],
+    maxIterations: maxIterationsOf(options),
+    path,
+  });
   const [alpha = 1, beta = 1] = maximum.parameters;
   return {
     alpha,

@@ -82,6 +82,40 @@ describe('groupMetrics', () => {
     );
   });
 
+  it('gives the same groups whether rows of one key come in runs or interleaved, for one to four metrics', () => {
+    const four = {
+      ...metricsFor,
+      active: { accumulator: activeShareAccumulator(), value: (row: Answer) => row.score > 5 },
+    };
+    const sets = [{ nps: metricsFor.nps }, { nps: metricsFor.nps, csat: metricsFor.csat }, metricsFor, four];
+    fc.assert(
+      fc.property(fc.array(answer, { maxLength: 80 }), (rows) => {
+        const runs = [...rows].sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
+        for (const metrics of sets) {
+          expect(groupMetrics(runs, { by: 'segment', metrics })).toEqual(
+            groupMetrics(rows, { by: 'segment', metrics }),
+          );
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('still checks the key of a row after a run of rows with one key', () => {
+    const rows = [{ segment: 'smb' }, { segment: 'smb' }, { segment: 'smb' }, { segment: null }];
+    for (const metrics of [
+      { nps: metricsFor.nps },
+      { a: metricsFor.nps, b: metricsFor.csat },
+      metricsFor,
+      { ...metricsFor, d: metricsFor.nps },
+    ]) {
+      const error = catchSuccessKitError(() =>
+        groupMetrics(rows as unknown as Answer[], { by: 'segment', metrics: metrics as never }),
+      );
+      expect([error.code, ...issuePaths(error)]).toEqual(['invalid_input', '[3]']);
+    }
+  });
+
   it('uses the row itself as the value when a metric has no value function', () => {
     const groups = groupMetrics([9, 10, 3, 7], {
       by: (score) => (score >= 5 ? 'high' : 'low'),
