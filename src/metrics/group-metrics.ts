@@ -1,7 +1,8 @@
-import { describeValue, fail, type PathSegment } from '../core/internal.js';
+import { describeValue, fail, type PathSegment, unreadable } from '../core/internal.js';
 import { locateError, ownEntry, type Accumulator } from './accumulator.js';
 import { checkCount } from './count-checks.js';
 import { checkObject } from './object-checks.js';
+import { readingInput } from './reading-input.js';
 
 /**
  * One metric of {@link groupMetrics}: an accumulator and the value it takes
@@ -433,6 +434,13 @@ export function groupMetrics<Row, Metrics extends GroupMetricSet<Row>>(
   rows: readonly Row[],
   options: GroupMetricsOptions<Row, Metrics>,
 ): MetricGroup<Metrics>[] {
+  return readingInput(() => groupedMetrics(rows, options));
+}
+
+function groupedMetrics<Row, Metrics extends GroupMetricSet<Row>>(
+  rows: readonly Row[],
+  options: GroupMetricsOptions<Row, Metrics>,
+): MetricGroup<Metrics>[] {
   checkObject(options, []);
   if (!Array.isArray(rows)) fail('invalid_input', ['rows'], `expected an array of rows, got ${describeValue(rows)}`);
   const metrics = compile(options.metrics);
@@ -492,9 +500,10 @@ function checkGroupState(
 export function groupAccumulator<Row, Metrics extends GroupMetricSet<Row>>(
   options: GroupMetricsOptions<Row, Metrics>,
 ): Accumulator<Row, GroupState, MetricGroup<Metrics>[]> {
-  checkObject(options, []);
-  const metrics = compile(options.metrics);
-  const keyOf = keyFunction(options.by);
+  const { metrics, keyOf } = readingInput(() => {
+    checkObject(options, []);
+    return { metrics: compile(options.metrics), keyOf: keyFunction(options.by) };
+  });
   const emptyGroup = (): { rows: number; states: Record<string, unknown> } => ({
     rows: 0,
     states: Object.fromEntries(metrics.map((metric) => [metric.name, metric.init()])),
@@ -502,7 +511,12 @@ export function groupAccumulator<Row, Metrics extends GroupMetricSet<Row>>(
   return {
     init: () => ({ groups: {} }),
     add: (state, row) => {
-      const key = keyOf(row);
+      let key: unknown;
+      try {
+        key = keyOf(row);
+      } catch (thrown) {
+        throw unreadable(thrown, 'invalid_input', [], 'the row');
+      }
       if (typeof key !== 'string') badKey(key);
       const group = ownEntry(state.groups, key, emptyGroup);
       group.rows++;
@@ -512,32 +526,37 @@ export function groupAccumulator<Row, Metrics extends GroupMetricSet<Row>>(
       }
       return state;
     },
-    merge: (a, b) => {
-      checkGroupState(a, metrics, ['a']);
-      checkGroupState(b, metrics, ['b']);
-      const merged: GroupState = { groups: {} };
-      const keys = new Set([...Object.keys(a.groups), ...Object.keys(b.groups)]);
-      for (const key of keys) {
-        const left = Object.hasOwn(a.groups, key) ? a.groups[key] : undefined;
-        const right = Object.hasOwn(b.groups, key) ? b.groups[key] : undefined;
-        // A group on one side only merges with an empty state on the other.
-        const stateOf = (group: typeof left, metric: Compiled): unknown =>
-          group === undefined ? metric.init() : group.states[metric.name];
-        ownEntry(merged.groups, key, () => ({
-          rows: (left?.rows ?? 0) + (right?.rows ?? 0),
-          states: Object.fromEntries(
-            metrics.map((metric) => [metric.name, metric.merge(stateOf(left, metric), stateOf(right, metric))]),
-          ),
-        }));
-      }
-      return merged;
-    },
-    result: (state) => {
-      checkGroupState(state, metrics, []);
-      const entries = Object.entries(state.groups).map(
-        ([key, group]) => [key, group.rows, (position: number) => group.states[metrics[position]?.name ?? '']] as const,
-      );
-      return resultsOf(entries, metrics) as unknown as MetricGroup<Metrics>[];
-    },
+    merge: (a, b) => readingInput(() => mergedGroups(a, b, metrics)),
+    result: (state) =>
+      readingInput(() => {
+        checkGroupState(state, metrics, []);
+        const entries = Object.entries(state.groups).map(
+          ([key, group]) =>
+            [key, group.rows, (position: number) => group.states[metrics[position]?.name ?? '']] as const,
+        );
+        return resultsOf(entries, metrics) as unknown as MetricGroup<Metrics>[];
+      }),
   };
+}
+
+/** Two group states merged, group by group; each is checked first. */
+function mergedGroups(a: GroupState, b: GroupState, metrics: readonly Compiled[]): GroupState {
+  checkGroupState(a, metrics, ['a']);
+  checkGroupState(b, metrics, ['b']);
+  const merged: GroupState = { groups: {} };
+  const keys = new Set([...Object.keys(a.groups), ...Object.keys(b.groups)]);
+  for (const key of keys) {
+    const left = Object.hasOwn(a.groups, key) ? a.groups[key] : undefined;
+    const right = Object.hasOwn(b.groups, key) ? b.groups[key] : undefined;
+    // A group on one side only merges with an empty state on the other.
+    const stateOf = (group: typeof left, metric: Compiled): unknown =>
+      group === undefined ? metric.init() : group.states[metric.name];
+    ownEntry(merged.groups, key, () => ({
+      rows: (left?.rows ?? 0) + (right?.rows ?? 0),
+      states: Object.fromEntries(
+        metrics.map((metric) => [metric.name, metric.merge(stateOf(left, metric), stateOf(right, metric))]),
+      ),
+    }));
+  }
+  return merged;
 }

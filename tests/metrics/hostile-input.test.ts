@@ -40,13 +40,13 @@ import { hostileValues } from '../hostile-values';
 
 // Every public function of metrics, called with each hostile value in each argument (and in the
 // fields of its inputs), either returns a result with no NaN or Infinity in it or throws a
-// SuccessKitError. The one exception is an error the hostile value raises itself when read — a
-// revoked proxy's TypeError, a throwing getter's own Error — which is the host's, and propagates
-// unchanged as from any JavaScript code that reads a value. The state an accumulator's `add` updates
-// is the one argument not checked: `add` runs once per row on a state from `init` or `merge` (see
-// Accumulator), and states from elsewhere are checked by `merge` and `result`.
+// SuccessKitError — also when the hostile value raises an error itself when read (a revoked proxy's
+// TypeError, a throwing getter's own Error): that is invalid_input, with the original as its cause.
+// The state an accumulator's `add` updates is the one argument not checked: `add` runs once per row
+// on a state from `init` or `merge` (see Accumulator), and states from elsewhere are checked by
+// `merge` and `result`.
 
-/** 'result', 'SuccessKitError', 'raised by the value itself', or a description of what went wrong. */
+/** 'result', 'SuccessKitError', or a description of what went wrong. */
 type Outcome = string;
 
 /** Numbers in a result that are not finite, found without recursing forever on shared or cyclic parts. */
@@ -72,16 +72,11 @@ function outcome(run: () => unknown): Outcome {
   } catch (error) {
     if (error instanceof SuccessKitError) return 'SuccessKitError';
     const message = error instanceof Error ? error.message : '';
-    if (/revoked|getter \w+ throws/.test(message)) return 'raised by the value itself';
-    // A bottomless proxy hands zod a non-function where it calls one, inside core's parseWith: core's
-    // to turn into invalid_input for every module at once.
-    const frames = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 2).join('') : '';
-    if (frames.includes('node_modules/zod/')) return 'raised by the value itself';
     return `${error instanceof Error ? error.constructor.name : typeof error}: ${message}`;
   }
 }
 
-const allowed = new Set<Outcome>(['result', 'SuccessKitError', 'raised by the value itself']);
+const allowed = new Set<Outcome>(['result', 'SuccessKitError']);
 
 const subscription = { id: 's1', accountId: 'a', mrr: 100, startDate: '2026-01-10' };
 const cohortOptions = { period: 'month', asOf: '2026-03-31' } as const;
