@@ -1,0 +1,28 @@
+export { ScoreAccountOptions } from './account-context.js';
+export { defaultScorecard } from './default-scorecard.js';
+export { defineScorecard, type DefineScorecardOptions, type Scorecard } from './define-scorecard.js';
+export {
+  ManualOverride,
+  PreviousHealth,
+  type AppliedOverride,
+  type AppliedPolicy,
+  type GroupContribution,
+  type HealthNullReason,
+  type HealthScore,
+  type HealthTrend,
+  type MeasureContribution,
+  type MeasureStatus,
+} from './health-score.js';
+export { scoreAccount } from './score-account.js';
+export {
+  HealthBand,
+  Measure,
+  MeasureGroup,
+  MeasureScoring,
+  MissingPolicy,
+  RuleOverride,
+  ScorecardInput,
+  Staleness,
+  ThresholdRange,
+  TrendSettings,
+} from './scorecard.js';
