@@ -26,3 +26,7 @@ export {
   ThresholdRange,
   TrendSettings,
 } from './scorecard.js';
+export { compileScorecard, type CompiledScorecard, type HealthColumns } from './compile-scorecard.js';
+export { explainChange, type MeasureChange, type ScoreChange } from './explain-change.js';
+export { ScorePortfolioOptions, scorePortfolio } from './score-portfolio.js';
+export { scoreColumns, type ScoreColumnsOptions } from './score-columns.js';
