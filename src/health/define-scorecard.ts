@@ -250,11 +250,17 @@ export function defineScorecard(input: unknown, options: DefineScorecardOptions 
     throw new SuccessKitError(ruleOnly ? 'invalid_rule' : 'invalid_definition', check.issues);
   }
   const scorecard = deepFreeze({ ...parsed, overrides });
-  defined.add(scorecard);
+  defined.set(scorecard, check.catalog);
   return scorecard as unknown as Scorecard;
 }
 
-const defined = new WeakSet<object>();
+// What defineScorecard returned, with the catalog it was checked against.
+const defined = new WeakMap<object, FieldCatalog>();
+
+/** The field catalog a defined scorecard was checked against. @internal */
+export function catalogOf(scorecard: Scorecard): FieldCatalog {
+  return defined.get(scorecard) ?? (snapshotFields as unknown as FieldCatalog);
+}
 
 /**
  * `scorecard` itself when {@link defineScorecard} returned it, otherwise

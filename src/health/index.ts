@@ -30,3 +30,19 @@ export { compileScorecard, type CompiledScorecard, type HealthColumns } from './
 export { explainChange, type MeasureChange, type ScoreChange } from './explain-change.js';
 export { ScorePortfolioOptions, scorePortfolio } from './score-portfolio.js';
 export { scoreColumns, type ScoreColumnsOptions } from './score-columns.js';
+export { pathToBand, type BandPath, type ProposedChange } from './path-to-band.js';
+export type { Auc } from './auc.js';
+export {
+  ChurnOutcome,
+  EvaluateScorecardInput,
+  evaluateScorecard,
+  type BandChurn,
+  type MeasureAuc,
+  type ScorecardEvaluation,
+} from './evaluate-scorecard.js';
+export {
+  SuggestWeightsInput,
+  suggestWeights,
+  type SuggestedWeight,
+  type WeightSuggestion,
+} from './suggest-weights.js';
