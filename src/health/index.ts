@@ -46,3 +46,6 @@ export {
   type SuggestedWeight,
   type WeightSuggestion,
 } from './suggest-weights.js';
+export { bandDistribution, type BandDistribution } from './band-distribution.js';
+export { movers, type Mover, type Movers } from './movers.js';
+export { RollUpOptions, rollUp, type RolledUpHealth } from './roll-up.js';
