@@ -1,4 +1,5 @@
-import { fail, isArray } from '../core/internal.js';
+import { fail } from '../core/internal.js';
+import { checkResults } from './health-result-input.js';
 import { definedScorecard, type Scorecard } from './define-scorecard.js';
 import type { HealthScore } from './health-score.js';
 import type { ScorecardInput } from './scorecard.js';
@@ -42,7 +43,7 @@ export interface BandDistribution {
  */
 export function bandDistribution(scorecard: Scorecard | ScorecardInput, results: readonly HealthScore[]): BandDistribution {
   const defined = definedScorecard(scorecard);
-  if (!isArray(results)) fail('invalid_input', ['results'], 'expected an array of health results');
+  checkResults(results, ['results']);
   const counts = new Map<string, number>(defined.bands.map((band) => [band.id, 0]));
   let unbanded = 0;
   results.forEach((result: unknown, index) => {

@@ -25,9 +25,9 @@ export const ChurnOutcome = z.strictObject({ accountId: Id, churnDate: z.nullabl
  *
  * @example
  * ```ts
- * import type { ChurnOutcome } from 'successkit/health';
+ * import { ChurnOutcome } from 'successkit/health';
  *
- * const lost: ChurnOutcome = { accountId: 'acc-7', churnDate: '2026-04-30' };
+ * const lost: ChurnOutcome = ChurnOutcome.parse({ accountId: 'acc-7', churnDate: '2026-04-30' });
  * ```
  */
 export type ChurnOutcome = z.infer<typeof ChurnOutcome>;

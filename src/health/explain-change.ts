@@ -1,4 +1,4 @@
-import { fail, isObjectRecord, isArray } from '../core/internal.js';
+import { checkResult } from './health-result-input.js';
 import type { HealthScore, MeasureContribution, MeasureStatus } from './health-score.js';
 
 /**
@@ -62,11 +62,6 @@ function sign(delta: number): string {
   return delta > 0 ? `+${String(delta)}` : String(delta);
 }
 
-function checkResult(value: unknown, name: string): HealthScore {
-  if (!isObjectRecord(value) || !isArray(value.contributions)) fail('invalid_input', [name], 'expected a HealthScore');
-  return value as unknown as HealthScore;
-}
-
 /**
  * Says which measures moved a score between two results of the same
  * account (usually last month's and this month's) and by how many points
@@ -90,8 +85,8 @@ function checkResult(value: unknown, name: string): HealthScore {
  * ```
  */
 export function explainChange(before: HealthScore, after: HealthScore): ScoreChange {
-  const earlier = checkResult(before, 'before');
-  const later = checkResult(after, 'after');
+  const earlier = checkResult(before, ['before']);
+  const later = checkResult(after, ['after']);
   const previous = new Map(earlier.contributions.map((entry) => [entry.id, entry]));
   const ids = [...new Set([...earlier.contributions.map((entry) => entry.id), ...later.contributions.map((entry) => entry.id)])];
   const now = new Map(later.contributions.map((entry) => [entry.id, entry]));

@@ -203,9 +203,9 @@ export const ManualOverride = z.strictObject({
  *
  * @example
  * ```ts
- * import type { ManualOverride } from 'successkit/health';
+ * import { ManualOverride } from 'successkit/health';
  *
- * const hold: ManualOverride = { accountId: 'acc-1', band: 'green', reason: 'Migration planned', setBy: 'csm-4', expiresOn: '2026-07-15' };
+ * const hold: ManualOverride = ManualOverride.parse({ accountId: 'acc-1', band: 'green', reason: 'Migration planned', setBy: 'csm-4', expiresOn: '2026-07-15' });
  * ```
  */
 export type ManualOverride = z.infer<typeof ManualOverride>;
@@ -221,7 +221,7 @@ export type ManualOverride = z.infer<typeof ManualOverride>;
  * PreviousHealth.parse({ score: 76, band: 'green' }).score; // => 76
  * ```
  */
-export const PreviousHealth = z.looseObject({
+export const PreviousHealth = z.object({
   score: z.nullable(z.number().check(z.minimum(0), z.maximum(100))),
   band: z.nullable(z.string()),
   scoreBand: z.optional(z.nullable(z.string())),

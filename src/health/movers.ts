@@ -1,4 +1,6 @@
-import { fail, isArray } from '../core/internal.js';
+import * as z from 'zod/mini';
+import { parseWith } from '../core/internal.js';
+import { checkResults } from './health-result-input.js';
 import { explainChange, type ScoreChange } from './explain-change.js';
 import type { HealthScore } from './health-score.js';
 
@@ -21,6 +23,8 @@ export interface Mover {
   readonly change: ScoreChange;
 }
 
+const MoversOptions = z.strictObject({ limit: z._default(z.int().check(z.minimum(0)), 10) });
+
 /**
  * The biggest drops and rises of score between two sets of results.
  *
@@ -36,16 +40,6 @@ export interface Movers {
   readonly drops: readonly Mover[];
   /** Largest rise first. */
   readonly rises: readonly Mover[];
-}
-
-function checkResults(value: unknown, name: string): readonly HealthScore[] {
-  if (!isArray(value)) fail('invalid_input', [name], 'expected an array of health results');
-  value.forEach((result: unknown, index) => {
-    if (typeof result !== 'object' || result === null || typeof (result as { accountId?: unknown }).accountId !== 'string') {
-      fail('invalid_input', [name, index], 'expected a health result with an accountId');
-    }
-  });
-  return value as readonly HealthScore[];
 }
 
 /**
@@ -73,11 +67,9 @@ export function movers(
   previous: readonly HealthScore[],
   options: { readonly limit?: number } = {},
 ): Movers {
-  const now = checkResults(results, 'results');
-  const before = new Map(checkResults(previous, 'previous').map((result) => [result.accountId, result]));
-  if (typeof options !== 'object' || options === null || isArray(options)) fail('invalid_input', ['options'], 'expected an object');
-  const limit = options.limit ?? 10;
-  if (!Number.isSafeInteger(limit) || limit < 0) fail('invalid_input', ['options', 'limit'], 'expected a whole number >= 0');
+  const now = checkResults(results, ['results']);
+  const before = new Map(checkResults(previous, ['previous']).map((result) => [result.accountId, result]));
+  const { limit } = parseWith(MoversOptions, options, { path: ['options'] });
   const moved: Mover[] = [];
   for (const after of now) {
     const earlier = before.get(after.accountId);

@@ -171,7 +171,7 @@ function proposal(measure: MeasureModel, from: unknown, fromPoints: number | nul
     measureId: measure.id,
     label: measure.label,
     field: measure.field,
-    from: typeof from === 'number' || typeof from === 'string' || typeof from === 'boolean' ? from : null,
+    from: (typeof from === 'number' && Number.isFinite(from)) || typeof from === 'string' || typeof from === 'boolean' ? from : null,
     to: value,
     pointsFrom: fromPoints,
     pointsTo: roundScore(measure.points(value)),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fail, isObjectRecord, quoteText, type PathSegment } from '../core/internal.js';
+import { fail, isObjectRecord, quoteText, unreadable, type PathSegment } from '../core/internal.js';
 import { noBand, type HealthColumns } from './compile-scorecard.js';
 import { definedScorecard, type Scorecard } from './define-scorecard.js';
 import { measurePoints, missing, ok, stale } from './measure-points.js';
@@ -95,6 +95,14 @@ export function scoreColumns(
   options: ScoreColumnsOptions = {},
 ): HealthColumns {
   const model = modelOf(definedScorecard(scorecard));
+  try {
+    return scoreColumnsOf(model, columns, options);
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', ['columns'], 'the columns');
+  }
+}
+
+function scoreColumnsOf(model: ScorecardModel, columns: unknown, options: ScoreColumnsOptions): HealthColumns {
   if (!isObjectRecord(options)) fail('invalid_input', ['options'], 'expected an object');
   const checked = Options.safeParse(options);
   if (!checked.success) fail('invalid_input', ['options'], 'expected { ages?, previousBands? }');

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parseWith } from '../core/internal.js';
+import { fail, parseWith } from '../core/internal.js';
 import { catalogOf, definedScorecard, defineScorecard, type Scorecard } from './define-scorecard.js';
 import { EvaluateScorecardInput, evaluationOf, labelled, type Labelled } from './evaluate-scorecard.js';
 import type { Auc } from './auc.js';
@@ -188,6 +188,10 @@ export function suggestWeights(scorecard: Scorecard | ScorecardInput, input: Sug
   const draws = uniforms(parsed.seed, data.results.length);
   const train = subset(data, draws.map((draw) => draw >= parsed.holdoutShare));
   const holdout = subset(data, draws.map((draw) => draw < parsed.holdoutShare));
+  const churnedInTraining = train.labels.reduce((sum, label) => sum + label, 0);
+  if (churnedInTraining === 0 || churnedInTraining === train.labels.length) {
+    fail('fit_failed', ['input'], `the training accounts need both churned and retained ones, got ${String(churnedInTraining)} churned of ${String(train.labels.length)}`);
+  }
   const measures = defined.groups.flatMap((group) => group.measures);
   const ids = measures.map((measure) => measure.id);
   const means = meansOf(train, ids);

@@ -27,7 +27,19 @@ const calls: [name: string, run: (...args: unknown[]) => unknown, args: unknown[
   ['scoreAccount', health.scoreAccount as never, [mixed, fullSnapshot, {}]],
   ['scoreColumns', health.scoreColumns as never, [mixed, { seats: Float64Array.of(0.5), tickets: Float64Array.of(1), nps: Float64Array.of(0), champion: Float64Array.of(1) }, { ages: { nps: Float64Array.of(3) } }]],
   ['scorePortfolio', health.scorePortfolio as never, [mixed, [fullSnapshot], {}]],
-  ['suggestWeights', health.suggestWeights as never, [mixed, { ...evaluation, holdoutShare: 0.5 }]],
+  [
+    'suggestWeights',
+    health.suggestWeights as never,
+    [
+      mixed,
+      {
+        snapshots: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6, 0.8, 1].map((licenseUtilization, index) => ({ ...fullSnapshot, id: `s${String(index)}`, licenseUtilization })),
+        outcomes: Array.from({ length: 10 }, (_, index) => ({ accountId: `s${String(index)}`, churnDate: index % 3 === 0 ? '2026-08-01' : null })),
+        horizonDays: 90,
+        holdoutShare: 0.2,
+      },
+    ],
+  ],
 ];
 
 describe('every health function answers hostile input with a SuccessKitError or a result', () => {
