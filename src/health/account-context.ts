@@ -32,12 +32,20 @@ export function snapshotIdentity(snapshot: unknown, path: readonly PathSegment[]
 }
 
 /** The index of a previous result's band, checked against the scorecard's bands. @internal */
-export function previousBandIndex(model: ScorecardModel, previous: PreviousHealth | undefined, path: readonly PathSegment[]): number {
+export function previousBandIndex(
+  model: ScorecardModel,
+  previous: PreviousHealth | undefined,
+  path: readonly PathSegment[],
+): number {
   if (previous === undefined) return -1;
   for (const key of ['band', 'scoreBand'] as const) {
     const band = previous[key];
     if (typeof band === 'string' && !model.bandIndex.has(band)) {
-      fail('invalid_input', [...path, key], `unknown band ${quoteText(band, 60)}; the scorecard has ${model.bandIds.join(', ')}`);
+      fail(
+        'invalid_input',
+        [...path, key],
+        `unknown band ${quoteText(band, 60)}; the scorecard has ${model.bandIds.join(', ')}`,
+      );
     }
   }
   const band = previous.scoreBand === undefined ? previous.band : previous.scoreBand;
@@ -45,10 +53,18 @@ export function previousBandIndex(model: ScorecardModel, previous: PreviousHealt
 }
 
 /** Checks that every manual override names a band of the scorecard. @internal */
-export function checkManualBands(model: ScorecardModel, overrides: readonly ManualOverride[], path: readonly PathSegment[]): void {
+export function checkManualBands(
+  model: ScorecardModel,
+  overrides: readonly ManualOverride[],
+  path: readonly PathSegment[],
+): void {
   overrides.forEach((override, index) => {
     if (!model.bandIndex.has(override.band)) {
-      fail('invalid_input', [...path, index, 'band'], `unknown band ${quoteText(override.band, 60)}; the scorecard has ${model.bandIds.join(', ')}`);
+      fail(
+        'invalid_input',
+        [...path, index, 'band'],
+        `unknown band ${quoteText(override.band, 60)}; the scorecard has ${model.bandIds.join(', ')}`,
+      );
     }
   });
 }

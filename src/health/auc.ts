@@ -35,7 +35,7 @@ export function mannWhitneyAuc(scores: ArrayLike<number>, churned: ArrayLike<num
   );
   let rankSumRetained = 0;
   let retained = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     const value = scores[order[start] ?? 0] ?? 0;
     while (end + 1 < order.length && scores[order[end + 1] ?? 0] === value) end++;
@@ -54,7 +54,8 @@ export function mannWhitneyAuc(scores: ArrayLike<number>, churned: ArrayLike<num
   const q1 = value / (2 - value);
   const q2 = (2 * value * value) / (1 + value);
   const variance =
-    (value * (1 - value) + (lost - 1) * (q1 - value * value) + (retained - 1) * (q2 - value * value)) / (retained * lost);
+    (value * (1 - value) + (lost - 1) * (q1 - value * value) + (retained - 1) * (q2 - value * value)) /
+    (retained * lost);
   const margin = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(Math.max(0, variance));
   return {
     value,

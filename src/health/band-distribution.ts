@@ -19,7 +19,12 @@ export interface BandDistribution {
   readonly accounts: number;
   readonly unbanded: number;
   /** Per band: its accounts and their share of all accounts, 0–1. */
-  readonly bands: readonly { readonly band: string; readonly label: string; readonly accounts: number; readonly share: number }[];
+  readonly bands: readonly {
+    readonly band: string;
+    readonly label: string;
+    readonly accounts: number;
+    readonly share: number;
+  }[];
 }
 
 /**
@@ -41,7 +46,10 @@ export interface BandDistribution {
  * bandDistribution(defaultScorecard, results).bands.map((band) => band.accounts); // => [1, 1, 1]
  * ```
  */
-export function bandDistribution(scorecard: Scorecard | ScorecardInput, results: readonly HealthScore[]): BandDistribution {
+export function bandDistribution(
+  scorecard: Scorecard | ScorecardInput,
+  results: readonly HealthScore[],
+): BandDistribution {
   const defined = definedScorecard(scorecard);
   checkResults(results, ['results']);
   const counts = new Map<string, number>(defined.bands.map((band) => [band.id, 0]));

@@ -1,5 +1,10 @@
 import { fail, isArray, isCalendarDate, notADate, toEpochDay, unreadable } from '../core/internal.js';
-import { accountContext, parseScoreAccountOptions, snapshotIdentity, type ScoreAccountOptions } from './account-context.js';
+import {
+  accountContext,
+  parseScoreAccountOptions,
+  snapshotIdentity,
+  type ScoreAccountOptions,
+} from './account-context.js';
 import { definedScorecard, type Scorecard } from './define-scorecard.js';
 import { explainAccount } from './explain-account.js';
 import type { HealthScore } from './health-score.js';
@@ -71,7 +76,11 @@ function checkPreviousBands(model: ScorecardModel, previousBands: unknown, count
   for (let index = 0; index < previousBands.length; index++) {
     const band = previousBands[index] ?? noBand;
     if (band !== noBand && band >= model.bandIds.length) {
-      fail('invalid_input', ['previousBands', index], `expected a band index below ${String(model.bandIds.length)} or 255, got ${String(band)}`);
+      fail(
+        'invalid_input',
+        ['previousBands', index],
+        `expected a band index below ${String(model.bandIds.length)} or 255, got ${String(band)}`,
+      );
     }
   }
   return previousBands;
@@ -89,7 +98,8 @@ function scoresOf(model: ScorecardModel, snapshots: unknown, previousBands: unkn
   const margin = model.scorecard.hysteresis;
   for (let index = 0; index < count; index++) {
     const snapshot: unknown = snapshots[index];
-    if (typeof snapshot !== 'object' || snapshot === null) fail('invalid_input', ['snapshots', index], 'expected an account snapshot');
+    if (typeof snapshot !== 'object' || snapshot === null)
+      fail('invalid_input', ['snapshots', index], 'expected an account snapshot');
     try {
       scoreMeasures(model, snapshot, dayOf(snapshot, index), points);
     } catch (thrown) {

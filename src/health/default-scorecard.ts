@@ -35,7 +35,8 @@ import { defineScorecard, type Scorecard } from './define-scorecard.js';
 export const defaultScorecard: Scorecard = /* @__PURE__ */ defineScorecard({
   id: 'default',
   label: 'Customer health',
-  description: 'A starting scorecard over the snapshot fields: usage, adoption, surveys, support, relationship, billing.',
+  description:
+    'A starting scorecard over the snapshot fields: usage, adoption, surveys, support, relationship, billing.',
   groups: [
     {
       id: 'usage',
@@ -49,7 +50,13 @@ export const defaultScorecard: Scorecard = /* @__PURE__ */ defineScorecard({
           weight: 60,
           scoring: { type: 'linear', min: 0.2, max: 0.9 },
         },
-        { id: 'stickiness', label: 'Stickiness (DAU/MAU)', field: 'stickiness', weight: 40, scoring: { type: 'linear', min: 0.05, max: 0.4 } },
+        {
+          id: 'stickiness',
+          label: 'Stickiness (DAU/MAU)',
+          field: 'stickiness',
+          weight: 40,
+          scoring: { type: 'linear', min: 0.05, max: 0.4 },
+        },
       ],
     },
     {
@@ -57,7 +64,13 @@ export const defaultScorecard: Scorecard = /* @__PURE__ */ defineScorecard({
       label: 'Adoption',
       weight: 15,
       measures: [
-        { id: 'features-adopted', label: 'Features adopted', field: 'featuresAdopted', weight: 100, scoring: { type: 'linear', min: 2, max: 10 } },
+        {
+          id: 'features-adopted',
+          label: 'Features adopted',
+          field: 'featuresAdopted',
+          weight: 100,
+          scoring: { type: 'linear', min: 2, max: 10 },
+        },
       ],
     },
     {
@@ -73,7 +86,13 @@ export const defaultScorecard: Scorecard = /* @__PURE__ */ defineScorecard({
           scoring: { type: 'bands', points: { promoter: 100, passive: 60, detractor: 0 } },
           stale: { dateField: 'lastNpsDate', maxAgeDays: 180 },
         },
-        { id: 'csat', label: 'CSAT satisfied', field: 'csatSatisfiedShare', weight: 40, scoring: { type: 'linear', min: 0.5, max: 1 } },
+        {
+          id: 'csat',
+          label: 'CSAT satisfied',
+          field: 'csatSatisfiedShare',
+          weight: 40,
+          scoring: { type: 'linear', min: 0.5, max: 1 },
+        },
       ],
     },
     {
@@ -116,7 +135,9 @@ export const defaultScorecard: Scorecard = /* @__PURE__ */ defineScorecard({
       id: 'relationship',
       label: 'Relationship',
       weight: 10,
-      measures: [{ id: 'champion', label: 'Champion named', field: 'championNamed', weight: 100, scoring: { type: 'boolean' } }],
+      measures: [
+        { id: 'champion', label: 'Champion named', field: 'championNamed', weight: 100, scoring: { type: 'boolean' } },
+      ],
     },
     {
       id: 'billing',

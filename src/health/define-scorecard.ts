@@ -10,7 +10,13 @@ import {
 } from '../core/internal.js';
 import { defineRule, FieldCatalog, type DefinedRule, type FieldType } from '../rules/index.js';
 import { snapshotFields } from '../snapshot/index.js';
-import { ScorecardInput, type HealthBand, type MeasureGroup, type RuleOverride, type ThresholdRange } from './scorecard.js';
+import {
+  ScorecardInput,
+  type HealthBand,
+  type MeasureGroup,
+  type RuleOverride,
+  type ThresholdRange,
+} from './scorecard.js';
 
 // The brand exists only in the type; the WeakSet below is what the run time trusts.
 declare const scorecardBrand: unique symbol;
@@ -76,7 +82,8 @@ function issue(check: Check, path: readonly PathSegment[], message: string): voi
 function checkField(check: Check, field: string, expected: FieldType, path: readonly PathSegment[]): void {
   const type = typeOf(check.catalog, field);
   if (type === undefined) issue(check, path, `unknown field ${quoteText(field, 60)}`);
-  else if (type !== expected) issue(check, path, `expected a ${expected} field, got ${quoteText(field, 60)}, a ${type}`);
+  else if (type !== expected)
+    issue(check, path, `expected a ${expected} field, got ${quoteText(field, 60)}, a ${type}`);
 }
 
 function checkUnique(check: Check, ids: readonly (readonly [string, readonly PathSegment[]])[], what: string): void {
@@ -90,11 +97,7 @@ function checkUnique(check: Check, ids: readonly (readonly [string, readonly Pat
 type ParsedScorecard = z.output<typeof ScorecardInput>;
 type ParsedMeasure = ParsedScorecard['groups'][number]['measures'][number];
 
-function checkThresholds(
-  check: Check,
-  ranges: readonly ThresholdRange[],
-  path: readonly PathSegment[],
-): void {
+function checkThresholds(check: Check, ranges: readonly ThresholdRange[], path: readonly PathSegment[]): void {
   ranges.forEach((range, index) => {
     const at = [...path, 'ranges', index];
     if (range.from !== undefined && range.below !== undefined && !(range.from < range.below)) {
@@ -135,7 +138,9 @@ function checkGroups(check: Check, groups: ParsedScorecard['groups']): void {
     else if (group.measures.every((measure) => measure.weight === 0)) {
       issue(check, [...path, 'measures'], 'the weights of the measures sum to 0');
     }
-    group.measures.forEach((measure, at) => checkMeasure(check, measure, [...path, 'measures', at]));
+    group.measures.forEach((measure, at) => {
+      checkMeasure(check, measure, [...path, 'measures', at]);
+    });
   });
   if (groupWeights === 0) issue(check, ['groups'], 'the weights of the groups sum to 0');
   checkUnique(
@@ -159,7 +164,11 @@ function checkBands(check: Check, bands: readonly HealthBand[]): void {
   bands.forEach((band, index) => {
     const before = bands[index - 1];
     if (before !== undefined && !(band.from > before.from)) {
-      issue(check, ['bands', index, 'from'], `expected bands in ascending order, from > ${String(before.from)}, got ${String(band.from)}`);
+      issue(
+        check,
+        ['bands', index, 'from'],
+        `expected bands in ascending order, from > ${String(before.from)}, got ${String(band.from)}`,
+      );
     }
   });
   checkUnique(
@@ -169,7 +178,12 @@ function checkBands(check: Check, bands: readonly HealthBand[]): void {
   );
 }
 
-function defineOverride(check: Check, override: RuleOverride, index: number, bandIds: ReadonlySet<string>): DefinedRule | undefined {
+function defineOverride(
+  check: Check,
+  override: RuleOverride,
+  index: number,
+  bandIds: ReadonlySet<string>,
+): DefinedRule | undefined {
   if (!bandIds.has(override.band)) {
     issue(check, ['overrides', index, 'band'], `unknown band ${quoteText(override.band, 60)}`);
   }
@@ -232,7 +246,7 @@ function deepFreeze<Value>(value: Value): Value {
 export function defineScorecard(input: unknown, options: DefineScorecardOptions = {}): Scorecard {
   const { fields } = parseWith(Options, options, { path: ['options'] });
   const parsed = parseWith(ScorecardInput, input, { code: 'invalid_definition' });
-  const check: Check = { issues: [], catalog: fields ?? (snapshotFields as unknown as FieldCatalog) };
+  const check: Check = { issues: [], catalog: fields ?? snapshotFields };
   checkGroups(check, parsed.groups);
   checkBands(check, parsed.bands);
   const bandIds = new Set(parsed.bands.map((band) => band.id));
@@ -259,7 +273,7 @@ const defined = new WeakMap<object, FieldCatalog>();
 
 /** The field catalog a defined scorecard was checked against. @internal */
 export function catalogOf(scorecard: Scorecard): FieldCatalog {
-  return defined.get(scorecard) ?? (snapshotFields as unknown as FieldCatalog);
+  return defined.get(scorecard) ?? snapshotFields;
 }
 
 /**
@@ -269,5 +283,7 @@ export function catalogOf(scorecard: Scorecard): FieldCatalog {
  * @internal
  */
 export function definedScorecard(scorecard: unknown): Scorecard {
-  return isObjectRecord(scorecard) && defined.has(scorecard) ? (scorecard as unknown as Scorecard) : defineScorecard(scorecard);
+  return isObjectRecord(scorecard) && defined.has(scorecard)
+    ? (scorecard as unknown as Scorecard)
+    : defineScorecard(scorecard);
 }

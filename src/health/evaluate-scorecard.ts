@@ -170,7 +170,7 @@ export function labelled(scorecard: Scorecard, input: z.output<typeof EvaluateSc
     if (result.score === null) dropped.unscored++;
     else {
       results.push(result);
-      snapshots.push(kept[index] as object);
+      snapshots.push(kept[index] ?? {});
       scoredLabels.push(labels[index] ?? 0);
     }
   });
@@ -191,8 +191,9 @@ export function evaluationOf(scorecard: Scorecard, data: Labelled, confidence: n
     });
     return { band: band.id, accounts, churned: lost, churnRate: accounts === 0 ? null : lost / accounts };
   });
-  const low = bands[0] as BandChurn;
-  const high = bands[bands.length - 1] as BandChurn;
+  const empty: BandChurn = { band: '', accounts: 0, churned: 0, churnRate: null };
+  const low = bands[0] ?? empty;
+  const high = bands.at(-1) ?? empty;
   const lift =
     low.churnRate === null || high.churnRate === null
       ? { value: null, nullReason: 'empty_band' as const }
@@ -209,7 +210,12 @@ export function evaluationOf(scorecard: Scorecard, data: Labelled, confidence: n
         points.push(entry.points);
         outcome.push(labels[index] ?? 0);
       });
-      return { id: measure.id, label: measure.label, accounts: points.length, auc: mannWhitneyAuc(points, outcome, confidence) };
+      return {
+        id: measure.id,
+        label: measure.label,
+        accounts: points.length,
+        auc: mannWhitneyAuc(points, outcome, confidence),
+      };
     }),
   );
   return {
@@ -269,7 +275,10 @@ export function evaluationOf(scorecard: Scorecard, data: Labelled, confidence: n
  * evaluation.bands.map((band) => band.churnRate); // => [0.5, 0.5]
  * ```
  */
-export function evaluateScorecard(scorecard: Scorecard | ScorecardInput, input: EvaluateScorecardInput): ScorecardEvaluation {
+export function evaluateScorecard(
+  scorecard: Scorecard | ScorecardInput,
+  input: EvaluateScorecardInput,
+): ScorecardEvaluation {
   const defined = definedScorecard(scorecard);
   const parsed = parseWith(EvaluateScorecardInput, input, { path: ['input'] });
   return evaluationOf(defined, labelled(defined, parsed), parsed.confidence);

@@ -31,7 +31,7 @@ const statusNames: readonly MeasureStatus[] = ['ok', 'missing', 'stale'];
 function valueOf(value: unknown): ContributionValue {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return [...(value as string[])];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return [...value];
   return null;
 }
 
@@ -48,7 +48,13 @@ function policyName(measure: MeasureModel, status: number): AppliedPolicy {
   return policy.kind === 'redistribute' ? 'redistributed' : policy.kind === 'fail' ? 'failed' : policy.kind;
 }
 
-function noteOf(measure: MeasureModel, status: number, value: ContributionValue, points: number, applied: AppliedPolicy): string {
+function noteOf(
+  measure: MeasureModel,
+  status: number,
+  value: ContributionValue,
+  points: number,
+  applied: AppliedPolicy,
+): string {
   const seen = `${measure.label} ${describe(value)}`;
   const consequence: Record<AppliedPolicy, string> = {
     scored: `scores ${String(roundScore(points))} of 100`,
@@ -58,7 +64,12 @@ function noteOf(measure: MeasureModel, status: number, value: ContributionValue,
     failed: 'the score cannot be given without it',
   };
   if (status === ok) return `${seen} ${consequence.scored}`;
-  const why = status === missing ? (value === null ? 'missing' : 'cannot be scored') : `older than ${String(measure.stale?.maxAgeDays)} days by ${measure.stale?.dateField ?? ''}`;
+  const why =
+    status === missing
+      ? value === null
+        ? 'missing'
+        : 'cannot be scored'
+      : `older than ${String(measure.stale?.maxAgeDays)} days by ${measure.stale?.dateField ?? ''}`;
   return `${seen}: ${why}; ${consequence[applied]}`;
 }
 
@@ -117,21 +128,35 @@ function effectiveWeights(model: ScorecardModel, effective: Float64Array): Weigh
     group[entry.index] = entry.weight / groupSum;
     for (const index of entry.measures) {
       const points = effective[index] ?? Number.NaN;
-      if (points === points) measure[index] = (entry.weight / groupSum) * ((model.measureWeights[index] ?? 0) / weights);
+      if (points === points)
+        measure[index] = (entry.weight / groupSum) * ((model.measureWeights[index] ?? 0) / weights);
     }
   }
   return { measure, group, groupPoints };
 }
 
-function overrideOf(model: ScorecardModel, snapshot: object, asOf: CalendarDate, context: AccountContext): AppliedOverride | null {
+function overrideOf(
+  model: ScorecardModel,
+  snapshot: object,
+  asOf: CalendarDate,
+  context: AccountContext,
+): AppliedOverride | null {
   for (const manual of context.manual) {
     if (asOf < manual.expiresOn) {
-      return { kind: 'manual', id: `manual:${manual.accountId}`, label: manual.reason, band: manual.band, setBy: manual.setBy ?? null, expiresOn: manual.expiresOn };
+      return {
+        kind: 'manual',
+        id: `manual:${manual.accountId}`,
+        label: manual.reason,
+        band: manual.band,
+        setBy: manual.setBy ?? null,
+        expiresOn: manual.expiresOn,
+      };
     }
   }
   const ruleContext = context.previousSnapshot === undefined ? { asOf } : { asOf, previous: context.previousSnapshot };
   for (const override of model.overrides) {
-    if (override.test(snapshot, ruleContext)) return { kind: 'rule', id: override.id, label: override.label, band: override.band };
+    if (override.test(snapshot, ruleContext))
+      return { kind: 'rule', id: override.id, label: override.label, band: override.band };
   }
   return null;
 }
@@ -149,21 +174,33 @@ function summaryOf(result: Omit<HealthScore, 'explanation'>, model: ScorecardMod
   const parts: string[] = [];
   if (result.score === null) {
     const failed = result.contributions.find((entry) => entry.policy === 'failed');
-    parts.push(failed === undefined ? 'No health score: no measure has data' : `No health score: ${failed.label} is ${failed.status} and the scorecard needs it`);
+    parts.push(
+      failed === undefined
+        ? 'No health score: no measure has data'
+        : `No health score: ${failed.label} is ${failed.status} and the scorecard needs it`,
+    );
   } else {
-    const trend = result.trend === null || result.trend.direction === 'flat' ? '' : `, ${result.trend.direction} ${String(Math.abs(result.trend.delta))}`;
-    const was = result.previousBand !== null && result.previousBand !== result.band ? `, was ${result.previousBand}` : '';
+    const trend =
+      result.trend === null || result.trend.direction === 'flat'
+        ? ''
+        : `, ${result.trend.direction} ${String(Math.abs(result.trend.delta))}`;
+    const was =
+      result.previousBand !== null && result.previousBand !== result.band ? `, was ${result.previousBand}` : '';
     parts.push(`Health ${String(result.score)} (${result.band ?? 'no band'}${was})${trend}`);
     const scored = result.contributions.filter((entry) => entry.points !== null && entry.weight > 0);
     const weakest = scored.reduce<MeasureContribution | undefined>(
       (low, entry) => (low === undefined || (entry.points ?? 0) < (low.points ?? 0) ? entry : low),
       undefined,
     );
-    if (weakest !== undefined) parts.push(`weakest: ${weakest.label} (${String(roundScore(weakest.points ?? 0))} of 100)`);
+    if (weakest !== undefined)
+      parts.push(`weakest: ${weakest.label} (${String(roundScore(weakest.points ?? 0))} of 100)`);
   }
   if (result.missing.length > 0) parts.push(`missing: ${labels(result.missing)}`);
   if (result.stale.length > 0) parts.push(`stale: ${labels(result.stale)}`);
-  if (result.overriddenBy !== null) parts.push(`band set to ${result.overriddenBy.band} by ${result.overriddenBy.kind === 'rule' ? 'rule' : 'manual override'} "${result.overriddenBy.label}"`);
+  if (result.overriddenBy !== null)
+    parts.push(
+      `band set to ${result.overriddenBy.band} by ${result.overriddenBy.kind === 'rule' ? 'rule' : 'manual override'} "${result.overriddenBy.label}"`,
+    );
   return parts.join('; ');
 }
 
@@ -173,7 +210,12 @@ function summaryOf(result: Omit<HealthScore, 'explanation'>, model: ScorecardMod
  *
  * @internal
  */
-export function explainAccount(model: ScorecardModel, snapshot: object, points: MeasurePoints, context: AccountContext): HealthScore {
+export function explainAccount(
+  model: ScorecardModel,
+  snapshot: object,
+  points: MeasurePoints,
+  context: AccountContext,
+): HealthScore {
   const record = snapshot as { readonly id: string; readonly asOf: CalendarDate };
   scoreMeasures(model, snapshot, context.asOfDay, points);
   const raw = points.failed >= 0 ? Number.NaN : combinePoints(model, points.effective);
@@ -221,7 +263,8 @@ export function explainAccount(model: ScorecardModel, snapshot: object, points: 
       contributed: groupTenths / 10,
     };
   });
-  const bandIndex = score === null ? -1 : bandIndexOf(model.bandFrom, model.scorecard.hysteresis, score, context.previousBandIndex);
+  const bandIndex =
+    score === null ? -1 : bandIndexOf(model.bandFrom, model.scorecard.hysteresis, score, context.previousBandIndex);
   const scoreBand = bandIndex < 0 ? null : (model.bandIds[bandIndex] ?? null);
   const overriddenBy = overrideOf(model, snapshot, record.asOf, context);
   const result = {

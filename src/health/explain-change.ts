@@ -88,7 +88,9 @@ export function explainChange(before: HealthScore, after: HealthScore): ScoreCha
   const earlier = checkResult(before, ['before']);
   const later = checkResult(after, ['after']);
   const previous = new Map(earlier.contributions.map((entry) => [entry.id, entry]));
-  const ids = [...new Set([...earlier.contributions.map((entry) => entry.id), ...later.contributions.map((entry) => entry.id)])];
+  const ids = [
+    ...new Set([...earlier.contributions.map((entry) => entry.id), ...later.contributions.map((entry) => entry.id)]),
+  ];
   const now = new Map(later.contributions.map((entry) => [entry.id, entry]));
   const changes = ids
     .map((id): MeasureChange => {
@@ -112,8 +114,10 @@ export function explainChange(before: HealthScore, after: HealthScore): ScoreCha
     })
     .filter((change) => change.delta !== 0 || change.statusBefore !== change.statusAfter)
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.id.localeCompare(b.id));
-  const delta = earlier.score === null || later.score === null ? null : (tenths(later.score) - tenths(earlier.score)) / 10;
-  const band = (score: number | null, name: string | null): string => `${score === null ? 'no score' : String(score)} (${name ?? 'no band'})`;
+  const delta =
+    earlier.score === null || later.score === null ? null : (tenths(later.score) - tenths(earlier.score)) / 10;
+  const band = (score: number | null, name: string | null): string =>
+    `${score === null ? 'no score' : String(score)} (${name ?? 'no band'})`;
   const moved = changes
     .filter((change) => change.delta !== 0)
     .slice(0, 3)
@@ -122,5 +126,13 @@ export function explainChange(before: HealthScore, after: HealthScore): ScoreCha
     delta === 0 && moved.length === 0
       ? `No change: ${band(later.score, later.band)}`
       : `${band(earlier.score, earlier.band)} → ${band(later.score, later.band)}${delta === null ? '' : `, ${sign(delta)}`}${moved.length > 0 ? `: ${moved.join(', ')}` : ''}`;
-  return { delta, scoreBefore: earlier.score, scoreAfter: later.score, bandBefore: earlier.band, bandAfter: later.band, changes, summary };
+  return {
+    delta,
+    scoreBefore: earlier.score,
+    scoreAfter: later.score,
+    bandBefore: earlier.band,
+    bandAfter: later.band,
+    changes,
+    summary,
+  };
 }

@@ -40,12 +40,7 @@ export {
   type MeasureAuc,
   type ScorecardEvaluation,
 } from './evaluate-scorecard.js';
-export {
-  SuggestWeightsInput,
-  suggestWeights,
-  type SuggestedWeight,
-  type WeightSuggestion,
-} from './suggest-weights.js';
+export { SuggestWeightsInput, suggestWeights, type SuggestedWeight, type WeightSuggestion } from './suggest-weights.js';
 export { bandDistribution, type BandDistribution } from './band-distribution.js';
 export { movers, type Mover, type Movers } from './movers.js';
 export { RollUpOptions, rollUp, type RolledUpHealth } from './roll-up.js';

@@ -16,21 +16,21 @@ function solve(matrix: number[][], vector: number[]): number[] {
     for (let row = column + 1; row < size; row++) {
       if (Math.abs(rows[row]?.[column] ?? 0) > Math.abs(rows[pivot]?.[column] ?? 0)) pivot = row;
     }
-    const swap = rows[column] as number[];
-    rows[column] = rows[pivot] as number[];
-    rows[pivot] = swap;
-    const lead = rows[column] as number[];
+    const lead = rows[pivot] ?? [];
+    rows[pivot] = rows[column] ?? [];
+    rows[column] = lead;
     const divisor = lead[column] ?? 0;
-    if (Math.abs(divisor) < 1e-300) fail('fit_failed', [], 'the features are collinear: the regression has no unique fit');
+    if (Math.abs(divisor) < 1e-300)
+      fail('fit_failed', [], 'the features are collinear: the regression has no unique fit');
     for (let row = column + 1; row < size; row++) {
-      const target = rows[row] as number[];
+      const target = rows[row] ?? [];
       const factor = (target[column] ?? 0) / divisor;
       for (let at = column; at <= size; at++) target[at] = (target[at] ?? 0) - factor * (lead[at] ?? 0);
     }
   }
   const solution = new Array<number>(size).fill(0);
   for (let row = size - 1; row >= 0; row--) {
-    const line = rows[row] as number[];
+    const line = rows[row] ?? [];
     let sum = line[size] ?? 0;
     for (let at = row + 1; at < size; at++) sum -= (line[at] ?? 0) * (solution[at] ?? 0);
     solution[row] = sum / (line[row] ?? 1);
@@ -45,7 +45,11 @@ function solve(matrix: number[][], vector: number[]): number[] {
  *
  * @internal
  */
-export function fitLogisticRegression(features: readonly (readonly number[])[], labels: readonly number[], l2: number): LogisticFit {
+export function fitLogisticRegression(
+  features: readonly (readonly number[])[],
+  labels: readonly number[],
+  l2: number,
+): LogisticFit {
   const width = (features[0]?.length ?? 0) + 1;
   let beta = new Array<number>(width).fill(0);
   for (let iteration = 1; iteration <= 100; iteration++) {
@@ -60,13 +64,13 @@ export function fitLogisticRegression(features: readonly (readonly number[])[], 
       const residual = (labels[index] ?? 0) - mu;
       for (let a = 0; a < width; a++) {
         gradient[a] = (gradient[a] ?? 0) + residual * (x[a] ?? 0);
-        const line = hessian[a] as number[];
+        const line = hessian[a] ?? [];
         for (let b = 0; b < width; b++) line[b] = (line[b] ?? 0) + weight * (x[a] ?? 0) * (x[b] ?? 0);
       }
     });
     for (let at = 1; at < width; at++) {
       gradient[at] = (gradient[at] ?? 0) - l2 * (beta[at] ?? 0);
-      const line = hessian[at] as number[];
+      const line = hessian[at] ?? [];
       line[at] = (line[at] ?? 0) + l2;
     }
     const step = solve(hessian, gradient);

@@ -21,7 +21,12 @@ export interface MeasurePoints {
 /** Fresh buffers for one account's measure points. @internal */
 export function measurePoints(model: ScorecardModel): MeasurePoints {
   const count = model.measures.length;
-  return { scored: new Float64Array(count), effective: new Float64Array(count), status: new Uint8Array(count), failed: -1 };
+  return {
+    scored: new Float64Array(count),
+    effective: new Float64Array(count),
+    status: new Uint8Array(count),
+    failed: -1,
+  };
 }
 
 function apply(target: MeasurePoints, index: number, policy: PolicyModel): void {
@@ -40,8 +45,8 @@ function apply(target: MeasurePoints, index: number, policy: PolicyModel): void 
 export function scoreMeasures(model: ScorecardModel, snapshot: object, asOfDay: number, target: MeasurePoints): void {
   const { measures } = model;
   target.failed = -1;
-  for (let index = 0; index < measures.length; index++) {
-    const measure = measures[index] as ScorecardModel['measures'][number];
+  for (const measure of measures) {
+    const { index } = measure;
     const points = measure.points(measure.read(snapshot));
     target.scored[index] = points;
     if (points !== points) {

@@ -79,7 +79,13 @@ export function movers(
   }
   const byId = (a: Mover, b: Mover): number => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0);
   return {
-    drops: moved.filter((mover) => mover.delta < 0).sort((a, b) => a.delta - b.delta || byId(a, b)).slice(0, limit),
-    rises: moved.filter((mover) => mover.delta > 0).sort((a, b) => b.delta - a.delta || byId(a, b)).slice(0, limit),
+    drops: moved
+      .filter((mover) => mover.delta < 0)
+      .sort((a, b) => a.delta - b.delta || byId(a, b))
+      .slice(0, limit),
+    rises: moved
+      .filter((mover) => mover.delta > 0)
+      .sort((a, b) => b.delta - a.delta || byId(a, b))
+      .slice(0, limit),
   };
 }

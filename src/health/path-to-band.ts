@@ -1,10 +1,22 @@
 import { fail, quoteText, unreadable, type ContributionValue } from '../core/internal.js';
-import { accountContext, parseScoreAccountOptions, snapshotIdentity, type ScoreAccountOptions } from './account-context.js';
+import {
+  accountContext,
+  parseScoreAccountOptions,
+  snapshotIdentity,
+  type ScoreAccountOptions,
+} from './account-context.js';
 import { definedScorecard, type Scorecard } from './define-scorecard.js';
 import { explainAccount, type AccountContext } from './explain-account.js';
 import { measurePoints, ok, scoreMeasures } from './measure-points.js';
 import type { ScorecardInput, ThresholdRange } from './scorecard.js';
-import { bandIndexOf, combinePoints, roundScore, modelOf, type MeasureModel, type ScorecardModel } from './scorecard-model.js';
+import {
+  bandIndexOf,
+  combinePoints,
+  roundScore,
+  modelOf,
+  type MeasureModel,
+  type ScorecardModel,
+} from './scorecard-model.js';
 
 /**
  * One change of one measure's value that a plan proposes.
@@ -81,14 +93,18 @@ export function withValue(snapshot: object, field: string, value: unknown): obje
   const key = head ?? field;
   if (rest.length === 0) return { ...snapshot, [key]: value };
   const inner = (snapshot as Record<string, unknown>)[key];
-  return { ...snapshot, [key]: withValue(typeof inner === 'object' && inner !== null ? inner : {}, rest.join('.'), value) };
+  return {
+    ...snapshot,
+    [key]: withValue(typeof inner === 'object' && inner !== null ? inner : {}, rest.join('.'), value),
+  };
 }
 
 function nearestInRange(range: ThresholdRange, current: number): number {
   const { from, below } = range;
   if (from !== undefined && !(current >= from)) return from;
   if (below === undefined) return from ?? current;
-  if (from === undefined || below - 1 >= from) return Number.isInteger(below) ? below - 1 : from === undefined ? below - 1 : (from + below) / 2;
+  if (from === undefined || below - 1 >= from)
+    return Number.isInteger(below) ? below - 1 : from === undefined ? below - 1 : (from + below) / 2;
   return (from + below) / 2;
 }
 
@@ -104,7 +120,9 @@ function candidatesOf(measure: MeasureModel, current: unknown): Candidate[] {
     case 'thresholds':
       return scoring.ranges
         .map((range) => ({ value: nearestInRange(range, number), points: range.points }))
-        .sort((a, b) => (number === number ? Math.abs(a.value - number) - Math.abs(b.value - number) : a.points - b.points));
+        .sort((a, b) =>
+          number === number ? Math.abs(a.value - number) - Math.abs(b.value - number) : a.points - b.points,
+        );
     case 'bands':
       return Object.entries(scoring.points)
         .map(([value, points]) => ({ value, points }))
@@ -130,7 +148,15 @@ function evaluate(search: Search, snapshot: object): { score: number | null; ban
   const raw = points.failed >= 0 ? Number.NaN : combinePoints(search.model, points.effective);
   if (raw !== raw) return { score: null, band: -1 };
   const score = roundScore(raw);
-  return { score, band: bandIndexOf(search.model.bandFrom, search.model.scorecard.hysteresis, score, search.context.previousBandIndex) };
+  return {
+    score,
+    band: bandIndexOf(
+      search.model.bandFrom,
+      search.model.scorecard.hysteresis,
+      score,
+      search.context.previousBandIndex,
+    ),
+  };
 }
 
 function applied(search: Search, snapshot: object, measure: MeasureModel, value: Value): object {
@@ -150,7 +176,10 @@ function linearValue(search: Search, snapshot: object, measure: MeasureModel, cu
   const best = rising ? max : min;
   if (!reaches(search, applied(search, snapshot, measure, best))) return undefined;
   const worst = rising ? min : max;
-  let far = typeof current === 'number' && Number.isFinite(current) && (rising ? current > worst : current < worst) ? current : worst;
+  let far =
+    typeof current === 'number' && Number.isFinite(current) && (rising ? current > worst : current < worst)
+      ? current
+      : worst;
   far = rising ? Math.min(far, best) : Math.max(far, best);
   let near = best;
   for (let step = 0; step < 60; step++) {
@@ -171,7 +200,10 @@ function proposal(measure: MeasureModel, from: unknown, fromPoints: number | nul
     measureId: measure.id,
     label: measure.label,
     field: measure.field,
-    from: (typeof from === 'number' && Number.isFinite(from)) || typeof from === 'string' || typeof from === 'boolean' ? from : null,
+    from:
+      (typeof from === 'number' && Number.isFinite(from)) || typeof from === 'string' || typeof from === 'boolean'
+        ? from
+        : null,
     to: value,
     pointsFrom: fromPoints,
     pointsTo: roundScore(measure.points(value)),
@@ -180,7 +212,12 @@ function proposal(measure: MeasureModel, from: unknown, fromPoints: number | nul
 }
 
 /** The change of this measure alone, nearest first, that reaches the band from `snapshot`. */
-function aloneChange(search: Search, snapshot: object, measure: MeasureModel, currentPoints: number): Value | undefined {
+function aloneChange(
+  search: Search,
+  snapshot: object,
+  measure: MeasureModel,
+  currentPoints: number,
+): Value | undefined {
   const current = measure.read(snapshot);
   if (measure.scoring.type === 'linear') return linearValue(search, snapshot, measure, current);
   for (const candidate of candidatesOf(measure, current)) {
@@ -216,7 +253,14 @@ function greedy(search: Search, snapshot: object): { plan: ProposedChange[]; aft
     const { measure } = best;
     const smallest = aloneChange(search, state, measure, start[measure.index] ?? -1);
     const value = smallest ?? best.value;
-    plan.push(proposal(measure, measure.read(snapshot), start[measure.index] === -1 ? null : roundScore(start[measure.index] ?? 0), value));
+    plan.push(
+      proposal(
+        measure,
+        measure.read(snapshot),
+        start[measure.index] === -1 ? null : roundScore(start[measure.index] ?? 0),
+        value,
+      ),
+    );
     state = applied(search, state, measure, value);
     if (smallest !== undefined) return { plan, after: state };
   }
@@ -257,7 +301,12 @@ export function pathToBand(
 ): BandPath {
   const model = modelOf(definedScorecard(scorecard));
   const target = typeof targetBand === 'string' ? model.bandIndex.get(targetBand) : undefined;
-  if (target === undefined) fail('invalid_input', ['targetBand'], `expected one of ${model.bandIds.join(', ')}, got ${typeof targetBand === 'string' ? quoteText(targetBand, 60) : 'no text'}`);
+  if (target === undefined)
+    fail(
+      'invalid_input',
+      ['targetBand'],
+      `expected one of ${model.bandIds.join(', ')}, got ${typeof targetBand === 'string' ? quoteText(targetBand, 60) : 'no text'}`,
+    );
   const parsed = parseScoreAccountOptions(options);
   try {
     const identity = snapshotIdentity(snapshot, ['snapshot']);
@@ -265,33 +314,60 @@ export function pathToBand(
     const current = explainAccount(model, snapshot, measurePoints(model), context);
     const base = { target: targetBand, score: current.score, band: current.band };
     if (current.overriddenBy !== null) {
-      return { ...base, reachable: false, reason: 'overridden', message: `the band is set to ${current.overriddenBy.band} by "${current.overriddenBy.label}", whatever the score` };
+      return {
+        ...base,
+        reachable: false,
+        reason: 'overridden',
+        message: `the band is set to ${current.overriddenBy.band} by "${current.overriddenBy.label}", whatever the score`,
+      };
     }
     const search: Search = { model, context, target, asOf: identity.asOf };
     const now = evaluate(search, snapshot);
     if (now.band >= target && now.score !== null) {
-      return { ...base, reachable: true, alone: [], plan: [], scoreAfter: now.score, bandAfter: model.bandIds[now.band] ?? targetBand };
+      return {
+        ...base,
+        reachable: true,
+        alone: [],
+        plan: [],
+        scoreAfter: now.score,
+        bandAfter: model.bandIds[now.band] ?? targetBand,
+      };
     }
     const start = currentPointsOf(search, snapshot);
     const alone: ProposedChange[] = [];
     for (const measure of model.measures) {
       const value = aloneChange(search, snapshot, measure, start[measure.index] ?? -1);
       const from = start[measure.index] ?? -1;
-      if (value !== undefined) alone.push(proposal(measure, measure.read(snapshot), from < 0 ? null : roundScore(from), value));
+      if (value !== undefined)
+        alone.push(proposal(measure, measure.read(snapshot), from < 0 ? null : roundScore(from), value));
     }
-    const cheapest = [...alone].sort((a, b) => a.pointsTo - (a.pointsFrom ?? 0) - (b.pointsTo - (b.pointsFrom ?? 0)))[0];
+    const cheapest = [...alone].sort(
+      (a, b) => a.pointsTo - (a.pointsFrom ?? 0) - (b.pointsTo - (b.pointsFrom ?? 0)),
+    )[0];
     const combined = cheapest === undefined ? greedy(search, snapshot) : undefined;
     const plan = cheapest !== undefined ? [cheapest] : combined?.plan;
     if (plan === undefined) {
-      return { ...base, reachable: false, reason: 'unreachable', message: `even every measure at its best does not reach ${targetBand}` };
+      return {
+        ...base,
+        reachable: false,
+        reason: 'unreachable',
+        message: `even every measure at its best does not reach ${targetBand}`,
+      };
     }
     let after = snapshot;
     for (const change of plan) {
-      const measure = model.measures.find((entry) => entry.id === change.measureId) as MeasureModel;
-      after = applied(search, after, measure, change.to);
+      const measure = model.measures.find((entry) => entry.id === change.measureId);
+      if (measure !== undefined) after = applied(search, after, measure, change.to);
     }
     const result = evaluate(search, after);
-    return { ...base, reachable: true, alone, plan, scoreAfter: result.score ?? 0, bandAfter: model.bandIds[result.band] ?? targetBand };
+    return {
+      ...base,
+      reachable: true,
+      alone,
+      plan,
+      scoreAfter: result.score ?? 0,
+      bandAfter: model.bandIds[result.band] ?? targetBand,
+    };
   } catch (thrown) {
     throw unreadable(thrown, 'invalid_input', ['snapshot'], 'the snapshot');
   }

@@ -80,12 +80,19 @@ export interface RolledUpHealth {
  * rollUp(defaultScorecard, results, { parentOf, weightBy: 'worst' })[0]?.band; // => 'red'
  * ```
  */
-export function rollUp(scorecard: Scorecard | ScorecardInput, results: readonly HealthScore[], options: RollUpOptions): RolledUpHealth[] {
+export function rollUp(
+  scorecard: Scorecard | ScorecardInput,
+  results: readonly HealthScore[],
+  options: RollUpOptions,
+): RolledUpHealth[] {
   const model = modelOf(definedScorecard(scorecard));
   const { parentOf, weightBy, arr } = parseWith(RollUpOptions, options, { path: ['options'] });
-  if (weightBy === 'arr' && arr === undefined) parseWith(z.strictObject({ arr: z.record(z.string(), z.number()) }), {}, { path: ['options'] });
+  if (weightBy === 'arr' && arr === undefined)
+    parseWith(z.strictObject({ arr: z.record(z.string(), z.number()) }), {}, { path: ['options'] });
   const members = new Map<string, { accountId: string; score: number | null }[]>();
-  const list = parseWith(z.array(z.looseObject({ accountId: z.string(), score: z.nullable(z.number()) })), results, { path: ['results'] });
+  const list = parseWith(z.array(z.looseObject({ accountId: z.string(), score: z.nullable(z.number()) })), results, {
+    path: ['results'],
+  });
   for (const result of list) {
     const parentId = Object.hasOwn(parentOf, result.accountId) ? parentOf[result.accountId] : undefined;
     for (const key of [parentId, Object.values(parentOf).includes(result.accountId) ? result.accountId : undefined]) {
@@ -99,7 +106,10 @@ export function rollUp(scorecard: Scorecard | ScorecardInput, results: readonly 
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([parentId, group]): RolledUpHealth => {
       const scored = group.filter((member): member is { accountId: string; score: number } => member.score !== null);
-      const worst = scored.reduce<{ accountId: string; score: number } | null>((low, member) => (low === null || member.score < low.score ? member : low), null);
+      const worst = scored.reduce<{ accountId: string; score: number } | null>(
+        (low, member) => (low === null || member.score < low.score ? member : low),
+        null,
+      );
       let score: number | null = null;
       if (weightBy === 'worst') score = worst?.score ?? null;
       else {

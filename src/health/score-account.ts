@@ -1,5 +1,10 @@
 import { unreadable } from '../core/internal.js';
-import { accountContext, parseScoreAccountOptions, snapshotIdentity, type ScoreAccountOptions } from './account-context.js';
+import {
+  accountContext,
+  parseScoreAccountOptions,
+  snapshotIdentity,
+  type ScoreAccountOptions,
+} from './account-context.js';
 import { definedScorecard, type Scorecard } from './define-scorecard.js';
 import { explainAccount } from './explain-account.js';
 import type { HealthScore } from './health-score.js';

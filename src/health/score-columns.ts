@@ -24,18 +24,24 @@ export interface ScoreColumnsOptions {
 }
 
 function column(source: unknown, id: string, path: readonly PathSegment[], length: number | undefined): Float64Array {
-  if (!isObjectRecord(source) || !Object.hasOwn(source, id)) fail('invalid_input', [...path, id], 'required: a Float64Array');
+  if (!isObjectRecord(source) || !Object.hasOwn(source, id))
+    fail('invalid_input', [...path, id], 'required: a Float64Array');
   const values: unknown = source[id];
   if (!(values instanceof Float64Array)) fail('invalid_input', [...path, id], 'expected a Float64Array');
   if (length !== undefined && values.length !== length) {
-    fail('invalid_input', [...path, id], `expected ${String(length)} values like the other columns, got ${String(values.length)}`);
+    fail(
+      'invalid_input',
+      [...path, id],
+      `expected ${String(length)} values like the other columns, got ${String(values.length)}`,
+    );
   }
   return values;
 }
 
 function checkKeys(source: unknown, allowed: ReadonlySet<string>, path: readonly PathSegment[]): void {
   if (!isObjectRecord(source)) fail('invalid_input', path, 'expected an object of Float64Array columns');
-  for (const key of Object.keys(source)) if (!allowed.has(key)) fail('invalid_input', [...path, key], `no measure has the id ${quoteText(key, 60)}`);
+  for (const key of Object.keys(source))
+    if (!allowed.has(key)) fail('invalid_input', [...path, key], `no measure has the id ${quoteText(key, 60)}`);
 }
 
 interface Columns {
@@ -119,14 +125,14 @@ function scoreColumnsOf(model: ScorecardModel, columns: unknown, options: ScoreC
   const bands = new Uint8Array(length);
   for (let row = 0; row < length; row++) {
     let failed = false;
-    for (let index = 0; index < measures.length; index++) {
-      const measure = measures[index] as ScorecardModel['measures'][number];
-      const value = (values[index] as Float64Array)[row] as number;
+    for (const measure of measures) {
+      const { index } = measure;
+      const value = values[index]?.[row] ?? Number.NaN;
       const scored = measure.columnPoints(value);
       let status = ok;
       if (scored !== scored) status = missing;
       else if (measure.stale !== null) {
-        const age = (ages[index] as Float64Array)[row] as number;
+        const age = ages[index]?.[row] ?? Number.NaN;
         if (!(age <= measure.stale.maxAgeDays)) status = stale;
       }
       if (status === ok) effective[index] = scored;

@@ -29,7 +29,12 @@ export interface MeasureModel {
   /** The categories of a `bands` scoring, in the order column values index them. */
   readonly categories: readonly string[];
   readonly missing: PolicyModel;
-  readonly stale: { readonly read: (snapshot: object) => unknown; readonly maxAgeDays: number; readonly policy: PolicyModel; readonly dateField: string } | null;
+  readonly stale: {
+    readonly read: (snapshot: object) => unknown;
+    readonly maxAgeDays: number;
+    readonly policy: PolicyModel;
+    readonly dateField: string;
+  } | null;
 }
 
 /** A group of measures, ready to score. @internal */
@@ -50,11 +55,18 @@ export interface ScorecardModel {
   /** Measure weights as written, by measure index. */
   readonly measureWeights: Float64Array;
   readonly groupWeights: Float64Array;
+  /** One past the index of each group's last measure: measures are numbered group by group. */
+  readonly groupEnds: Int32Array;
   /** Band lower bounds, ascending. */
   readonly bandFrom: Float64Array;
   readonly bandIds: readonly string[];
   readonly bandIndex: ReadonlyMap<string, number>;
-  readonly overrides: readonly { readonly id: string; readonly label: string; readonly band: string; readonly test: RulePredicate }[];
+  readonly overrides: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly band: string;
+    readonly test: RulePredicate;
+  }[];
 }
 
 function policyOf(policy: MissingPolicy | undefined): PolicyModel {
@@ -75,7 +87,8 @@ export function fieldReader(field: string): (snapshot: object) => unknown {
   return (snapshot) => {
     let value: unknown = snapshot;
     for (const step of steps) {
-      if (typeof value !== 'object' || value === null || forbidden.has(step) || !Object.hasOwn(value, step)) return undefined;
+      if (typeof value !== 'object' || value === null || forbidden.has(step) || !Object.hasOwn(value, step))
+        return undefined;
       value = (value as Record<string, unknown>)[step];
     }
     return value;
@@ -114,11 +127,19 @@ function scorerOf(scoring: MeasureScoring): Scorer {
   switch (scoring.type) {
     case 'linear': {
       const numeric = linearPoints(scoring.min, scoring.max, scoring.invert === true);
-      return { points: (value) => (typeof value === 'number' ? numeric(value) : Number.NaN), columnPoints: numeric, categories: [] };
+      return {
+        points: (value) => (typeof value === 'number' ? numeric(value) : Number.NaN),
+        columnPoints: numeric,
+        categories: [],
+      };
     }
     case 'thresholds': {
       const numeric = thresholdPoints(scoring.ranges);
-      return { points: (value) => (typeof value === 'number' ? numeric(value) : Number.NaN), columnPoints: numeric, categories: [] };
+      return {
+        points: (value) => (typeof value === 'number' ? numeric(value) : Number.NaN),
+        columnPoints: numeric,
+        categories: [],
+      };
     }
     case 'bands': {
       const categories = Object.keys(scoring.points);
@@ -126,7 +147,11 @@ function scorerOf(scoring: MeasureScoring): Scorer {
       const otherwise = scoring.otherwise ?? Number.NaN;
       return {
         points: (value) =>
-          typeof value !== 'string' ? Number.NaN : Object.hasOwn(scoring.points, value) ? (scoring.points[value] ?? otherwise) : otherwise,
+          typeof value !== 'string'
+            ? Number.NaN
+            : Object.hasOwn(scoring.points, value)
+              ? (scoring.points[value] ?? otherwise)
+              : otherwise,
         columnPoints: (value) =>
           Number.isInteger(value) && value >= 0 && value < byIndex.length ? (byIndex[value] ?? Number.NaN) : Number.NaN,
         categories,
@@ -172,11 +197,23 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
         stale:
           stale === undefined
             ? null
-            : { read: fieldReader(stale.dateField), maxAgeDays: stale.maxAgeDays, policy: policyOf(stale.policy), dateField: stale.dateField },
+            : {
+                read: fieldReader(stale.dateField),
+                maxAgeDays: stale.maxAgeDays,
+                policy: policyOf(stale.policy),
+                dateField: stale.dateField,
+              },
       });
       return index;
     });
-    return { index: groupIndex, id: group.id, label: group.label, weight: group.weight, nominalWeight: group.weight / groupTotal, measures: indices };
+    return {
+      index: groupIndex,
+      id: group.id,
+      label: group.label,
+      weight: group.weight,
+      nominalWeight: group.weight / groupTotal,
+      measures: indices,
+    };
   });
   return {
     scorecard,
@@ -184,6 +221,7 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
     groups,
     measureWeights: Float64Array.from(measures, (measure) => measure.weight),
     groupWeights: Float64Array.from(groups, (group) => group.weight),
+    groupEnds: Int32Array.from(groups, (group) => (group.measures.at(-1) ?? -1) + 1),
     bandFrom: Float64Array.from(scorecard.bands, (band) => band.from),
     bandIds: scorecard.bands.map((band) => band.id),
     bandIndex: new Map(scorecard.bands.map((band, index) => [band.id, index])),
@@ -221,24 +259,24 @@ export function isStaleDate(date: unknown, asOfDay: number, maxAgeDays: number):
  * @internal
  */
 export function combinePoints(model: ScorecardModel, points: ArrayLike<number>): number {
-  const { groups, measureWeights, groupWeights } = model;
+  const { groupEnds, measureWeights, groupWeights } = model;
   let total = 0;
   let groupWeightSum = 0;
-  for (let group = 0; group < groups.length; group++) {
-    const members = (groups[group] as GroupModel).measures;
+  let measure = 0;
+  for (let group = 0; group < groupEnds.length; group++) {
+    const end = groupEnds[group] ?? 0;
     let sum = 0;
     let weightSum = 0;
-    for (let at = 0; at < members.length; at++) {
-      const measure = members[at] as number;
-      const value = points[measure] as number;
+    for (; measure < end; measure++) {
+      const value = points[measure] ?? Number.NaN;
       if (value === value) {
-        const weight = measureWeights[measure] as number;
+        const weight = measureWeights[measure] ?? 0;
         sum += weight * value;
         weightSum += weight;
       }
     }
     if (weightSum > 0) {
-      const groupWeight = groupWeights[group] as number;
+      const groupWeight = groupWeights[group] ?? 0;
       total += groupWeight * (sum / weightSum);
       groupWeightSum += groupWeight;
     }
@@ -264,7 +302,7 @@ export function bandIndexOf(bandFrom: Float64Array, margin: number, score: numbe
   let up = -1;
   let down = 0;
   for (let index = 0; index < bandFrom.length; index++) {
-    const from = bandFrom[index] as number;
+    const from = bandFrom[index] ?? 0;
     if (from <= score) plain = index;
     if (from + margin <= score) up = index;
     if (from - margin <= score) down = index;

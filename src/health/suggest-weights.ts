@@ -132,12 +132,19 @@ function suggestedScorecard(scorecard: Scorecard, weightOf: ReadonlyMap<string, 
     .map((group) => {
       const measures = group.measures.filter((measure) => (weightOf.get(measure.id) ?? 0) > 0);
       const weight = measures.reduce((sum, measure) => sum + (weightOf.get(measure.id) ?? 0), 0);
-      return { ...group, weight, measures: measures.map((measure) => ({ ...measure, weight: weightOf.get(measure.id) ?? 0 })) };
+      return {
+        ...group,
+        weight,
+        measures: measures.map((measure) => ({ ...measure, weight: weightOf.get(measure.id) ?? 0 })),
+      };
     })
     .filter((group) => group.measures.length > 0);
   if (groups.length === 0) return null;
   const { id, label, bands, hysteresis, trend, overrides } = scorecard;
-  return defineScorecard({ id: `${id}-suggested`, label: `${label} (suggested weights)`, groups, bands, hysteresis, trend, overrides }, { fields: catalogOf(scorecard) });
+  return defineScorecard(
+    { id: `${id}-suggested`, label: `${label} (suggested weights)`, groups, bands, hysteresis, trend, overrides },
+    { fields: catalogOf(scorecard) },
+  );
 }
 
 /** The holdout scored again with another scorecard, without the accounts it cannot score. */
@@ -186,22 +193,36 @@ export function suggestWeights(scorecard: Scorecard | ScorecardInput, input: Sug
   const parsed = parseWith(SuggestWeightsInput, input, { path: ['input'] });
   const data = labelled(defined, parsed);
   const draws = uniforms(parsed.seed, data.results.length);
-  const train = subset(data, draws.map((draw) => draw >= parsed.holdoutShare));
-  const holdout = subset(data, draws.map((draw) => draw < parsed.holdoutShare));
+  const train = subset(
+    data,
+    draws.map((draw) => draw >= parsed.holdoutShare),
+  );
+  const holdout = subset(
+    data,
+    draws.map((draw) => draw < parsed.holdoutShare),
+  );
   const churnedInTraining = train.labels.reduce((sum, label) => sum + label, 0);
   if (churnedInTraining === 0 || churnedInTraining === train.labels.length) {
-    fail('fit_failed', ['input'], `the training accounts need both churned and retained ones, got ${String(churnedInTraining)} churned of ${String(train.labels.length)}`);
+    fail(
+      'fit_failed',
+      ['input'],
+      `the training accounts need both churned and retained ones, got ${String(churnedInTraining)} churned of ${String(train.labels.length)}`,
+    );
   }
   const measures = defined.groups.flatMap((group) => group.measures);
   const ids = measures.map((measure) => measure.id);
   const means = meansOf(train, ids);
   const fit = fitLogisticRegression(featuresOf(train, ids, means), train.labels, parsed.l2);
   const protective = fit.coefficients.reduce((sum, value) => sum + Math.max(0, -value), 0);
-  const nominal = new Map(defined.groups.flatMap((group) => {
-    const total = defined.groups.reduce((sum, entry) => sum + entry.weight, 0);
-    const inGroup = group.measures.reduce((sum, measure) => sum + measure.weight, 0);
-    return group.measures.map((measure) => [measure.id, (100 * group.weight * measure.weight) / (total * inGroup)] as const);
-  }));
+  const nominal = new Map(
+    defined.groups.flatMap((group) => {
+      const total = defined.groups.reduce((sum, entry) => sum + entry.weight, 0);
+      const inGroup = group.measures.reduce((sum, measure) => sum + measure.weight, 0);
+      return group.measures.map(
+        (measure) => [measure.id, (100 * group.weight * measure.weight) / (total * inGroup)] as const,
+      );
+    }),
+  );
   const weights = measures.map((measure, at): SuggestedWeight => {
     const coefficient = fit.coefficients[at] ?? 0;
     return {
@@ -212,9 +233,11 @@ export function suggestWeights(scorecard: Scorecard | ScorecardInput, input: Sug
       currentWeight: Math.round(10 * (nominal.get(measure.id) ?? 0)) / 10,
     };
   });
-  const suggested = protective === 0 ? null : suggestedScorecard(defined, new Map(weights.map((entry) => [entry.id, entry.weight])));
+  const suggested =
+    protective === 0 ? null : suggestedScorecard(defined, new Map(weights.map((entry) => [entry.id, entry.weight])));
   const before = evaluationOf(defined, holdout, parsed.confidence).auc;
-  const after = suggested === null ? null : evaluationOf(suggested, rescored(suggested, holdout), parsed.confidence).auc;
+  const after =
+    suggested === null ? null : evaluationOf(suggested, rescored(suggested, holdout), parsed.confidence).auc;
   return {
     intercept: fit.intercept,
     weights,

@@ -25,7 +25,20 @@ const calls: [name: string, run: (...args: unknown[]) => unknown, args: unknown[
   ['pathToBand', health.pathToBand as never, [mixed, fullSnapshot, 'green', {}]],
   ['rollUp', health.rollUp as never, [mixed, [result], { parentOf: { 'acc-1': 'p' }, weightBy: 'equal' }]],
   ['scoreAccount', health.scoreAccount as never, [mixed, fullSnapshot, {}]],
-  ['scoreColumns', health.scoreColumns as never, [mixed, { seats: Float64Array.of(0.5), tickets: Float64Array.of(1), nps: Float64Array.of(0), champion: Float64Array.of(1) }, { ages: { nps: Float64Array.of(3) } }]],
+  [
+    'scoreColumns',
+    health.scoreColumns as never,
+    [
+      mixed,
+      {
+        seats: Float64Array.of(0.5),
+        tickets: Float64Array.of(1),
+        nps: Float64Array.of(0),
+        champion: Float64Array.of(1),
+      },
+      { ages: { nps: Float64Array.of(3) } },
+    ],
+  ],
   ['scorePortfolio', health.scorePortfolio as never, [mixed, [fullSnapshot], {}]],
   [
     'suggestWeights',
@@ -33,8 +46,15 @@ const calls: [name: string, run: (...args: unknown[]) => unknown, args: unknown[
     [
       mixed,
       {
-        snapshots: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6, 0.8, 1].map((licenseUtilization, index) => ({ ...fullSnapshot, id: `s${String(index)}`, licenseUtilization })),
-        outcomes: Array.from({ length: 10 }, (_, index) => ({ accountId: `s${String(index)}`, churnDate: index % 3 === 0 ? '2026-08-01' : null })),
+        snapshots: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6, 0.8, 1].map((licenseUtilization, index) => ({
+          ...fullSnapshot,
+          id: `s${String(index)}`,
+          licenseUtilization,
+        })),
+        outcomes: Array.from({ length: 10 }, (_, index) => ({
+          accountId: `s${String(index)}`,
+          churnDate: index % 3 === 0 ? '2026-08-01' : null,
+        })),
         horizonDays: 90,
         holdoutShare: 0.2,
       },
@@ -63,7 +83,7 @@ describe('every health function answers hostile input with a SuccessKitError or 
             const text = JSON.stringify(value, (_, item: unknown) =>
               typeof item === 'number' && !Number.isFinite(item) ? `not finite: ${String(item)}` : item,
             );
-            if (name !== 'scoreColumns' && text?.includes('not finite')) failures.push(`${where}: returned ${text}`);
+            if (name !== 'scoreColumns' && text.includes('not finite')) failures.push(`${where}: returned ${text}`);
           } catch (error) {
             if (!(error instanceof SuccessKitError)) failures.push(`${where}: ${String(error)}`);
           }

@@ -18,16 +18,27 @@ const snapshotArbitrary = fc.record({
 
 type Sample = typeof snapshotArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
-function columnsOf(snapshots: readonly Sample[]): { columns: Record<string, Float64Array>; ages: Record<string, Float64Array> } {
-  const number = (value: number | null): number => (value === null ? Number.NaN : value);
+function columnsOf(snapshots: readonly Sample[]): {
+  columns: Record<string, Float64Array>;
+  ages: Record<string, Float64Array>;
+} {
+  const number = (value: number | null): number => value ?? Number.NaN;
   return {
     columns: {
       seats: Float64Array.from(snapshots, (snapshot) => number(snapshot.licenseUtilization)),
       tickets: Float64Array.from(snapshots, (snapshot) => number(snapshot.ticketsOpened)),
-      nps: Float64Array.from(snapshots, (snapshot) => (snapshot.lastNpsCategory === null ? Number.NaN : categories.indexOf(snapshot.lastNpsCategory))),
-      champion: Float64Array.from(snapshots, (snapshot) => (snapshot.championNamed === null ? Number.NaN : Number(snapshot.championNamed))),
+      nps: Float64Array.from(snapshots, (snapshot) =>
+        snapshot.lastNpsCategory === null ? Number.NaN : categories.indexOf(snapshot.lastNpsCategory),
+      ),
+      champion: Float64Array.from(snapshots, (snapshot) =>
+        snapshot.championNamed === null ? Number.NaN : Number(snapshot.championNamed),
+      ),
     },
-    ages: { nps: Float64Array.from(snapshots, (snapshot) => (snapshot.lastNpsDate === '2026-06-01' ? 29 : snapshot.lastNpsDate === null ? Number.NaN : 180)) },
+    ages: {
+      nps: Float64Array.from(snapshots, (snapshot) =>
+        snapshot.lastNpsDate === '2026-06-01' ? 29 : snapshot.lastNpsDate === null ? Number.NaN : 180,
+      ),
+    },
   };
 }
 
@@ -42,7 +53,9 @@ describe('health scoring invariants', () => {
         expect([...byColumns.scores]).toEqual([...byObjects.scores]);
         expect([...byColumns.bands]).toEqual([...byObjects.bands]);
         expect([...byObjects.scores]).toEqual(one.map((health) => health.score ?? Number.NaN));
-        expect([...byObjects.bands].map((band) => (band === 255 ? null : mixed.bands[band]?.id))).toEqual(one.map((health) => health.scoreBand));
+        expect([...byObjects.bands].map((band) => (band === 255 ? null : mixed.bands[band]?.id))).toEqual(
+          one.map((health) => health.scoreBand),
+        );
       }),
     );
   });
@@ -55,7 +68,9 @@ describe('health scoring invariants', () => {
         expect(snapshot).toEqual(copy);
         expect(JSON.stringify(health)).not.toMatch(/NaN|Infinity|null,"nullReason":null/);
         if (health.score !== null) {
-          expect(health.contributions.reduce((sum, entry) => sum + Math.round(entry.contributed * 10), 0)).toBe(Math.round(health.score * 10));
+          expect(health.contributions.reduce((sum, entry) => sum + Math.round(entry.contributed * 10), 0)).toBe(
+            Math.round(health.score * 10),
+          );
           expect(health.score >= 0 && health.score <= 100).toBe(true);
         }
       }),

@@ -21,7 +21,9 @@ describe('the L2 logistic regression behind suggestWeights', () => {
     it(`matches scipy's BFGS fit of the 80-row reference set with l2 ${String(expected.l2)} to 6 decimals`, () => {
       const fit = fitLogisticRegression(reference.features, reference.labels, expected.l2);
       expect(fit.intercept).toBeCloseTo(expected.intercept, 6);
-      fit.coefficients.forEach((value, index) => expect(value).toBeCloseTo(expected.coefficients[index] ?? 0, 6));
+      fit.coefficients.forEach((value, index) => {
+        expect(value).toBeCloseTo(expected.coefficients[index] ?? 0, 6);
+      });
     });
   }
 

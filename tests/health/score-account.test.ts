@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileScorecard, defaultScorecard, defineScorecard, explainChange, scoreAccount } from '../../src/health/index';
+import {
+  compileScorecard,
+  defaultScorecard,
+  defineScorecard,
+  explainChange,
+  scoreAccount,
+} from '../../src/health/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { fullSnapshot, mixed } from './scorecards';
 
@@ -9,8 +15,14 @@ function single(scoring: object, field: string, extra: object = {}): ReturnType<
   return defineScorecard({
     id: 's',
     label: 'S',
-    groups: [{ id: 'g', label: 'G', weight: 1, measures: [{ id: 'm', label: 'M', field, weight: 1, scoring, ...extra }] }],
-    bands: [{ id: 'red', label: 'Red', from: 0 }, { id: 'yellow', label: 'Yellow', from: 50 }, { id: 'green', label: 'Green', from: 75 }],
+    groups: [
+      { id: 'g', label: 'G', weight: 1, measures: [{ id: 'm', label: 'M', field, weight: 1, scoring, ...extra }] },
+    ],
+    bands: [
+      { id: 'red', label: 'Red', from: 0 },
+      { id: 'yellow', label: 'Yellow', from: 50 },
+      { id: 'green', label: 'Green', from: 75 },
+    ],
     hysteresis: 5,
   });
 }
@@ -34,7 +46,17 @@ describe('scoreAccount', () => {
   });
 
   it('gives contributions that add up to the score exactly, in tenths', () => {
-    const health = scoreAccount(defaultScorecard, at({ licenseUtilization: 0.37, stickiness: 0.21, featuresAdopted: 7, escalations: 1, urgentTicketsOpened: 2, championNamed: false }));
+    const health = scoreAccount(
+      defaultScorecard,
+      at({
+        licenseUtilization: 0.37,
+        stickiness: 0.21,
+        featuresAdopted: 7,
+        escalations: 1,
+        urgentTicketsOpened: 2,
+        championNamed: false,
+      }),
+    );
     expect(tenths(health.contributions.map((entry) => entry.contributed))).toBe(Math.round((health.score ?? 0) * 10));
     expect(tenths(health.groups.map((group) => group.contributed))).toBe(Math.round((health.score ?? 0) * 10));
     expect(health.contributions.reduce((sum, entry) => sum + entry.weight, 0)).toBeCloseTo(1, 12);
@@ -42,19 +64,35 @@ describe('scoreAccount', () => {
 
   it('scores linear measures clamped at both ends, and inverted', () => {
     const linear = single({ type: 'linear', min: 0.2, max: 0.8 }, 'licenseUtilization');
-    expect([0.1, 0.2, 0.5, 0.8, 1.1].map((value) => scoreAccount(linear, at({ licenseUtilization: value })).score)).toEqual([0, 0, 50, 100, 100]);
+    expect(
+      [0.1, 0.2, 0.5, 0.8, 1.1].map((value) => scoreAccount(linear, at({ licenseUtilization: value })).score),
+    ).toEqual([0, 0, 50, 100, 100]);
     const inverted = single({ type: 'linear', min: 0, max: 10, invert: true }, 'openTickets');
     expect(scoreAccount(inverted, at({ openTickets: 2 })).score).toBe(80);
   });
 
   it('puts a threshold boundary in the upper range: from is included, below excluded', () => {
-    const scorecard = single({ type: 'thresholds', ranges: [{ below: 2, points: 100 }, { from: 2, below: 5, points: 50 }, { from: 5, points: 0 }] }, 'escalations');
-    expect([0, 1.999, 2, 4.999, 5, 50].map((value) => scoreAccount(scorecard, at({ escalations: value })).score)).toEqual([100, 100, 50, 50, 0, 0]);
+    const scorecard = single(
+      {
+        type: 'thresholds',
+        ranges: [
+          { below: 2, points: 100 },
+          { from: 2, below: 5, points: 50 },
+          { from: 5, points: 0 },
+        ],
+      },
+      'escalations',
+    );
+    expect(
+      [0, 1.999, 2, 4.999, 5, 50].map((value) => scoreAccount(scorecard, at({ escalations: value })).score),
+    ).toEqual([100, 100, 50, 50, 0, 0]);
   });
 
   it('scores categories, with otherwise for unlisted ones, and booleans', () => {
     const bands = single({ type: 'bands', points: { promoter: 100, detractor: 0 }, otherwise: 40 }, 'lastNpsCategory');
-    expect(['promoter', 'detractor', 'passive'].map((value) => scoreAccount(bands, at({ lastNpsCategory: value })).score)).toEqual([100, 0, 40]);
+    expect(
+      ['promoter', 'detractor', 'passive'].map((value) => scoreAccount(bands, at({ lastNpsCategory: value })).score),
+    ).toEqual([100, 0, 40]);
     const yesNo = single({ type: 'boolean', whenTrue: 90, whenFalse: 10 }, 'championNamed');
     expect([true, false].map((value) => scoreAccount(yesNo, at({ championNamed: value })).score)).toEqual([90, 10]);
   });
@@ -62,7 +100,13 @@ describe('scoreAccount', () => {
   it('redistributes a missing measure by default, within its group', () => {
     const health = scoreAccount(mixed, { ...fullSnapshot, licenseUtilization: null });
     expect([health.score, health.missing]).toEqual([70, ['seats']]);
-    expect(health.contributions[0]).toMatchObject({ status: 'missing', policy: 'redistributed', points: null, weight: 0, contributed: 0 });
+    expect(health.contributions[0]).toMatchObject({
+      status: 'missing',
+      policy: 'redistributed',
+      points: null,
+      weight: 0,
+      contributed: 0,
+    });
   });
 
   it('counts missing data as zero or neutral points when the policy says so', () => {
@@ -84,7 +128,9 @@ describe('scoreAccount', () => {
   });
 
   it('is null with no_data when no measure has a value', () => {
-    expect(scoreAccount(mixed, { id: 'a', asOf: '2026-06-30', ticketsOpened: null, championNamed: null }).nullReason).toBe(null);
+    expect(
+      scoreAccount(mixed, { id: 'a', asOf: '2026-06-30', ticketsOpened: null, championNamed: null }).nullReason,
+    ).toBe(null);
     const empty = scoreAccount(single({ type: 'boolean' }, 'championNamed'), at({}));
     expect([empty.score, empty.nullReason]).toEqual([null, 'no_data']);
   });
@@ -100,20 +146,43 @@ describe('scoreAccount', () => {
   it('moves up a band only at the margin above its start, and down only past the margin below', () => {
     const scorecard = single({ type: 'linear', min: 0, max: 100 }, 'nps');
     const band = (score: number, previous?: string): string | null =>
-      scoreAccount(scorecard, at({ nps: score }), previous === undefined ? {} : { previous: { score: 0, band: previous } }).band;
+      scoreAccount(
+        scorecard,
+        at({ nps: score }),
+        previous === undefined ? {} : { previous: { score: 0, band: previous } },
+      ).band;
     expect([band(74.9), band(75), band(49.9)]).toEqual(['yellow', 'green', 'red']);
-    expect([band(79.9, 'yellow'), band(80, 'yellow'), band(54.9, 'red'), band(55, 'red')]).toEqual(['yellow', 'green', 'red', 'yellow']);
-    expect([band(70, 'green'), band(69.9, 'green'), band(45, 'yellow'), band(44.9, 'yellow')]).toEqual(['green', 'yellow', 'yellow', 'red']);
+    expect([band(79.9, 'yellow'), band(80, 'yellow'), band(54.9, 'red'), band(55, 'red')]).toEqual([
+      'yellow',
+      'green',
+      'red',
+      'yellow',
+    ]);
+    expect([band(70, 'green'), band(69.9, 'green'), band(45, 'yellow'), band(44.9, 'yellow')]).toEqual([
+      'green',
+      'yellow',
+      'yellow',
+      'red',
+    ]);
     expect(band(10, 'green')).toBe('red');
   });
 
   it('applies an unexpired manual override first, then rule overrides in order', () => {
     const snapshot = { ...fullSnapshot, highestEscalationSeverity: 'critical', sponsorChanged: true };
-    expect(scoreAccount(mixed, snapshot).overriddenBy).toEqual({ kind: 'rule', id: 'critical', label: 'Critical escalation', band: 'red' });
+    expect(scoreAccount(mixed, snapshot).overriddenBy).toEqual({
+      kind: 'rule',
+      id: 'critical',
+      label: 'Critical escalation',
+      band: 'red',
+    });
     expect(scoreAccount(mixed, { ...snapshot, highestEscalationSeverity: null }).band).toBe('yellow');
     const manual = { accountId: 'acc-1', band: 'green', reason: 'Renewal signed', expiresOn: '2026-07-01' };
     const overridden = scoreAccount(mixed, snapshot, { manualOverrides: [manual] });
-    expect([overridden.band, overridden.scoreBand, overridden.overriddenBy?.kind]).toEqual(['green', 'yellow', 'manual']);
+    expect([overridden.band, overridden.scoreBand, overridden.overriddenBy?.kind]).toEqual([
+      'green',
+      'yellow',
+      'manual',
+    ]);
     const expired = scoreAccount(mixed, snapshot, { manualOverrides: [{ ...manual, expiresOn: '2026-06-30' }] });
     expect(expired.band).toBe('red');
     const other = scoreAccount(mixed, snapshot, { manualOverrides: [{ ...manual, accountId: 'acc-2' }] });
@@ -122,8 +191,14 @@ describe('scoreAccount', () => {
 
   it('tells the trend against the previous score, flat within flatWithin', () => {
     const previous = scoreAccount(mixed, fullSnapshot);
-    expect(scoreAccount(mixed, { ...fullSnapshot, licenseUtilization: 0.2 }, { previous }).trend).toEqual({ direction: 'down', delta: -20 });
-    expect(scoreAccount(mixed, { ...fullSnapshot, licenseUtilization: 0.51 }, { previous }).trend).toEqual({ direction: 'flat', delta: 0.7 });
+    expect(scoreAccount(mixed, { ...fullSnapshot, licenseUtilization: 0.2 }, { previous }).trend).toEqual({
+      direction: 'down',
+      delta: -20,
+    });
+    expect(scoreAccount(mixed, { ...fullSnapshot, licenseUtilization: 0.51 }, { previous }).trend).toEqual({
+      direction: 'flat',
+      delta: 0.7,
+    });
   });
 
   it('says in one sentence what the score is and why', () => {
@@ -151,10 +226,20 @@ describe('scoreAccount', () => {
   });
 
   it('rejects a snapshot without an id or a real asOf, and bad options, with their paths', () => {
-    expect(issuePaths(catchSuccessKitError(() => scoreAccount(mixed, { asOf: '2026-06-30' })))).toEqual(['snapshot.id']);
-    expect(issuePaths(catchSuccessKitError(() => scoreAccount(mixed, { id: 'a', asOf: '2026-02-30' })))).toEqual(['snapshot.asOf']);
-    expect(issuePaths(catchSuccessKitError(() => scoreAccount(mixed, fullSnapshot, { previous: { score: 1, band: 'amber' } })))).toEqual(['options.previous.band']);
-    expect(catchSuccessKitError(() => scoreAccount(mixed, fullSnapshot, { colour: 1 } as never)).code).toBe('invalid_input');
+    expect(issuePaths(catchSuccessKitError(() => scoreAccount(mixed, { asOf: '2026-06-30' })))).toEqual([
+      'snapshot.id',
+    ]);
+    expect(issuePaths(catchSuccessKitError(() => scoreAccount(mixed, { id: 'a', asOf: '2026-02-30' })))).toEqual([
+      'snapshot.asOf',
+    ]);
+    expect(
+      issuePaths(
+        catchSuccessKitError(() => scoreAccount(mixed, fullSnapshot, { previous: { score: 1, band: 'amber' } })),
+      ),
+    ).toEqual(['options.previous.band']);
+    expect(catchSuccessKitError(() => scoreAccount(mixed, fullSnapshot, { colour: 1 } as never)).code).toBe(
+      'invalid_input',
+    );
   });
 
   it('counts a value of the wrong type as missing, never as a number', () => {

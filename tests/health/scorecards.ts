@@ -10,14 +10,27 @@ export const mixed = defineScorecard({
       label: 'Usage',
       weight: 60,
       measures: [
-        { id: 'seats', label: 'Seats', field: 'licenseUtilization', weight: 2, scoring: { type: 'linear', min: 0.2, max: 0.8 } },
+        {
+          id: 'seats',
+          label: 'Seats',
+          field: 'licenseUtilization',
+          weight: 2,
+          scoring: { type: 'linear', min: 0.2, max: 0.8 },
+        },
         {
           id: 'tickets',
           label: 'Tickets',
           field: 'ticketsOpened',
           weight: 1,
           missing: 'zero',
-          scoring: { type: 'thresholds', ranges: [{ below: 2, points: 100 }, { from: 2, below: 5, points: 50 }, { from: 5, points: 0 }] },
+          scoring: {
+            type: 'thresholds',
+            ranges: [
+              { below: 2, points: 100 },
+              { from: 2, below: 5, points: 50 },
+              { from: 5, points: 0 },
+            ],
+          },
         },
       ],
     },
@@ -34,7 +47,14 @@ export const mixed = defineScorecard({
           scoring: { type: 'bands', points: { promoter: 100, passive: 50, detractor: 0 } },
           stale: { dateField: 'lastNpsDate', maxAgeDays: 90 },
         },
-        { id: 'champion', label: 'Champion', field: 'championNamed', weight: 1, missing: { neutral: 50 }, scoring: { type: 'boolean' } },
+        {
+          id: 'champion',
+          label: 'Champion',
+          field: 'championNamed',
+          weight: 1,
+          missing: { neutral: 50 },
+          scoring: { type: 'boolean' },
+        },
       ],
     },
   ],
@@ -45,8 +65,18 @@ export const mixed = defineScorecard({
   ],
   hysteresis: 4,
   overrides: [
-    { id: 'critical', label: 'Critical escalation', when: { field: 'highestEscalationSeverity', op: 'eq', value: 'critical' }, band: 'red' },
-    { id: 'sponsor', label: 'Sponsor changed', when: { field: 'sponsorChanged', op: 'eq', value: true }, band: 'yellow' },
+    {
+      id: 'critical',
+      label: 'Critical escalation',
+      when: { field: 'highestEscalationSeverity', op: 'eq', value: 'critical' },
+      band: 'red',
+    },
+    {
+      id: 'sponsor',
+      label: 'Sponsor changed',
+      when: { field: 'sponsorChanged', op: 'eq', value: true },
+      band: 'yellow',
+    },
   ],
 });
 
