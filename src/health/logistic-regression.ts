@@ -1,4 +1,4 @@
-import { fail } from '../core/internal.js';
+import { at, fail } from '../core/internal.js';
 
 /** A fitted logistic regression: intercept and one coefficient per feature, on the log-odds scale. @internal */
 export interface LogisticFit {
@@ -7,33 +7,43 @@ export interface LogisticFit {
   readonly iterations: number;
 }
 
-/** Solves `matrix × x = vector` by Gaussian elimination with partial pivoting; the matrix is positive definite here. */
-function solve(matrix: number[][], vector: number[]): number[] {
-  const size = vector.length;
-  const rows = matrix.map((row, index) => [...row, vector[index] ?? 0]);
+/**
+ * Solves `matrix × x = vector` in place by Gaussian elimination with
+ * partial pivoting; `matrix` is `size × size`, row after row. The matrix
+ * here is positive definite (a Hessian plus the L2 penalty).
+ */
+function solve(matrix: Float64Array, vector: Float64Array, size: number): Float64Array {
   for (let column = 0; column < size; column++) {
     let pivot = column;
     for (let row = column + 1; row < size; row++) {
-      if (Math.abs(rows[row]?.[column] ?? 0) > Math.abs(rows[pivot]?.[column] ?? 0)) pivot = row;
+      if (Math.abs(at(matrix, row * size + column)) > Math.abs(at(matrix, pivot * size + column))) pivot = row;
     }
-    const lead = rows[pivot] ?? [];
-    rows[pivot] = rows[column] ?? [];
-    rows[column] = lead;
-    const divisor = lead[column] ?? 0;
-    if (Math.abs(divisor) < 1e-300)
+    if (pivot !== column) {
+      for (let index = 0; index < size; index++) {
+        const swap = at(matrix, column * size + index);
+        matrix[column * size + index] = at(matrix, pivot * size + index);
+        matrix[pivot * size + index] = swap;
+      }
+      const swap = at(vector, column);
+      vector[column] = at(vector, pivot);
+      vector[pivot] = swap;
+    }
+    const divisor = at(matrix, column * size + column);
+    if (!(Math.abs(divisor) > 1e-300))
       fail('fit_failed', [], 'the features are collinear: the regression has no unique fit');
     for (let row = column + 1; row < size; row++) {
-      const target = rows[row] ?? [];
-      const factor = (target[column] ?? 0) / divisor;
-      for (let at = column; at <= size; at++) target[at] = (target[at] ?? 0) - factor * (lead[at] ?? 0);
+      const factor = at(matrix, row * size + column) / divisor;
+      for (let index = column; index < size; index++) {
+        matrix[row * size + index] = at(matrix, row * size + index) - factor * at(matrix, column * size + index);
+      }
+      vector[row] = at(vector, row) - factor * at(vector, column);
     }
   }
-  const solution = new Array<number>(size).fill(0);
+  const solution = new Float64Array(size);
   for (let row = size - 1; row >= 0; row--) {
-    const line = rows[row] ?? [];
-    let sum = line[size] ?? 0;
-    for (let at = row + 1; at < size; at++) sum -= (line[at] ?? 0) * (solution[at] ?? 0);
-    solution[row] = sum / (line[row] ?? 1);
+    let sum = at(vector, row);
+    for (let index = row + 1; index < size; index++) sum -= at(matrix, row * size + index) * at(solution, index);
+    solution[row] = sum / at(matrix, row * size + row);
   }
   return solution;
 }
@@ -51,34 +61,37 @@ export function fitLogisticRegression(
   l2: number,
 ): LogisticFit {
   const width = (features[0]?.length ?? 0) + 1;
-  let beta = new Array<number>(width).fill(0);
+  const beta = new Float64Array(width);
+  const x = new Float64Array(width);
+  x[0] = 1;
   for (let iteration = 1; iteration <= 100; iteration++) {
-    const gradient = new Array<number>(width).fill(0);
-    const hessian = Array.from({ length: width }, () => new Array<number>(width).fill(0));
+    const gradient = new Float64Array(width);
+    const hessian = new Float64Array(width * width);
     features.forEach((row, index) => {
-      const x = [1, ...row];
+      row.forEach((value, column) => (x[column + 1] = value));
       let eta = 0;
-      for (let at = 0; at < width; at++) eta += (beta[at] ?? 0) * (x[at] ?? 0);
+      for (let column = 0; column < width; column++) eta += at(beta, column) * at(x, column);
       const mu = 1 / (1 + Math.exp(-eta));
       const weight = mu * (1 - mu);
-      const residual = (labels[index] ?? 0) - mu;
+      const residual = at(labels, index) - mu;
       for (let a = 0; a < width; a++) {
-        gradient[a] = (gradient[a] ?? 0) + residual * (x[a] ?? 0);
-        const line = hessian[a] ?? [];
-        for (let b = 0; b < width; b++) line[b] = (line[b] ?? 0) + weight * (x[a] ?? 0) * (x[b] ?? 0);
+        gradient[a] = at(gradient, a) + residual * at(x, a);
+        for (let b = 0; b < width; b++)
+          hessian[a * width + b] = at(hessian, a * width + b) + weight * at(x, a) * at(x, b);
       }
     });
-    for (let at = 1; at < width; at++) {
-      gradient[at] = (gradient[at] ?? 0) - l2 * (beta[at] ?? 0);
-      const line = hessian[at] ?? [];
-      line[at] = (line[at] ?? 0) + l2;
+    for (let column = 1; column < width; column++) {
+      gradient[column] = at(gradient, column) - l2 * at(beta, column);
+      hessian[column * width + column] = at(hessian, column * width + column) + l2;
     }
-    const step = solve(hessian, gradient);
-    beta = beta.map((value, at) => value + (step[at] ?? 0));
-    if (!beta.every(Number.isFinite)) break;
-    if (step.every((value) => Math.abs(value) < 1e-10)) {
-      return { intercept: beta[0] ?? 0, coefficients: beta.slice(1), iterations: iteration };
+    const step = solve(hessian, gradient, width);
+    let largest = 0;
+    for (let column = 0; column < width; column++) {
+      beta[column] = at(beta, column) + at(step, column);
+      largest = Math.max(largest, Math.abs(at(step, column)));
     }
+    if (!(largest < Infinity)) break;
+    if (largest < 1e-10) return { intercept: at(beta, 0), coefficients: [...beta.subarray(1)], iterations: iteration };
   }
   return fail('fit_failed', [], 'the regression did not converge in 100 Newton steps; raise l2');
 }
