@@ -20,9 +20,27 @@ const scorecard = defineScorecard({
       label: 'Usage',
       weight: 50,
       measures: [
-        { id: 'seats', label: 'Seats', field: 'licenseUtilization', weight: 3, scoring: { type: 'linear', min: 0.2, max: 0.9 } },
-        { id: 'stickiness', label: 'Stickiness', field: 'stickiness', weight: 2, scoring: { type: 'linear', min: 0.05, max: 0.4 } },
-        { id: 'features', label: 'Features', field: 'featuresAdopted', weight: 2, scoring: { type: 'linear', min: 2, max: 10 } },
+        {
+          id: 'seats',
+          label: 'Seats',
+          field: 'licenseUtilization',
+          weight: 3,
+          scoring: { type: 'linear', min: 0.2, max: 0.9 },
+        },
+        {
+          id: 'stickiness',
+          label: 'Stickiness',
+          field: 'stickiness',
+          weight: 2,
+          scoring: { type: 'linear', min: 0.05, max: 0.4 },
+        },
+        {
+          id: 'features',
+          label: 'Features',
+          field: 'featuresAdopted',
+          weight: 2,
+          scoring: { type: 'linear', min: 2, max: 10 },
+        },
         { id: 'logins', label: 'Logins', field: 'logins', weight: 1, scoring: { type: 'linear', min: 0, max: 400 } },
       ],
     },
@@ -36,7 +54,14 @@ const scorecard = defineScorecard({
           label: 'Escalations',
           field: 'escalations',
           weight: 3,
-          scoring: { type: 'thresholds', ranges: [{ below: 1, points: 100 }, { from: 1, below: 2, points: 40 }, { from: 2, points: 0 }] },
+          scoring: {
+            type: 'thresholds',
+            ranges: [
+              { below: 1, points: 100 },
+              { from: 1, below: 2, points: 40 },
+              { from: 2, points: 0 },
+            ],
+          },
         },
         {
           id: 'urgent',
@@ -45,7 +70,12 @@ const scorecard = defineScorecard({
           weight: 2,
           scoring: {
             type: 'thresholds',
-            ranges: [{ below: 1, points: 100 }, { from: 1, below: 2, points: 60 }, { from: 2, below: 4, points: 30 }, { from: 4, points: 0 }],
+            ranges: [
+              { below: 1, points: 100 },
+              { from: 1, below: 2, points: 60 },
+              { from: 2, below: 4, points: 30 },
+              { from: 4, points: 0 },
+            ],
           },
         },
         {
@@ -53,7 +83,14 @@ const scorecard = defineScorecard({
           label: 'Days since meeting',
           field: 'daysSinceLastMeeting',
           weight: 1,
-          scoring: { type: 'thresholds', ranges: [{ below: 30, points: 100 }, { from: 30, below: 90, points: 60 }, { from: 90, points: 20 }] },
+          scoring: {
+            type: 'thresholds',
+            ranges: [
+              { below: 30, points: 100 },
+              { from: 30, below: 90, points: 60 },
+              { from: 90, points: 20 },
+            ],
+          },
         },
         { id: 'champion', label: 'Champion', field: 'championNamed', weight: 2, scoring: { type: 'boolean' } },
       ],
@@ -113,7 +150,16 @@ function linear(value: number, min: number, max: number): number {
   const share = value <= min ? 0 : value >= max ? 1 : (value - min) / (max - min);
   return 100 * share;
 }
-function score(seats: number, stickiness: number, features: number, logins: number, escalations: number, urgent: number, meetings: number, champion: number): number {
+function score(
+  seats: number,
+  stickiness: number,
+  features: number,
+  logins: number,
+  escalations: number,
+  urgent: number,
+  meetings: number,
+  champion: number,
+): number {
   let usage = 0;
   usage += 3 * linear(seats, 0.2, 0.9);
   usage += 2 * linear(stickiness, 0.05, 0.4);
@@ -155,8 +201,8 @@ function handColumns(): { scores: Float64Array; bands: Uint8Array } {
 function handObjects(): { scores: Float64Array; bands: Uint8Array } {
   const scores = new Float64Array(accountCount);
   const bands = new Uint8Array(accountCount);
-  for (let index = 0; index < accountCount; index++) {
-    const row = rows[index] as Row;
+  let index = 0;
+  for (const row of rows) {
     const value = score(
       row.licenseUtilization,
       row.stickiness,
@@ -169,6 +215,7 @@ function handObjects(): { scores: Float64Array; bands: Uint8Array } {
     );
     scores[index] = value;
     bands[index] = bandOf(value);
+    index++;
   }
   return { scores, bands };
 }
@@ -199,7 +246,8 @@ deepStrictEqual(handObjects(), expected);
   const theirs = arquero();
   const off = theirs.filter((value, index) => Math.abs(value - (expected.scores[index] ?? 0)) > 0.1 + 1e-9).length;
   const ties = theirs.filter((value, index) => value !== expected.scores[index]).length;
-  if (off > 0 || ties > accountCount / 1000) throw new Error(`arquero and the hand-written loop disagree: ${String(off)} scores, ${String(ties)} at a boundary`);
+  if (off > 0 || ties > accountCount / 1000)
+    throw new Error(`arquero and the hand-written loop disagree: ${String(off)} scores, ${String(ties)} at a boundary`);
 }
 const explainedRows = rows.slice(0, explainedCount);
 deepStrictEqual(

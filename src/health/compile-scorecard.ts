@@ -10,7 +10,8 @@ import { explainAccount } from './explain-account.js';
 import type { HealthScore } from './health-score.js';
 import { measurePoints, scoreMeasures } from './measure-points.js';
 import type { ScorecardInput } from './scorecard.js';
-import { bandIndexOf, combinePoints, modelOf, roundScore, type ScorecardModel } from './scorecard-model.js';
+import { blockScores, noBand } from './block-scores.js';
+import { combinePoints, isStaleDate, modelOf, roundScore, type ScorecardModel } from './scorecard-model.js';
 
 /**
  * Scores and bands of many accounts, one entry per account in input order:
@@ -29,9 +30,6 @@ export interface HealthColumns {
   readonly scores: Float64Array;
   readonly bands: Uint8Array;
 }
-
-/** The band code of "no band" in {@link HealthColumns}. @internal */
-export const noBand = 255;
 
 /**
  * A scorecard compiled for many snapshots; see {@link compileScorecard}.
@@ -90,33 +88,41 @@ function scoresOf(model: ScorecardModel, snapshots: unknown, previousBands: unkn
   if (!isArray(snapshots)) fail('invalid_input', ['snapshots'], 'expected an array of snapshots');
   const count = snapshots.length;
   const previous = checkPreviousBands(model, previousBands, count);
-  const scores = new Float64Array(count);
-  const bands = new Uint8Array(count);
-  const points = measurePoints(model);
   const dayOf = dayReader();
-  const { bandFrom } = model;
-  const margin = model.scorecard.hysteresis;
+  const needsDays = model.measures.some((measure) => measure.stale !== null);
+  const days = needsDays ? new Int32Array(count) : undefined;
   for (let index = 0; index < count; index++) {
     const snapshot: unknown = snapshots[index];
     if (typeof snapshot !== 'object' || snapshot === null)
       fail('invalid_input', ['snapshots', index], 'expected an account snapshot');
     try {
-      scoreMeasures(model, snapshot, dayOf(snapshot, index), points);
+      const day = dayOf(snapshot, index);
+      if (days !== undefined) days[index] = day;
     } catch (thrown) {
       throw unreadable(thrown, 'invalid_input', ['snapshots', index], 'the snapshot');
     }
-    const raw = points.failed >= 0 ? Number.NaN : combinePoints(model, points.effective);
-    if (raw !== raw) {
-      scores[index] = Number.NaN;
-      bands[index] = noBand;
-      continue;
-    }
-    const score = roundScore(raw);
-    scores[index] = score;
-    const before = previous === undefined ? noBand : (previous[index] ?? noBand);
-    bands[index] = bandIndexOf(bandFrom, margin, score, before === noBand ? -1 : before);
   }
-  return { scores, bands };
+  const rows = snapshots as readonly object[];
+  try {
+    return blockScores(
+      model,
+      count,
+      {
+        fill: (measure, start, length, out) => { measure.fillObjects(rows, start, length, out); },
+        stale: (measure, start, length, out) => {
+          const check = measure.stale;
+          if (check === null || days === undefined) return;
+          for (let row = 0; row < length; row++) {
+            if (isStaleDate(check.read(rows[start + row] ?? {}), days[start + row] ?? 0, check.maxAgeDays))
+              out[row] = 1;
+          }
+        },
+      },
+      previous,
+    );
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', ['snapshots'], 'a snapshot');
+  }
 }
 
 /**

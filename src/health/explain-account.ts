@@ -48,6 +48,21 @@ function policyName(measure: MeasureModel, status: number): AppliedPolicy {
   return policy.kind === 'redistribute' ? 'redistributed' : policy.kind === 'fail' ? 'failed' : policy.kind;
 }
 
+function consequenceOf(applied: AppliedPolicy, points: number): string {
+  switch (applied) {
+    case 'scored':
+      return `scores ${String(roundScore(points))} of 100`;
+    case 'redistributed':
+      return 'its weight went to the other measures';
+    case 'neutral':
+      return `counted as a neutral ${String(points)} of 100`;
+    case 'zero':
+      return 'counted as 0 of 100';
+    case 'failed':
+      return 'the score cannot be given without it';
+  }
+}
+
 function noteOf(
   measure: MeasureModel,
   status: number,
@@ -56,83 +71,70 @@ function noteOf(
   applied: AppliedPolicy,
 ): string {
   const seen = `${measure.label} ${describe(value)}`;
-  const consequence: Record<AppliedPolicy, string> = {
-    scored: `scores ${String(roundScore(points))} of 100`,
-    redistributed: 'its weight went to the other measures',
-    neutral: `counted as a neutral ${String(points)} of 100`,
-    zero: 'counted as 0 of 100',
-    failed: 'the score cannot be given without it',
-  };
-  if (status === ok) return `${seen} ${consequence.scored}`;
+  if (status === ok) return `${seen} ${consequenceOf(applied, points)}`;
   const why =
     status === missing
       ? value === null
         ? 'missing'
         : 'cannot be scored'
       : `older than ${String(measure.stale?.maxAgeDays)} days by ${measure.stale?.dateField ?? ''}`;
-  return `${seen}: ${why}; ${consequence[applied]}`;
+  return `${seen}: ${why}; ${consequenceOf(applied, points)}`;
 }
 
-/** Rounds contributions to tenths so that they add up to the rounded score exactly (largest remainder). */
-function tenthsOf(raw: Float64Array, totalTenths: number): Int32Array {
-  const tenths = new Int32Array(raw.length);
-  const remainders: [number, number][] = [];
+/**
+ * Rounds contributions to tenths so that they add up to the rounded score
+ * exactly: each is floored, and the tenths still missing go to the largest
+ * remainders, the earlier measure first on a tie.
+ */
+function tenthsOf(raw: Float64Array, totalTenths: number, tenths: Int32Array, remainders: Float64Array): void {
   let sum = 0;
-  raw.forEach((value, index) => {
-    const scaled = value * 10;
+  for (let index = 0; index < raw.length; index++) {
+    const scaled = (raw[index] ?? 0) * 10;
     const floor = Math.floor(scaled);
     tenths[index] = floor;
+    remainders[index] = scaled - floor;
     sum += floor;
-    remainders.push([scaled - floor, index]);
-  });
-  remainders.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let extra = Math.max(0, Math.min(raw.length, totalTenths - sum)), at = 0; extra > 0; extra--, at++) {
-    const index = remainders[at]?.[1] ?? 0;
-    tenths[index] = (tenths[index] ?? 0) + 1;
   }
-  return tenths;
+  for (let extra = Math.min(raw.length, totalTenths - sum); extra > 0; extra--) {
+    let best = 0;
+    for (let index = 1; index < raw.length; index++)
+      if ((remainders[index] ?? 0) > (remainders[best] ?? 0)) best = index;
+    tenths[best] = (tenths[best] ?? 0) + 1;
+    remainders[best] = -1;
+  }
 }
 
-interface Weights {
-  readonly measure: Float64Array;
-  readonly group: Float64Array;
-  readonly groupPoints: Float64Array;
-}
-
-/** The effective shares of measures and groups after redistribution. */
-function effectiveWeights(model: ScorecardModel, effective: Float64Array): Weights {
-  const measure = new Float64Array(model.measures.length);
-  const group = new Float64Array(model.groups.length);
-  const groupPoints = new Float64Array(model.groups.length).fill(Number.NaN);
-  const inGroup = new Float64Array(model.groups.length);
+/** Fills the effective shares of measures and groups after redistribution, and each group's points (NaN for none). */
+function effectiveWeights(model: ScorecardModel, points: MeasurePoints): void {
+  const { effective, measureShare, groupShare, groupPoints, groupWeight } = points;
+  measureShare.fill(0);
+  groupShare.fill(0);
   let groupSum = 0;
   for (const entry of model.groups) {
     let sum = 0;
     let weights = 0;
     for (const index of entry.measures) {
-      const points = effective[index] ?? Number.NaN;
-      if (points === points) {
-        sum += (model.measureWeights[index] ?? 0) * points;
-        weights += model.measureWeights[index] ?? 0;
+      const value = effective[index] ?? Number.NaN;
+      if (value === value) {
+        const weight = model.measureWeights[index] ?? 0;
+        sum += weight * value;
+        weights += weight;
       }
     }
-    inGroup[entry.index] = weights;
-    if (weights > 0) {
-      groupPoints[entry.index] = sum / weights;
-      groupSum += entry.weight;
-    }
+    groupWeight[entry.index] = weights;
+    groupPoints[entry.index] = weights > 0 ? sum / weights : Number.NaN;
+    if (weights > 0) groupSum += entry.weight;
   }
   for (const entry of model.groups) {
-    const weights = inGroup[entry.index] ?? 0;
-    if (weights === 0 || groupSum === 0) continue;
-    group[entry.index] = entry.weight / groupSum;
+    const weights = groupWeight[entry.index] ?? 0;
+    if (weights === 0) continue;
+    const share = entry.weight / groupSum;
+    groupShare[entry.index] = share;
     for (const index of entry.measures) {
-      const points = effective[index] ?? Number.NaN;
-      if (points === points)
-        measure[index] = (entry.weight / groupSum) * ((model.measureWeights[index] ?? 0) / weights);
+      const value = effective[index] ?? Number.NaN;
+      if (value === value) measureShare[index] = share * ((model.measureWeights[index] ?? 0) / weights);
     }
   }
-  return { measure, group, groupPoints };
 }
 
 function overrideOf(
@@ -220,15 +222,20 @@ export function explainAccount(
   scoreMeasures(model, snapshot, context.asOfDay, points);
   const raw = points.failed >= 0 ? Number.NaN : combinePoints(model, points.effective);
   const score = raw === raw ? roundScore(raw) : null;
-  const weights = score === null ? null : effectiveWeights(model, points.effective);
-  const rawContributions = new Float64Array(model.measures.length);
-  if (weights !== null) {
+  const { raw: rawContributions, tenths, measureShare, groupShare, groupPoints } = points;
+  rawContributions.fill(0);
+  if (score !== null) {
+    effectiveWeights(model, points);
     for (let index = 0; index < model.measures.length; index++) {
-      const share = weights.measure[index] ?? 0;
+      const share = measureShare[index] ?? 0;
       rawContributions[index] = share > 0 ? share * (points.effective[index] ?? 0) : 0;
     }
+  } else {
+    measureShare.fill(0);
+    groupShare.fill(0);
+    groupPoints.fill(Number.NaN);
   }
-  const tenths = tenthsOf(rawContributions, score === null ? 0 : Math.round(score * 10));
+  tenthsOf(rawContributions, score === null ? 0 : Math.round(score * 10), tenths, points.remainders);
   const contributions = model.measures.map((measure): MeasureContribution => {
     const status = points.status[measure.index] ?? ok;
     const value = valueOf(measure.read(snapshot));
@@ -242,7 +249,7 @@ export function explainAccount(
       field: measure.field,
       value,
       points: counted ? roundScore(effective) : null,
-      weight: weights?.measure[measure.index] ?? 0,
+      weight: measureShare[measure.index] ?? 0,
       nominalWeight: measure.nominalWeight,
       contributed: (tenths[measure.index] ?? 0) / 10,
       status: statusNames[status] ?? 'ok',
@@ -251,14 +258,14 @@ export function explainAccount(
     };
   });
   const groups = model.groups.map((group): GroupContribution => {
-    const own = weights?.groupPoints[group.index] ?? Number.NaN;
+    const own = groupPoints[group.index] ?? Number.NaN;
     let groupTenths = 0;
     for (const index of group.measures) groupTenths += tenths[index] ?? 0;
     return {
       id: group.id,
       label: group.label,
       points: own === own ? roundScore(own) : null,
-      weight: weights?.group[group.index] ?? 0,
+      weight: groupShare[group.index] ?? 0,
       nominalWeight: group.nominalWeight,
       contributed: groupTenths / 10,
     };

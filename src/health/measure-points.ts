@@ -16,16 +16,32 @@ export interface MeasurePoints {
   readonly status: Uint8Array;
   /** The index of the first measure whose `fail` policy applied, or −1. */
   failed: number;
+  /** Scratch for explanations: effective measure and group shares, group points and weights, raw contributions and their tenths. */
+  readonly measureShare: Float64Array;
+  readonly groupShare: Float64Array;
+  readonly groupPoints: Float64Array;
+  readonly groupWeight: Float64Array;
+  readonly raw: Float64Array;
+  readonly tenths: Int32Array;
+  readonly remainders: Float64Array;
 }
 
 /** Fresh buffers for one account's measure points. @internal */
 export function measurePoints(model: ScorecardModel): MeasurePoints {
   const count = model.measures.length;
+  const groups = model.groups.length;
   return {
     scored: new Float64Array(count),
     effective: new Float64Array(count),
     status: new Uint8Array(count),
     failed: -1,
+    measureShare: new Float64Array(count),
+    groupShare: new Float64Array(groups),
+    groupPoints: new Float64Array(groups),
+    groupWeight: new Float64Array(groups),
+    raw: new Float64Array(count),
+    tenths: new Int32Array(count),
+    remainders: new Float64Array(count),
   };
 }
 

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { fail, isObjectRecord, quoteText, unreadable, type PathSegment } from '../core/internal.js';
-import { noBand, type HealthColumns } from './compile-scorecard.js';
+import { blockScores } from './block-scores.js';
+import type { HealthColumns } from './compile-scorecard.js';
 import { definedScorecard, type Scorecard } from './define-scorecard.js';
-import { measurePoints, missing, ok, stale } from './measure-points.js';
 import type { ScorecardInput } from './scorecard.js';
-import { bandIndexOf, combinePoints, modelOf, roundScore, type ScorecardModel } from './scorecard-model.js';
+import { modelOf, type ScorecardModel } from './scorecard-model.js';
 
 /**
  * Options of {@link scoreColumns}.
@@ -117,41 +117,17 @@ function scoreColumnsOf(model: ScorecardModel, columns: unknown, options: ScoreC
   if (previous !== undefined && (!(previous instanceof Uint8Array) || previous.length !== length)) {
     fail('invalid_input', ['options', 'previousBands'], `expected a Uint8Array of ${String(length)} band indexes`);
   }
-  const { measures, bandFrom } = model;
-  const margin = model.scorecard.hysteresis;
-  const points = measurePoints(model);
-  const { effective } = points;
-  const scores = new Float64Array(length);
-  const bands = new Uint8Array(length);
-  for (let row = 0; row < length; row++) {
-    let failed = false;
-    for (const measure of measures) {
-      const { index } = measure;
-      const value = values[index]?.[row] ?? Number.NaN;
-      const scored = measure.columnPoints(value);
-      let status = ok;
-      if (scored !== scored) status = missing;
-      else if (measure.stale !== null) {
-        const age = ages[index]?.[row] ?? Number.NaN;
-        if (!(age <= measure.stale.maxAgeDays)) status = stale;
-      }
-      if (status === ok) effective[index] = scored;
-      else {
-        const policy = status === missing ? measure.missing : (measure.stale?.policy ?? measure.missing);
-        effective[index] = policy.points;
-        if (policy.kind === 'fail') failed = true;
-      }
-    }
-    const raw = failed ? Number.NaN : combinePoints(model, effective);
-    if (raw !== raw) {
-      scores[row] = Number.NaN;
-      bands[row] = noBand;
-      continue;
-    }
-    const score = roundScore(raw);
-    scores[row] = score;
-    const before = previous === undefined ? noBand : (previous[row] ?? noBand);
-    bands[row] = bandIndexOf(bandFrom, margin, score, before === noBand || before >= bandFrom.length ? -1 : before);
-  }
-  return { scores, bands };
+  return blockScores(
+    model,
+    length,
+    {
+      fill: (measure, start, count, out) => { measure.fillColumn(values[measure.index] ?? new Float64Array(0), start, count, out); },
+      stale: (measure, start, count, out) => {
+        const limit = measure.stale?.maxAgeDays ?? Infinity;
+        const column = ages[measure.index];
+        for (let row = 0; row < count; row++) if (!((column?.[start + row] ?? Number.NaN) <= limit)) out[row] = 1;
+      },
+    },
+    previous,
+  );
 }

@@ -1,6 +1,7 @@
 import { isCalendarDate, toEpochDay } from '../core/internal.js';
 import { compileRule, type RulePredicate } from '../rules/index.js';
 import type { Scorecard } from './define-scorecard.js';
+import { fillersOf, type ColumnFiller, type ObjectFiller } from './block-fillers.js';
 import type { MeasureScoring, MissingPolicy, ThresholdRange } from './scorecard.js';
 
 /** What missing or stale data counts as: excluded (NaN), fixed points, or a failed score. @internal */
@@ -28,6 +29,10 @@ export interface MeasureModel {
   readonly columnPoints: (value: number) => number;
   /** The categories of a `bands` scoring, in the order column values index them. */
   readonly categories: readonly string[];
+  /** Points of a block of column values, as `columnPoints` gives them. */
+  readonly fillColumn: ColumnFiller;
+  /** Points of a block of snapshots, as `points(read(snapshot))` gives them. */
+  readonly fillObjects: ObjectFiller;
   readonly missing: PolicyModel;
   readonly stale: {
     readonly read: (snapshot: object) => unknown;
@@ -82,7 +87,9 @@ const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
 export function fieldReader(field: string): (snapshot: object) => unknown {
   const steps = field.split('.');
   if (steps.length === 1) {
-    return (snapshot) => (Object.hasOwn(snapshot, field) ? (snapshot as Record<string, unknown>)[field] : undefined);
+    // A plain property read, own or inherited: catalog paths cannot name __proto__, constructor or
+    // prototype, and an inherited method is a function, which no scoring accepts: it counts as missing.
+    return (snapshot) => (snapshot as Record<string, unknown>)[field];
   }
   return (snapshot) => {
     let value: unknown = snapshot;
@@ -180,6 +187,8 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
       const scorer = scorerOf(measure.scoring);
       const index = measures.length;
       const stale = measure.stale;
+      const read = fieldReader(measure.field);
+      const fillers = fillersOf(measure.scoring, read, scorer.columnPoints, scorer.points);
       measures.push({
         index,
         id: measure.id,
@@ -189,7 +198,9 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
         scoring: measure.scoring,
         weight: measure.weight,
         nominalWeight: (group.weight / groupTotal) * (measure.weight / measureTotal),
-        read: fieldReader(measure.field),
+        read,
+        fillColumn: fillers.column,
+        fillObjects: fillers.objects,
         points: scorer.points,
         columnPoints: scorer.columnPoints,
         categories: scorer.categories,
