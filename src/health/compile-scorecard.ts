@@ -108,7 +108,9 @@ function scoresOf(model: ScorecardModel, snapshots: unknown, previousBands: unkn
       model,
       count,
       {
-        fill: (measure, start, length, out) => { measure.fillObjects(rows, start, length, out); },
+        fill: (measure, start, length, out) => {
+          measure.fillObjects(rows, start, length, out);
+        },
         stale: (measure, start, length, out) => {
           const check = measure.stale;
           if (check === null || days === undefined) return;

@@ -170,9 +170,13 @@ function trendOf(model: ScorecardModel, score: number | null, previous: number |
   return { direction: flat ? 'flat' : delta > 0 ? 'up' : 'down', delta };
 }
 
-function summaryOf(result: Omit<HealthScore, 'explanation'>, model: ScorecardModel): string {
-  const labels = (ids: readonly string[]): string =>
-    ids.map((id) => model.measures.find((measure) => measure.id === id)?.label ?? id).join(', ');
+function listed(labels: readonly string[]): string {
+  return labels.length <= 3
+    ? labels.join(', ')
+    : `${labels.slice(0, 3).join(', ')} and ${String(labels.length - 3)} more`;
+}
+
+function summaryOf(result: Omit<HealthScore, 'explanation'>): string {
   const parts: string[] = [];
   if (result.score === null) {
     const failed = result.contributions.find((entry) => entry.policy === 'failed');
@@ -197,8 +201,11 @@ function summaryOf(result: Omit<HealthScore, 'explanation'>, model: ScorecardMod
     if (weakest !== undefined)
       parts.push(`weakest: ${weakest.label} (${String(roundScore(weakest.points ?? 0))} of 100)`);
   }
-  if (result.missing.length > 0) parts.push(`missing: ${labels(result.missing)}`);
-  if (result.stale.length > 0) parts.push(`stale: ${labels(result.stale)}`);
+  // Measures scored neutral on missing data (nothing overdue) are not news; the rest are, three at most.
+  const unseen = result.contributions.filter((entry) => entry.status === 'missing' && entry.policy !== 'neutral');
+  if (unseen.length > 0) parts.push(`missing: ${listed(unseen.map((entry) => entry.label))}`);
+  const old = result.contributions.filter((entry) => entry.status === 'stale');
+  if (old.length > 0) parts.push(`stale: ${listed(old.map((entry) => entry.label))}`);
   if (result.overriddenBy !== null)
     parts.push(
       `band set to ${result.overriddenBy.band} by ${result.overriddenBy.kind === 'rule' ? 'rule' : 'manual override'} "${result.overriddenBy.label}"`,
@@ -292,7 +299,7 @@ export function explainAccount(
   return {
     ...result,
     explanation: {
-      summary: summaryOf(result, model),
+      summary: summaryOf(result),
       contributions: contributions.map((entry) => ({
         id: entry.id,
         label: entry.label,

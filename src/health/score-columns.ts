@@ -121,7 +121,9 @@ function scoreColumnsOf(model: ScorecardModel, columns: unknown, options: ScoreC
     model,
     length,
     {
-      fill: (measure, start, count, out) => { measure.fillColumn(values[measure.index] ?? new Float64Array(0), start, count, out); },
+      fill: (measure, start, count, out) => {
+        measure.fillColumn(values[measure.index] ?? new Float64Array(0), start, count, out);
+      },
       stale: (measure, start, count, out) => {
         const limit = measure.stale?.maxAgeDays ?? Infinity;
         const column = ages[measure.index];
