@@ -1,3 +1,4 @@
+import { at } from '../core/internal.js';
 import { normalQuantile } from '../metrics/index.js';
 
 /**
@@ -31,17 +32,17 @@ export interface Auc {
  */
 export function mannWhitneyAuc(scores: ArrayLike<number>, churned: ArrayLike<number>, confidence: number): Auc | null {
   const order = Array.from({ length: scores.length }, (_, index) => index).sort(
-    (a, b) => (scores[a] ?? 0) - (scores[b] ?? 0),
+    (a, b) => at(scores, a) - at(scores, b),
   );
   let rankSumRetained = 0;
   let retained = 0;
   for (let start = 0; start < order.length;) {
     let end = start;
-    const value = scores[order[start] ?? 0] ?? 0;
-    while (end + 1 < order.length && scores[order[end + 1] ?? 0] === value) end++;
+    const value = scores[at(order, start)] ?? 0;
+    while (end + 1 < order.length && scores[at(order, end + 1)] === value) end++;
     const rank = (start + end + 2) / 2;
-    for (let at = start; at <= end; at++) {
-      if (churned[order[at] ?? 0] !== 1) {
+    for (let position = start; position <= end; position++) {
+      if (churned[at(order, position)] !== 1) {
         rankSumRetained += rank;
         retained++;
       }

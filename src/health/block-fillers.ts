@@ -1,3 +1,4 @@
+import { at } from '../core/internal.js';
 import type { MeasureScoring } from './scorecard.js';
 
 /**
@@ -19,7 +20,7 @@ function linearColumn(min: number, max: number, invert: boolean): ColumnFiller {
   const span = max - min;
   return (column, start, length, out) => {
     for (let row = 0; row < length; row++) {
-      const value = column[start + row] ?? Number.NaN;
+      const value = at(column, start + row);
       if (!(value > -Infinity && value < Infinity)) out[row] = Number.NaN;
       else {
         const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
@@ -58,7 +59,7 @@ function rangesOf(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['range
 function thresholdOf(value: number, from: Float64Array, below: Float64Array, points: Float64Array): number {
   if (!(value > -Infinity && value < Infinity)) return Number.NaN;
   for (let index = 0; index < points.length; index++) {
-    if (value >= (from[index] ?? 0) && value < (below[index] ?? 0)) return points[index] ?? Number.NaN;
+    if (value >= at(from, index) && value < at(below, index)) return at(points, index);
   }
   return Number.NaN;
 }
@@ -81,8 +82,7 @@ export function fillersOf(
     const { from, below, points: earned } = rangesOf(scoring.ranges);
     return {
       column: (column, start, length, out) => {
-        for (let row = 0; row < length; row++)
-          out[row] = thresholdOf(column[start + row] ?? Number.NaN, from, below, earned);
+        for (let row = 0; row < length; row++) out[row] = thresholdOf(at(column, start + row), from, below, earned);
       },
       objects: (rows, start, length, out) => {
         for (let row = 0; row < length; row++) {
@@ -94,7 +94,7 @@ export function fillersOf(
   }
   return {
     column: (column, start, length, out) => {
-      for (let row = 0; row < length; row++) out[row] = columnPoints(column[start + row] ?? Number.NaN);
+      for (let row = 0; row < length; row++) out[row] = columnPoints(at(column, start + row));
     },
     objects: (rows, start, length, out) => {
       for (let row = 0; row < length; row++) out[row] = points(read(rows[start + row] ?? {}));

@@ -1,3 +1,4 @@
+import { at } from '../core/internal.js';
 import type { HealthColumns } from './compile-scorecard.js';
 import { bandIndexOf, roundScore, type MeasureModel, type ScorecardModel } from './scorecard-model.js';
 
@@ -62,7 +63,7 @@ export function blockScores(
         const checkStale = measure.stale !== null;
         const weight = measure.weight;
         for (let row = 0; row < length; row++) {
-          let value = points[row] ?? Number.NaN;
+          let value = at(points, row);
           if (value !== value) {
             value = missingPoints;
             if (missingFails) failed[row] = 1;
@@ -71,32 +72,37 @@ export function blockScores(
             if (staleFails) failed[row] = 1;
           }
           if (value === value) {
-            groupSum[row] = (groupSum[row] ?? 0) + weight * value;
-            groupWeight[row] = (groupWeight[row] ?? 0) + weight;
+            groupSum[row] = at(groupSum, row) + weight * value;
+            groupWeight[row] = at(groupWeight, row) + weight;
           }
         }
       }
       const weight = group.weight;
       for (let row = 0; row < length; row++) {
-        const inGroup = groupWeight[row] ?? 0;
+        const inGroup = at(groupWeight, row);
         if (inGroup > 0) {
-          total[row] = (total[row] ?? 0) + weight * ((groupSum[row] ?? 0) / inGroup);
-          totalWeight[row] = (totalWeight[row] ?? 0) + weight;
+          total[row] = at(total, row) + weight * (at(groupSum, row) / inGroup);
+          totalWeight[row] = at(totalWeight, row) + weight;
         }
       }
     }
     for (let row = 0; row < length; row++) {
-      const at = start + row;
-      const weights = totalWeight[row] ?? 0;
+      const target = start + row;
+      const weights = at(totalWeight, row);
       if (failed[row] === 1 || !(weights > 0)) {
-        scores[at] = Number.NaN;
-        bands[at] = noBand;
+        scores[target] = Number.NaN;
+        bands[target] = noBand;
         continue;
       }
-      const score = roundScore((total[row] ?? 0) / weights);
-      scores[at] = score;
-      const before = previous === undefined ? noBand : (previous[at] ?? noBand);
-      bands[at] = bandIndexOf(bandFrom, margin, score, before === noBand || before >= bandFrom.length ? -1 : before);
+      const score = roundScore(at(total, row) / weights);
+      scores[target] = score;
+      const before = previous === undefined ? noBand : (previous[target] ?? noBand);
+      bands[target] = bandIndexOf(
+        bandFrom,
+        margin,
+        score,
+        before === noBand || before >= bandFrom.length ? -1 : before,
+      );
     }
   }
   return { scores, bands };

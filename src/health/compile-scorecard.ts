@@ -1,4 +1,4 @@
-import { fail, isArray, isCalendarDate, notADate, toEpochDay, unreadable } from '../core/internal.js';
+import { at, fail, isArray, isCalendarDate, notADate, toEpochDay, unreadable } from '../core/internal.js';
 import {
   accountContext,
   parseScoreAccountOptions,
@@ -115,8 +115,7 @@ function scoresOf(model: ScorecardModel, snapshots: unknown, previousBands: unkn
           const check = measure.stale;
           if (check === null || days === undefined) return;
           for (let row = 0; row < length; row++) {
-            if (isStaleDate(check.read(rows[start + row] ?? {}), days[start + row] ?? 0, check.maxAgeDays))
-              out[row] = 1;
+            if (isStaleDate(check.read(rows[start + row] ?? {}), at(days, start + row), check.maxAgeDays)) out[row] = 1;
           }
         },
       },

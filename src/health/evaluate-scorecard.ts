@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDate, Id, parseWith, toEpochDay } from '../core/internal.js';
+import { at, CalendarDate, Id, parseWith, toEpochDay } from '../core/internal.js';
 import { ConfidenceLevel } from '../metrics/index.js';
 import { mannWhitneyAuc, type Auc } from './auc.js';
 import { definedScorecard, type Scorecard } from './define-scorecard.js';
@@ -171,7 +171,7 @@ export function labelled(scorecard: Scorecard, input: z.output<typeof EvaluateSc
     else {
       results.push(result);
       snapshots.push(kept[index] ?? {});
-      scoredLabels.push(labels[index] ?? 0);
+      scoredLabels.push(at(labels, index));
     }
   });
   return { results, snapshots, labels: scoredLabels, dropped };
@@ -187,7 +187,7 @@ export function evaluationOf(scorecard: Scorecard, data: Labelled, confidence: n
     results.forEach((result, index) => {
       if (result.band !== band.id) return;
       accounts++;
-      lost += labels[index] ?? 0;
+      lost += at(labels, index);
     });
     return { band: band.id, accounts, churned: lost, churnRate: accounts === 0 ? null : lost / accounts };
   });
@@ -208,7 +208,7 @@ export function evaluationOf(scorecard: Scorecard, data: Labelled, confidence: n
         const entry = result.contributions.find((contribution) => contribution.id === measure.id);
         if (entry?.status !== 'ok' || entry.points === null) return;
         points.push(entry.points);
-        outcome.push(labels[index] ?? 0);
+        outcome.push(at(labels, index));
       });
       return {
         id: measure.id,

@@ -1,4 +1,4 @@
-import { quoteText, type CalendarDate, type ContributionValue } from '../core/internal.js';
+import { at, quoteText, type CalendarDate, type ContributionValue } from '../core/internal.js';
 import type {
   AppliedOverride,
   AppliedPolicy,
@@ -89,7 +89,7 @@ function noteOf(
 function tenthsOf(raw: Float64Array, totalTenths: number, tenths: Int32Array, remainders: Float64Array): void {
   let sum = 0;
   for (let index = 0; index < raw.length; index++) {
-    const scaled = (raw[index] ?? 0) * 10;
+    const scaled = at(raw, index) * 10;
     const floor = Math.floor(scaled);
     tenths[index] = floor;
     remainders[index] = scaled - floor;
@@ -97,9 +97,8 @@ function tenthsOf(raw: Float64Array, totalTenths: number, tenths: Int32Array, re
   }
   for (let extra = Math.min(raw.length, totalTenths - sum); extra > 0; extra--) {
     let best = 0;
-    for (let index = 1; index < raw.length; index++)
-      if ((remainders[index] ?? 0) > (remainders[best] ?? 0)) best = index;
-    tenths[best] = (tenths[best] ?? 0) + 1;
+    for (let index = 1; index < raw.length; index++) if (at(remainders, index) > at(remainders, best)) best = index;
+    tenths[best] = at(tenths, best) + 1;
     remainders[best] = -1;
   }
 }
@@ -114,9 +113,9 @@ function effectiveWeights(model: ScorecardModel, points: MeasurePoints): void {
     let sum = 0;
     let weights = 0;
     for (const index of entry.measures) {
-      const value = effective[index] ?? Number.NaN;
+      const value = at(effective, index);
       if (value === value) {
-        const weight = model.measureWeights[index] ?? 0;
+        const weight = at(model.measureWeights, index);
         sum += weight * value;
         weights += weight;
       }
@@ -126,13 +125,13 @@ function effectiveWeights(model: ScorecardModel, points: MeasurePoints): void {
     if (weights > 0) groupSum += entry.weight;
   }
   for (const entry of model.groups) {
-    const weights = groupWeight[entry.index] ?? 0;
+    const weights = at(groupWeight, entry.index);
     if (weights === 0) continue;
     const share = entry.weight / groupSum;
     groupShare[entry.index] = share;
     for (const index of entry.measures) {
-      const value = effective[index] ?? Number.NaN;
-      if (value === value) measureShare[index] = share * ((model.measureWeights[index] ?? 0) / weights);
+      const value = at(effective, index);
+      if (value === value) measureShare[index] = share * (at(model.measureWeights, index) / weights);
     }
   }
 }
@@ -234,8 +233,8 @@ export function explainAccount(
   if (score !== null) {
     effectiveWeights(model, points);
     for (let index = 0; index < model.measures.length; index++) {
-      const share = measureShare[index] ?? 0;
-      rawContributions[index] = share > 0 ? share * (points.effective[index] ?? 0) : 0;
+      const share = at(measureShare, index);
+      rawContributions[index] = share > 0 ? share * at(points.effective, index) : 0;
     }
   } else {
     measureShare.fill(0);
@@ -247,7 +246,7 @@ export function explainAccount(
     const status = points.status[measure.index] ?? ok;
     const value = valueOf(measure.read(snapshot));
     const applied = policyName(measure, status);
-    const effective = points.effective[measure.index] ?? Number.NaN;
+    const effective = at(points.effective, measure.index);
     const counted = effective === effective && applied !== 'failed';
     return {
       id: measure.id,
@@ -256,23 +255,23 @@ export function explainAccount(
       field: measure.field,
       value,
       points: counted ? roundScore(effective) : null,
-      weight: measureShare[measure.index] ?? 0,
+      weight: at(measureShare, measure.index),
       nominalWeight: measure.nominalWeight,
-      contributed: (tenths[measure.index] ?? 0) / 10,
+      contributed: at(tenths, measure.index) / 10,
       status: statusNames[status] ?? 'ok',
       policy: applied,
-      note: noteOf(measure, status, value, counted ? effective : (points.scored[measure.index] ?? 0), applied),
+      note: noteOf(measure, status, value, counted ? effective : at(points.scored, measure.index), applied),
     };
   });
   const groups = model.groups.map((group): GroupContribution => {
-    const own = groupPoints[group.index] ?? Number.NaN;
+    const own = at(groupPoints, group.index);
     let groupTenths = 0;
-    for (const index of group.measures) groupTenths += tenths[index] ?? 0;
+    for (const index of group.measures) groupTenths += at(tenths, index);
     return {
       id: group.id,
       label: group.label,
       points: own === own ? roundScore(own) : null,
-      weight: groupShare[group.index] ?? 0,
+      weight: at(groupShare, group.index),
       nominalWeight: group.nominalWeight,
       contributed: groupTenths / 10,
     };

@@ -1,4 +1,4 @@
-import { fail, quoteText, unreadable, type ContributionValue } from '../core/internal.js';
+import { at, fail, quoteText, unreadable, type ContributionValue } from '../core/internal.js';
 import {
   accountContext,
   parseScoreAccountOptions,
@@ -257,7 +257,7 @@ function greedy(search: Search, snapshot: object): { plan: ProposedChange[]; aft
       proposal(
         measure,
         measure.read(snapshot),
-        start[measure.index] === -1 ? null : roundScore(start[measure.index] ?? 0),
+        start[measure.index] === -1 ? null : roundScore(at(start, measure.index)),
         value,
       ),
     );

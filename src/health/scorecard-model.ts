@@ -1,4 +1,4 @@
-import { isCalendarDate, toEpochDay } from '../core/internal.js';
+import { at, isCalendarDate, toEpochDay } from '../core/internal.js';
 import { compileRule, type RulePredicate } from '../rules/index.js';
 import type { Scorecard } from './define-scorecard.js';
 import { fillersOf, type ColumnFiller, type ObjectFiller } from './block-fillers.js';
@@ -118,7 +118,7 @@ function thresholdPoints(ranges: readonly ThresholdRange[]): (value: number) => 
   return (value) => {
     if (!Number.isFinite(value)) return Number.NaN;
     for (let index = 0; index < points.length; index++) {
-      if (value >= (from[index] ?? 0) && value < (below[index] ?? 0)) return points[index] ?? Number.NaN;
+      if (value >= at(from, index) && value < at(below, index)) return at(points, index);
     }
     return Number.NaN;
   };
@@ -160,7 +160,7 @@ function scorerOf(scoring: MeasureScoring): Scorer {
               ? (scoring.points[value] ?? otherwise)
               : otherwise,
         columnPoints: (value) =>
-          Number.isInteger(value) && value >= 0 && value < byIndex.length ? (byIndex[value] ?? Number.NaN) : Number.NaN,
+          Number.isInteger(value) && value >= 0 && value < byIndex.length ? at(byIndex, value) : Number.NaN,
         categories,
       };
     }
@@ -275,19 +275,19 @@ export function combinePoints(model: ScorecardModel, points: ArrayLike<number>):
   let groupWeightSum = 0;
   let measure = 0;
   for (let group = 0; group < groupEnds.length; group++) {
-    const end = groupEnds[group] ?? 0;
+    const end = at(groupEnds, group);
     let sum = 0;
     let weightSum = 0;
     for (; measure < end; measure++) {
-      const value = points[measure] ?? Number.NaN;
+      const value = at(points, measure);
       if (value === value) {
-        const weight = measureWeights[measure] ?? 0;
+        const weight = at(measureWeights, measure);
         sum += weight * value;
         weightSum += weight;
       }
     }
     if (weightSum > 0) {
-      const groupWeight = groupWeights[group] ?? 0;
+      const groupWeight = at(groupWeights, group);
       total += groupWeight * (sum / weightSum);
       groupWeightSum += groupWeight;
     }
@@ -313,7 +313,7 @@ export function bandIndexOf(bandFrom: Float64Array, margin: number, score: numbe
   let up = -1;
   let down = 0;
   for (let index = 0; index < bandFrom.length; index++) {
-    const from = bandFrom[index] ?? 0;
+    const from = at(bandFrom, index);
     if (from <= score) plain = index;
     if (from + margin <= score) up = index;
     if (from - margin <= score) down = index;

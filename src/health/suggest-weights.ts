@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fail, parseWith } from '../core/internal.js';
+import { at, fail, parseWith } from '../core/internal.js';
 import { catalogOf, definedScorecard, defineScorecard, type Scorecard } from './define-scorecard.js';
 import { EvaluateScorecardInput, evaluationOf, labelled, type Labelled } from './evaluate-scorecard.js';
 import type { Auc } from './auc.js';
@@ -105,9 +105,9 @@ function subset(data: Labelled, keep: readonly boolean[]): Labelled {
 /** The features of each result: each measure's points ÷ 100 where it was seen, the training mean elsewhere. */
 function featuresOf(data: Labelled, ids: readonly string[], means: readonly number[]): number[][] {
   return data.results.map((result) =>
-    ids.map((id, at) => {
+    ids.map((id, column) => {
       const entry = result.contributions.find((contribution) => contribution.id === id);
-      return entry?.status === 'ok' && entry.points !== null ? entry.points / 100 : (means[at] ?? 0.5);
+      return entry?.status === 'ok' && entry.points !== null ? entry.points / 100 : (means[column] ?? 0.5);
     }),
   );
 }
@@ -223,8 +223,8 @@ export function suggestWeights(scorecard: Scorecard | ScorecardInput, input: Sug
       );
     }),
   );
-  const weights = measures.map((measure, at): SuggestedWeight => {
-    const coefficient = fit.coefficients[at] ?? 0;
+  const weights = measures.map((measure, column): SuggestedWeight => {
+    const coefficient = at(fit.coefficients, column);
     return {
       id: measure.id,
       label: measure.label,
