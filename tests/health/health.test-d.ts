@@ -26,7 +26,10 @@ describe('health types', () => {
     expectTypeOf<AccountSnapshot>().toExtend<Parameters<typeof scoreAccount>[1]>();
     expectTypeOf<HealthScore>().toExtend<PreviousHealth>();
     expectTypeOf<HealthScore['score']>().toEqualTypeOf<number | null>();
-    expectTypeOf<HealthScore['trend']>().toEqualTypeOf<{ readonly direction: 'up' | 'down' | 'flat'; readonly delta: number } | null>();
+    expectTypeOf<HealthScore['trend']>().toEqualTypeOf<{
+      readonly direction: 'up' | 'down' | 'flat';
+      readonly delta: number;
+    } | null>();
   });
 
   it('gives typed arrays from the fast paths and a tagged union from pathToBand', () => {
