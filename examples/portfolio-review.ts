@@ -37,7 +37,8 @@ export const usage = `Usage: npm run demo -- [options]
 
 Generates a seeded sample portfolio and prints the review a CS leader reads first:
 the book by segment, upcoming renewals, NPS and CSAT, the MRR bridge with monthly
-and twelve-month retention, a renewal forecast and what one point less churn is worth.
+and twelve-month retention, a renewal forecast and what one point less churn is worth,
+and account health: bands, the biggest drops, a path to green and the score's AUC.
 
 Options:
   --accounts <n>      accounts in the sample portfolio, 1 to 1,000,000 (default ${String(defaults.accounts)})

@@ -30,11 +30,18 @@ function linearColumn(min: number, max: number, invert: boolean): ColumnFiller {
   };
 }
 
-function linearObjects(read: ValueReader, min: number, max: number, invert: boolean): ObjectFiller {
+function linearObjects(
+  read: ValueReader,
+  field: string | null,
+  min: number,
+  max: number,
+  invert: boolean,
+): ObjectFiller {
   const span = max - min;
   return (rows, start, length, out) => {
     for (let row = 0; row < length; row++) {
-      const value = read(rows[start + row] ?? {});
+      const snapshot = rows[start + row] ?? {};
+      const value = field === null ? read(snapshot) : (snapshot as Record<string, unknown>)[field];
       if (typeof value !== 'number' || !(value > -Infinity && value < Infinity)) out[row] = Number.NaN;
       else {
         const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
@@ -64,10 +71,18 @@ function thresholdOf(value: number, from: Float64Array, below: Float64Array, poi
   return Number.NaN;
 }
 
-/** Column and object fillers of a scoring. @internal */
+/**
+ * Column and object fillers of a scoring. `field` is the property to read
+ * when the path has one step: read in the filler itself, each scoring
+ * type's loop sees only its own measures' fields, where one shared reader
+ * would see them all and go megamorphic. Dotted paths go through `read`.
+ *
+ * @internal
+ */
 export function fillersOf(
   scoring: MeasureScoring,
   read: ValueReader,
+  field: string | null,
   columnPoints: (value: number) => number,
   points: (value: unknown) => number,
 ): { readonly column: ColumnFiller; readonly objects: ObjectFiller } {
@@ -75,7 +90,7 @@ export function fillersOf(
     const invert = scoring.invert === true;
     return {
       column: linearColumn(scoring.min, scoring.max, invert),
-      objects: linearObjects(read, scoring.min, scoring.max, invert),
+      objects: linearObjects(read, field, scoring.min, scoring.max, invert),
     };
   }
   if (scoring.type === 'thresholds') {
@@ -86,7 +101,8 @@ export function fillersOf(
       },
       objects: (rows, start, length, out) => {
         for (let row = 0; row < length; row++) {
-          const value = read(rows[start + row] ?? {});
+          const snapshot = rows[start + row] ?? {};
+          const value = field === null ? read(snapshot) : (snapshot as Record<string, unknown>)[field];
           out[row] = typeof value === 'number' ? thresholdOf(value, from, below, earned) : Number.NaN;
         }
       },

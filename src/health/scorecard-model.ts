@@ -188,7 +188,13 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
       const index = measures.length;
       const stale = measure.stale;
       const read = fieldReader(measure.field);
-      const fillers = fillersOf(measure.scoring, read, scorer.columnPoints, scorer.points);
+      const fillers = fillersOf(
+        measure.scoring,
+        read,
+        measure.field.includes('.') ? null : measure.field,
+        scorer.columnPoints,
+        scorer.points,
+      );
       measures.push({
         index,
         id: measure.id,
