@@ -1,4 +1,11 @@
-import { at, quoteText, type CalendarDate, type ContributionValue } from '../core/internal.js';
+import {
+  at,
+  quoteText,
+  type CalendarDate,
+  type Contribution,
+  type ContributionValue,
+  type Explanation,
+} from '../core/internal.js';
 import type {
   AppliedOverride,
   AppliedPolicy,
@@ -242,27 +249,37 @@ export function explainAccount(
     groupPoints.fill(Number.NaN);
   }
   tenthsOf(rawContributions, score === null ? 0 : Math.round(score * 10), tenths, points.remainders);
-  const contributions = model.measures.map((measure): MeasureContribution => {
+  const contributions: MeasureContribution[] = [];
+  const explained: Contribution[] = [];
+  const missingIds: string[] = [];
+  const staleIds: string[] = [];
+  for (const measure of model.measures) {
     const status = points.status[measure.index] ?? ok;
     const value = valueOf(measure.read(snapshot));
     const applied = policyName(measure, status);
     const effective = at(points.effective, measure.index);
     const counted = effective === effective && applied !== 'failed';
-    return {
+    const weight = at(measureShare, measure.index);
+    const contributed = at(tenths, measure.index) / 10;
+    const note = noteOf(measure, status, value, counted ? effective : at(points.scored, measure.index), applied);
+    if (status === missing) missingIds.push(measure.id);
+    else if (status !== ok) staleIds.push(measure.id);
+    contributions.push({
       id: measure.id,
       label: measure.label,
       group: model.groups[measure.groupIndex]?.id ?? '',
       field: measure.field,
       value,
       points: counted ? roundScore(effective) : null,
-      weight: at(measureShare, measure.index),
+      weight,
       nominalWeight: measure.nominalWeight,
-      contributed: at(tenths, measure.index) / 10,
+      contributed,
       status: statusNames[status] ?? 'ok',
       policy: applied,
-      note: noteOf(measure, status, value, counted ? effective : at(points.scored, measure.index), applied),
-    };
-  });
+      note,
+    });
+    explained.push({ id: measure.id, label: measure.label, value, weight, points: contributed, note });
+  }
   const groups = model.groups.map((group): GroupContribution => {
     const own = at(groupPoints, group.index);
     let groupTenths = 0;
@@ -280,7 +297,7 @@ export function explainAccount(
     score === null ? -1 : bandIndexOf(model.bandFrom, model.scorecard.hysteresis, score, context.previousBandIndex);
   const scoreBand = bandIndex < 0 ? null : (model.bandIds[bandIndex] ?? null);
   const overriddenBy = overrideOf(model, snapshot, record.asOf, context);
-  const result = {
+  const result: Omit<HealthScore, 'explanation'> & { explanation: Explanation } = {
     accountId: record.id,
     asOf: record.asOf,
     score,
@@ -291,22 +308,11 @@ export function explainAccount(
     trend: trendOf(model, score, context.previousScore),
     contributions,
     groups,
-    missing: contributions.filter((entry) => entry.status === 'missing').map((entry) => entry.id),
-    stale: contributions.filter((entry) => entry.status === 'stale').map((entry) => entry.id),
+    missing: missingIds,
+    stale: staleIds,
     overriddenBy,
+    explanation: { summary: '', contributions: explained },
   };
-  return {
-    ...result,
-    explanation: {
-      summary: summaryOf(result),
-      contributions: contributions.map((entry) => ({
-        id: entry.id,
-        label: entry.label,
-        value: entry.value,
-        weight: entry.weight,
-        points: entry.contributed,
-        note: entry.note,
-      })),
-    },
-  };
+  result.explanation = { summary: summaryOf(result), contributions: explained };
+  return result;
 }
