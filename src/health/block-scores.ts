@@ -62,6 +62,17 @@ export function blockScores(
         const staleFails = measure.stale?.policy.kind === 'fail';
         const checkStale = measure.stale !== null;
         const weight = measure.weight;
+        if (!checkStale && measure.missing.kind === 'redistribute') {
+          // The common case, in a loop of its own: a missing value is left out, nothing else to check.
+          for (let row = 0; row < length; row++) {
+            const value = at(points, row);
+            if (value === value) {
+              groupSum[row] = at(groupSum, row) + weight * value;
+              groupWeight[row] = at(groupWeight, row) + weight;
+            }
+          }
+          continue;
+        }
         for (let row = 0; row < length; row++) {
           let value = at(points, row);
           if (value !== value) {
