@@ -8,6 +8,7 @@ export const modules = [
   'sample',
   'snapshot',
   'baseline',
+  'health',
   'fit',
   'segments',
   'plans',

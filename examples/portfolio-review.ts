@@ -16,6 +16,7 @@ import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/ba
 import { formatFit, portfolioFit, type PortfolioFit } from './review/fit.js';
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
 import { count } from './review/format.js';
+import { formatHealth, portfolioHealth, type PortfolioHealth } from './review/health.js';
 import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
 import { formatPlans, portfolioPlans, type PortfolioPlans } from './review/plans.js';
 import { formatSegments, portfolioSegments, type PortfolioSegments } from './review/segments.js';
@@ -32,6 +33,7 @@ export interface PortfolioReview {
   readonly fit: PortfolioFit;
   readonly baseline: PortfolioBaseline;
   readonly segments: PortfolioSegments;
+  readonly health: PortfolioHealth;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -44,7 +46,8 @@ export const usage = `Usage: npm run demo -- [options]
 
 Generates a seeded sample portfolio and prints the review a CS leader reads first:
 the book by segment, upcoming renewals, NPS and CSAT, the MRR bridge with monthly
-and twelve-month retention, a renewal forecast and what one point less churn is worth.
+and twelve-month retention, a renewal forecast and what one point less churn is worth,
+and account health: bands, the biggest drops, a path to green and the score's AUC.
 
 Options:
   --accounts <n>      accounts in the sample portfolio, 1 to 1,000,000 (default ${String(defaults.accounts)})
@@ -145,6 +148,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     fit: portfolioFit(portfolio),
     baseline: portfolioBaseline(portfolio),
     segments: portfolioSegments(portfolio),
+    health: portfolioHealth(portfolio),
   };
 }
 
@@ -159,6 +163,7 @@ export function formatReview(review: PortfolioReview): string {
     formatFit(review.fit),
     formatBaseline(review.baseline),
     formatSegments(review.segments),
+    formatHealth(review.health),
     '',
   ].join('\n');
 }

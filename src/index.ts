@@ -4,6 +4,7 @@ export * from './metrics/index.js';
 export * from './sample/index.js';
 export * from './snapshot/index.js';
 export * from './baseline/index.js';
+export * from './health/index.js';
 export * from './fit/index.js';
 export * from './segments/index.js';
 export * from './plans/index.js';

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileScorecard, pathToBand, scoreAccount, scoreColumns } from '../../src/health/index';
+import { withValue } from '../../src/health/path-to-band';
+import { mixed } from './scorecards';
+
+const categories = ['promoter', 'passive', 'detractor'];
+
+const snapshotArbitrary = fc.record({
+  id: fc.constantFrom('a', 'b'),
+  asOf: fc.constant('2026-06-30'),
+  licenseUtilization: fc.option(fc.double({ min: 0, max: 1.2, noNaN: true }), { nil: null }),
+  ticketsOpened: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+  lastNpsCategory: fc.option(fc.constantFrom(...categories), { nil: null }),
+  lastNpsDate: fc.option(fc.constantFrom('2026-06-01', '2026-01-01'), { nil: null }),
+  championNamed: fc.option(fc.boolean(), { nil: null }),
+});
+
+type Sample = typeof snapshotArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function columnsOf(snapshots: readonly Sample[]): {
+  columns: Record<string, Float64Array>;
+  ages: Record<string, Float64Array>;
+} {
+  const number = (value: number | null): number => value ?? Number.NaN;
+  return {
+    columns: {
+      seats: Float64Array.from(snapshots, (snapshot) => number(snapshot.licenseUtilization)),
+      tickets: Float64Array.from(snapshots, (snapshot) => number(snapshot.ticketsOpened)),
+      nps: Float64Array.from(snapshots, (snapshot) =>
+        snapshot.lastNpsCategory === null ? Number.NaN : categories.indexOf(snapshot.lastNpsCategory),
+      ),
+      champion: Float64Array.from(snapshots, (snapshot) =>
+        snapshot.championNamed === null ? Number.NaN : Number(snapshot.championNamed),
+      ),
+    },
+    ages: {
+      nps: Float64Array.from(snapshots, (snapshot) =>
+        snapshot.lastNpsDate === '2026-06-01' ? 29 : snapshot.lastNpsDate === null ? Number.NaN : 180,
+      ),
+    },
+  };
+}
+
+describe('health scoring invariants', () => {
+  it('gives the same scores and bands by columns, by the compiled object path and by scoreAccount', () => {
+    fc.assert(
+      fc.property(fc.array(snapshotArbitrary, { maxLength: 30 }), (snapshots) => {
+        const { columns, ages } = columnsOf(snapshots);
+        const byColumns = scoreColumns(mixed, columns, { ages });
+        const byObjects = compileScorecard(mixed).scores(snapshots);
+        const one = snapshots.map((snapshot) => scoreAccount(mixed, snapshot));
+        expect([...byColumns.scores]).toEqual([...byObjects.scores]);
+        expect([...byColumns.bands]).toEqual([...byObjects.bands]);
+        expect([...byObjects.scores]).toEqual(one.map((health) => health.score ?? Number.NaN));
+        expect([...byObjects.bands].map((band) => (band === 255 ? null : mixed.bands[band]?.id))).toEqual(
+          one.map((health) => health.scoreBand),
+        );
+      }),
+    );
+  });
+
+  it('keeps contributions adding up to the score, scores within 0–100, and no NaN in any result', () => {
+    fc.assert(
+      fc.property(snapshotArbitrary, (snapshot) => {
+        const copy = structuredClone(snapshot);
+        const health = scoreAccount(mixed, snapshot);
+        expect(snapshot).toEqual(copy);
+        expect(JSON.stringify(health)).not.toMatch(/NaN|Infinity|null,"nullReason":null/);
+        if (health.score !== null) {
+          expect(health.contributions.reduce((sum, entry) => sum + Math.round(entry.contributed * 10), 0)).toBe(
+            Math.round(health.score * 10),
+          );
+          expect(health.score >= 0 && health.score <= 100).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('proposes changes to reach green that, applied, do reach it', () => {
+    fc.assert(
+      fc.property(snapshotArbitrary, (snapshot) => {
+        const path = pathToBand(mixed, snapshot, 'green');
+        if (!path.reachable) return;
+        const apply = (changes: typeof path.plan): object =>
+          changes.reduce<object>((state, change) => {
+            const changed = withValue(state, change.field, change.to);
+            return change.refreshes === null ? changed : withValue(changed, change.refreshes, snapshot.asOf);
+          }, snapshot);
+        expect(scoreAccount(mixed, apply(path.plan)).scoreBand).toBe('green');
+        for (const change of path.alone) expect(scoreAccount(mixed, apply([change])).scoreBand).toBe('green');
+      }),
+    );
+  });
+});
