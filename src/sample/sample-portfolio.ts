@@ -241,11 +241,13 @@ function withJourneyEvents(
   const merged: AccountEvent[] = [];
   let next = 0;
   for (const event of events) {
-    while (next < journey.length && (journey[next]?.date ?? '') < event.date)
-      merged.push(journey[next++]!);
+    for (let early = journey[next]; early !== undefined && early.date < event.date; early = journey[next]) {
+      merged.push(early);
+      next++;
+    }
     merged.push(event);
   }
-  while (next < journey.length) merged.push(journey[next++]!);
+  append(merged, journey.slice(next));
   return merged;
 }
 
