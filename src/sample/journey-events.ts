@@ -48,7 +48,8 @@ function firstExpansionDay(spans: readonly RevenueSpan[]): number | undefined {
  * start of the contract for some accounts (`trial_started`, and
  * `trial_converted` about two weeks later at the account's pace; some
  * laggards never convert), `go_live` around day 30 once configuration is
- * complete, and `expanded` on the first day MRR rose. Ids are given by the
+ * complete, and `expanded` on the first day MRR rose (for trials that
+ * converted). Ids are given by the
  * caller; the events are in date order.
  *
  * @internal
@@ -80,6 +81,6 @@ export function drawJourneyEvents(
     events.push(...milestone(profile, spans, window, Math.max(paced, configuredDay + 1), 'go_live'));
   }
   const expansionDay = firstExpansionDay(spans);
-  if (expansionDay !== undefined) events.push(...milestone(profile, spans, window, expansionDay, 'expanded'));
+  if (expansionDay !== undefined && converts) events.push(...milestone(profile, spans, window, expansionDay, 'expanded'));
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

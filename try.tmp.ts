@@ -1,0 +1,16 @@
+import { defaultCsJourney, journeyFunnel, journeyTimeline } from './src/journey/index';
+import { samplePortfolio } from './src/sample/index';
+import { snapshotSeries } from './src/snapshot/index';
+const series = snapshotSeries(samplePortfolio({ accounts: 20000, asOf: '2026-06-30' }));
+journeyTimeline(defaultCsJourney, series.slice(0,2));
+let t = performance.now();
+const timeline = journeyTimeline(defaultCsJourney, series);
+console.log('timeline ms', performance.now() - t);
+t = performance.now();
+const funnel = journeyFunnel(defaultCsJourney, timeline);
+console.log('funnel ms', performance.now() - t);
+for (const s of funnel.stages) console.log(s.stageId, s.now, s.reached, s.movedOn, s.conversion?.toFixed(2), JSON.stringify(s.exits), s.daysInStage.median, s.daysInStage.p90, s.daysInStage.censored, s.stuck.length);
+console.log(funnel.totals);
+const kinds: Record<string, number> = {};
+for (const a of timeline.accounts) for (const m of a.transitions) kinds[`${m.from}->${m.to}:${m.kind}`] = (kinds[`${m.from}->${m.to}:${m.kind}`] ?? 0) + 1;
+console.log(kinds);
