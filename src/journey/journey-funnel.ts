@@ -303,14 +303,13 @@ function funnelOfSnapshots(journey: Journey, snapshots: readonly unknown[]): Jou
   const compiled = compiledJourney(journey);
   const tallies = journey.stages.map(emptyTally);
   const totals = { inStage: 0, noStage: 0, churned: 0, absent: 0 };
-  let asOf: CalendarDate | undefined;
+  const { asOf } = checkedSnapshot(snapshots[0], ['source', 0]);
   for (let index = 0; index < snapshots.length; index++) {
     const snapshot = snapshots[index];
     const path = ['source', index];
     const checked = checkedSnapshot(snapshot, path);
-    if (asOf !== undefined && checked.asOf !== asOf)
+    if (checked.asOf !== asOf)
       fail('invalid_input', [...path, 'asOf'], `expected snapshots of one day, ${asOf}, got ${checked.asOf}`);
-    asOf = checked.asOf;
     const position = positionOf(compiled, snapshot as object, checked.id, checked.asOf, false);
     if (position.status === 'churned') totals.churned++;
     else if (position.status === 'no_stage') totals.noStage++;
@@ -343,7 +342,7 @@ function funnelOfSnapshots(journey: Journey, snapshots: readonly unknown[]): Jou
   return {
     journeyId: journey.id,
     basis: 'snapshots',
-    asOf: asOf as CalendarDate,
+    asOf,
     step: 'single',
     precisionDays: 0,
     totals: { accounts: snapshots.length, ...totals },
