@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 /** The public subpaths besides the root: `successkit/<module>`. */
-export const modules = ['core', 'rules', 'metrics', 'snapshot', 'forecast', 'sample'] as const;
+export const modules = ['core', 'rules', 'metrics', 'snapshot', 'forecast', 'journey', 'sample'] as const;
 
 const shared = { tsconfig: 'tsconfig.build.json', target: 'es2022', sourcemap: false, outDir: 'dist' } as const;
 
