@@ -378,7 +378,7 @@ function funnelOfSnapshots(journey: Journey, snapshots: readonly unknown[]): Jou
  * const series = snapshotSeries(samplePortfolio({ accounts: 300, asOf: '2026-06-30' }));
  * const funnel = journeyFunnel(defaultCsJourney, journeyTimeline(defaultCsJourney, series));
  * const onboarding = funnel.stages[1]!;
- * [onboarding.reached, onboarding.movedOn, onboarding.daysInStage.median]; // => [25, 16, 31]
+ * [onboarding.reached, onboarding.movedOn, onboarding.daysInStage.median]; // => [50, 39, 51]
  * funnel.totals.accounts === funnel.totals.inStage + funnel.totals.noStage + funnel.totals.churned + funnel.totals.absent; // => true
  * ```
  */

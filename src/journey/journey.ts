@@ -97,7 +97,7 @@ const StageInput = z.strictObject({
   outcome: RuleField,
   entry: RuleField,
   exit: z.optional(RuleField),
-  since: z.optional(z.union([SinceField, z.array(SinceField).check(z.minLength(1), z.maxLength(10))])),
+  since: z.optional(z.union([SinceField, z.array(SinceField).check(z.maxLength(10))])),
   expectedDays: z.int().check(z.minimum(1), z.maximum(3650)),
   milestones: z._default(z.array(MilestoneInput).check(z.maxLength(100)), []),
   touchpoints: z._default(z.array(TouchpointInput).check(z.maxLength(100)), []),

@@ -332,7 +332,7 @@ function resultOf(
  * const timeline = journeyTimeline(defaultCsJourney, snapshotSeries(portfolio));
  * const experience = stageExperience(defaultCsJourney, { timeline, responses: portfolio.surveys, asOf: portfolio.asOf });
  * const adoption = experience.stages[2]!;
- * [adoption.nps.n, Math.round(adoption.nps.score ?? 0), adoption.lowSample]; // => [75, 27, false]
+ * [adoption.nps.n, Math.round(adoption.nps.score ?? 0), adoption.lowSample]; // => [101, 8, false]
  * ```
  */
 export function stageExperience(

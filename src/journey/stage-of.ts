@@ -295,9 +295,10 @@ export function positionOf(
  * import { accountSnapshots } from 'successkit/snapshot';
  *
  * const { snapshots } = accountSnapshots(samplePortfolio({ accounts: 20, asOf: '2026-06-30' }));
- * const position = stageOf(defaultCsJourney, snapshots[0]!);
- * [position.stageId, position.since, position.daysInStage, position.overdue]; // => ['expansion', '2025-12-24', 188, false]
- * position.evidence?.summary; // => 'in Expansion: Expanded is set'
+ * const position = stageOf(defaultCsJourney, snapshots[1]!);
+ * [position.stageId, position.since, position.daysInStage, position.overdue]; // => ['expansion', '2025-10-04', 269, false]
+ * position.evidence?.summary; // => 'in Expansion: Expansion signed is set'
+ * stageOf(defaultCsJourney, snapshots[0]!, { explain: false }).status; // => 'churned'
  * ```
  */
 export function stageOf(

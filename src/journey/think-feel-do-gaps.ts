@@ -270,7 +270,9 @@ function checkedExperience(experience: unknown, journey: Journey): StageExperien
  * const portfolio = samplePortfolio({ accounts: 300, asOf: '2026-06-30' });
  * const timeline = journeyTimeline(defaultCsJourney, snapshotSeries(portfolio));
  * const experience = stageExperience(defaultCsJourney, { timeline, responses: portfolio.surveys, asOf: portfolio.asOf });
- * thinkFeelDoGaps(defaultCsJourney, experience).gaps.map((gap) => [gap.stageId, gap.kind]); // => [['adoption', 'do_without_think']]
+ * const { gaps } = thinkFeelDoGaps(defaultCsJourney, experience);
+ * gaps.map((gap) => `${gap.stageId} ${gap.dimension}`); // => ['trial feel', 'onboarding think', 'onboarding feel', 'adoption think', 'adoption feel', 'renewal feel']
+ * gaps[3]?.sentence; // => 'Adoption: 75% of stays reach the Do outcome (target 50%), but NPS is 8 against a target of 30 (n = 101): customers do what the stage asks without thinking better of us for it.'
  * ```
  */
 export function thinkFeelDoGaps(
