@@ -20,8 +20,9 @@ const reached = (milestoneId: string) => ({ field: `milestones.${milestoneId}`, 
  * expansion (`expanded`) while MRR has not shrunk over the last 90 days (a
  * contraction puts the account back in adoption); renewal from 90 days
  * before the renewal date until 30 days after it (`withinNextDays` /
- * `withinLastDays`), whatever stage came before. Churned accounts are in no
- * stage.
+ * `withinLastDays`), whatever stage came before; leaving it for an earlier
+ * stage once the renewal date moves on is a new cycle. Churned accounts are
+ * in no stage.
  *
  * @example
  * ```ts
@@ -203,6 +204,7 @@ export const defaultCsJourney: Journey = /* @__PURE__ */ defineJourney({
       since: { field: 'renewalDate', offsetDays: -90 },
       outcome: { field: 'valueRealized', op: 'gte', value: 1 },
       expectedDays: 120,
+      recurring: true,
       milestones: [
         {
           id: 'renewal_review',

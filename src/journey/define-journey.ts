@@ -12,6 +12,7 @@ import type {
   StageSince,
 } from './journey.js';
 import { JourneyInput as JourneyInputSchema } from './journey.js';
+import { parseOptions } from './parse-options.js';
 
 /**
  * Options of {@link defineJourney}.
@@ -220,6 +221,7 @@ function buildStage(stage: ParsedStage, index: number, check: RuleCheck): Journe
     ...(stage.exit === undefined ? {} : { exit: ruleAt(stage.exit, [...path, 'exit'], check) }),
     since: Object.freeze(sinceList(stage.since).sources.map((source) => Object.freeze({ ...source }))),
     expectedDays: stage.expectedDays,
+    recurring: stage.recurring ?? false,
     milestones: Object.freeze(
       stage.milestones.map((milestone, at) => buildMilestone(milestone, [...path, 'milestones', at], check)),
     ),
@@ -274,7 +276,7 @@ function buildStage(stage: ParsedStage, index: number, check: RuleCheck): Journe
  * ```
  */
 export function defineJourney(input: unknown, options?: DefineJourneyOptions): Journey {
-  const { fields } = parseWith(DefineJourneyOptionsSchema, options ?? {}, { path: ['options'] });
+  const { fields } = parseOptions(DefineJourneyOptionsSchema, options);
   const parsed = parseWith(JourneyInputSchema, input);
   const catalog = withMilestoneFields(fields ?? snapshotFields, parsed);
   const issues: SuccessKitIssue[] = [];

@@ -40,7 +40,7 @@ export interface StageExits {
   readonly forward: number;
   readonly skipped: number;
   readonly regression: number;
-  /** From the last stage back to an earlier one (a renewal signed). */
+  /** From a recurring stage back to an earlier one (a renewal signed). */
   readonly cycled: number;
   readonly churned: number;
   readonly left: number;

@@ -52,9 +52,9 @@ export type TimelineStatus = 'in_stage' | 'no_stage' | 'churned' | 'absent';
 /**
  * What kind of move a transition is: `'forward'` to the next stage,
  * `'skipped'` past one or more stages, `'regression'` to an earlier stage
- * (expansion → adoption after a contraction), `'cycled'` (from the last
- * stage back to an earlier one: the cycle begins again, as after a signed
- * renewal), `'churned'`, `'reactivated'`
+ * (expansion → adoption after a contraction), `'cycled'` (from a
+ * `recurring` stage back to an earlier one: the cycle begins again, as
+ * after a signed renewal), `'churned'`, `'reactivated'`
  * (churned, then in a stage again), `'left'` (in a stage, then in none) and
  * `'entered'` (in no stage, then in one).
  *
@@ -229,7 +229,8 @@ function kindOf(
   if (to === noStageIndex) return { kind: 'left', skipped: noStages };
   if (from === churnedIndex) return { kind: 'reactivated', skipped: noStages };
   if (from === noStageIndex) return { kind: 'entered', skipped: noStages };
-  if (to < from) return { kind: from === journey.stages.length - 1 ? 'cycled' : 'regression', skipped: noStages };
+  if (to < from)
+    return { kind: journey.stages[from]?.stage.recurring === true ? 'cycled' : 'regression', skipped: noStages };
   if (to === from + 1) return { kind: 'forward', skipped: noStages };
   return { kind: 'skipped', skipped: journey.stages.slice(from + 1, to).map((stage) => stage.stage.id) };
 }

@@ -99,6 +99,7 @@ const StageInput = z.strictObject({
   exit: z.optional(RuleField),
   since: z.optional(z.union([SinceField, z.array(SinceField).check(z.maxLength(10))])),
   expectedDays: z.int().check(z.minimum(1), z.maximum(3650)),
+  recurring: z.optional(z.boolean()),
   milestones: z._default(z.array(MilestoneInput).check(z.maxLength(100)), []),
   touchpoints: z._default(z.array(TouchpointInput).check(z.maxLength(100)), []),
   targets: z.optional(TargetsInput),
@@ -120,6 +121,7 @@ const StageInput = z.strictObject({
  * | `entry`, `exit` | rules: an account is in the last stage whose entry holds and whose exit (optional) does not |
  * | `since` | a date field (or fields, the first with a date wins), each with an optional `offsetDays`, giving the day the stage began, e.g. `'milestones.go_live'` or `{ field: 'renewalDate', offsetDays: -90 }` |
  * | `expectedDays` | how long the stage should take, days (1–3650) |
+ * | `recurring` | the stage comes back every cycle (renewal): leaving it for an earlier stage is `'cycled'`, not a regression; default `false` |
  * | `milestones` | `{ id, name, dueDay, evidence, celebration? }`: due `dueDay` days after entry, reached when the `evidence` rule holds |
  * | `touchpoints` | `{ id, name, channel, owner, day }` or `{ …, after: milestoneId, daysAfter? }`: the CSM's planned contacts |
  * | `targets` | `minimumNps` (−100..100), `minimumCsatShare` (0–1), `minimumOutcomeShare` (0–1): the experience the stage should deliver |
@@ -278,6 +280,8 @@ export interface JourneyStage {
   readonly since: readonly StageSince[];
   /** Expected time in the stage, days. */
   readonly expectedDays: number;
+  /** The stage comes back every cycle (renewal): leaving it for an earlier stage is `'cycled'`, not a regression. */
+  readonly recurring: boolean;
   readonly milestones: readonly JourneyMilestone[];
   readonly touchpoints: readonly JourneyTouchpoint[];
   readonly targets?: ExperienceTargets;

@@ -24,6 +24,7 @@ import { checkedTimeline } from './journey-funnel.js';
 import type { JourneyTimeline } from './journey-timeline.js';
 import { checkedSnapshot, positionOf } from './stage-of.js';
 import { element } from './element.js';
+import { parseOptions } from './parse-options.js';
 
 /** The metrics module's minimum sample (30), read from its own defaults. */
 const metricsMinimumSample = /* @__PURE__ */ NpsOptions.parse({}).minimumSample;
@@ -342,7 +343,7 @@ export function stageExperience(
 ): StageExperience {
   const defined = definedJourney(journey);
   const parsed = parseWith(InputShape, input, { path: ['input'] });
-  const settings = parseWith(StageExperienceOptions, options ?? {}, { path: ['options'] });
+  const settings = parseOptions(StageExperienceOptions, options);
   const asOf = parsed.asOf;
   if ((parsed.timeline === undefined) === (parsed.snapshots === undefined))
     fail('invalid_input', ['input'], 'expected either a timeline or snapshots, not both or neither');

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { type CalendarDate, fail, parseWith } from '../core/internal.js';
+import { type CalendarDate, fail } from '../core/internal.js';
 import { compareNps, ConfidenceLevel, normalCdf, type NpsCounts } from '../metrics/index.js';
 import { definedJourney } from './define-journey.js';
 import type { Journey, JourneyInput, JourneyStage } from './journey.js';
 import type { StageExperience, StageExperienceResult } from './stage-experience.js';
 import { element } from './element.js';
+import { parseOptions } from './parse-options.js';
 
 /** The share of stays that should reach a stage's Do outcome when its targets do not say. */
 const defaultOutcomeShare = 0.5;
@@ -281,7 +282,7 @@ export function thinkFeelDoGaps(
   options?: ThinkFeelDoGapsOptions,
 ): ThinkFeelDoGaps {
   const defined = definedJourney(journey);
-  const { confidence } = parseWith(ThinkFeelDoGapsOptions, options ?? {}, { path: ['options'] });
+  const { confidence } = parseOptions(ThinkFeelDoGapsOptions, options);
   const checked = checkedExperience(experience, defined);
   const { stages, minimumSample } = checked;
   const gaps: ThinkFeelDoGap[] = [];
