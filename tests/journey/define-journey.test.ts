@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCsJourney, defineJourney, stageOf, type JourneyInput } from '../../src/journey/index';
+import { defaultCsJourney, defineJourney, stageOf } from '../../src/journey/index';
 import { extendFields, snapshotFields } from '../../src/snapshot/index';
 import { catchSuccessKitError, issuePaths } from '../catch-error';
 import { threeStages } from './fixtures';
@@ -10,7 +10,8 @@ function copy<T>(value: T): T {
 
 function withStage(change: (stage: Record<string, unknown>) => void): unknown {
   const journey = copy(threeStages) as unknown as { stages: Record<string, unknown>[] };
-  change(journey.stages[0] as Record<string, unknown>);
+  const [first] = journey.stages;
+  if (first !== undefined) change(first);
   return journey;
 }
 
@@ -185,7 +186,7 @@ describe('defineJourney', () => {
 
   it('rejects options that are not an object, and unknown keys', () => {
     expect(issuePaths(catchSuccessKitError(() => defineJourney(threeStages, null as never)))).toEqual(['options']);
-    const error = catchSuccessKitError(() => defineJourney({ ...threeStages, owner: 'me' } as unknown as JourneyInput));
+    const error = catchSuccessKitError(() => defineJourney({ ...threeStages, owner: 'me' }));
     expect(error.code).toBe('invalid_input');
   });
 

@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../../src/core/index';
 import type { JourneyInput } from '../../src/journey/index';
 
 /** A three-stage journey whose rules read a handful of snapshot fields, for hand-built series. */
@@ -67,13 +68,13 @@ export const threeStages = {
 } as const satisfies JourneyInput;
 
 /** A snapshot-like record: what the three-stage journey's rules read. */
-export interface Record {
+export interface AccountRecord {
   readonly id: string;
   readonly asOf: string;
   readonly status?: 'active' | 'churned';
   readonly tenureDays?: number | undefined;
   readonly startDate?: string;
-  readonly milestones?: Readonly<Partial<{ [id: string]: string }>>;
+  readonly milestones?: Readonly<Partial<Record<string, string>>>;
   readonly mrrChange90Days?: number | null;
   readonly valueRealized?: number | null;
   readonly lastNpsCategory?: string | null;
@@ -81,11 +82,11 @@ export interface Record {
 }
 
 /** A record of an active account. */
-export function record(id: string, asOf: string, fields: Omit<Record, 'id' | 'asOf'> = {}): Record {
+export function record(id: string, asOf: string, fields: Omit<AccountRecord, 'id' | 'asOf'> = {}): AccountRecord {
   return { id, asOf, status: 'active', tenureDays: 100, startDate: '2026-01-01', milestones: {}, ...fields };
 }
 
 /** A series day of records. */
-export function day(asOf: string, ...records: Record[]): { asOf: string; snapshots: Record[] } {
-  return { asOf, snapshots: records };
+export function day(asOf: string, ...records: AccountRecord[]): { asOf: CalendarDate; snapshots: AccountRecord[] } {
+  return { asOf: asOf as CalendarDate, snapshots: records };
 }
