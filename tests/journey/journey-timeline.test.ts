@@ -190,8 +190,8 @@ describe('journeyTimeline', () => {
       'series[0].snapshots[1].id',
     ]);
     expect(issuePaths(catchSuccessKitError(() => journeyTimeline(journey, [])))).toEqual(['series']);
-    expect(catchSuccessKitError(() => journeyTimeline(journey, [{ asOf: '2026-02-30', snapshots: [] } as never])).code).toBe(
-      'invalid_date',
-    );
+    expect(
+      catchSuccessKitError(() => journeyTimeline(journey, [{ asOf: '2026-02-30', snapshots: [] } as never])).code,
+    ).toBe('invalid_date');
   });
 });
