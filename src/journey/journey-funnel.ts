@@ -7,6 +7,7 @@ import type { Journey, JourneyInput } from './journey.js';
 import type { AccountJourney, JourneyTimeline, SeriesStep, StageVisit, TransitionKind } from './journey-timeline.js';
 import { checkedSnapshot, positionOf } from './stage-of.js';
 import { element } from './element.js';
+import { readInput } from './read-input.js';
 
 /**
  * An account in a stage for longer than the stage's expected duration.
@@ -387,6 +388,7 @@ export function journeyFunnel(
   source: JourneyTimeline | readonly (AccountSnapshot | object)[],
 ): JourneyFunnel {
   const defined = definedJourney(journey);
-  if (Array.isArray(source)) return funnelOfSnapshots(defined, source as readonly unknown[]);
+  if (readInput(['source'], 'the source', () => Array.isArray(source)))
+    return funnelOfSnapshots(defined, source as readonly unknown[]);
   return funnelOfTimeline(defined, checkedTimeline(source, defined, ['source']));
 }

@@ -12,6 +12,7 @@ import { definedJourney } from './define-journey.js';
 import type { Journey, JourneyInput } from './journey.js';
 import { checkedSnapshot } from './stage-of.js';
 import { element } from './element.js';
+import { readInput } from './read-input.js';
 
 /** A series has at most this many days, as `snapshotSeries` allows: ten years of weeks. */
 const maximumPoints = 520;
@@ -346,6 +347,10 @@ function readPoint(point: unknown, index: number): { asOf: CalendarDate; snapsho
 
 /** The series checked: 1 to 520 days, in strictly increasing order. @internal */
 export function checkedSeries(series: unknown): { asOf: CalendarDate; snapshots: readonly unknown[] }[] {
+  return readInput(['series'], 'the series', () => readSeries(series));
+}
+
+function readSeries(series: unknown): { asOf: CalendarDate; snapshots: readonly unknown[] }[] {
   if (!Array.isArray(series)) fail('invalid_input', ['series'], 'expected an array of { asOf, snapshots } days');
   const list = series as readonly unknown[];
   if (list.length === 0) fail('invalid_input', ['series'], 'expected at least one day');

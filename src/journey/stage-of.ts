@@ -20,6 +20,7 @@ import {
 } from './compiled-journey.js';
 import { catalogOf, definedJourney } from './define-journey.js';
 import type { Journey, JourneyInput } from './journey.js';
+import { readInput } from './read-input.js';
 
 /**
  * Options of {@link stageOf}.
@@ -159,6 +160,10 @@ export function checkedSnapshot(
   snapshot: unknown,
   path: readonly (string | number)[],
 ): { asOf: CalendarDate; id: string } {
+  return readInput(path, 'the snapshot', () => readSnapshot(snapshot, path));
+}
+
+function readSnapshot(snapshot: unknown, path: readonly (string | number)[]): { asOf: CalendarDate; id: string } {
   if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot))
     fail('invalid_input', path, 'expected an account snapshot (an object)');
   let asOf: unknown;

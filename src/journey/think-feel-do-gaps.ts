@@ -6,6 +6,7 @@ import type { Journey, JourneyInput, JourneyStage } from './journey.js';
 import type { StageExperience, StageExperienceResult } from './stage-experience.js';
 import { element } from './element.js';
 import { parseOptions } from './parse-options.js';
+import { readInput } from './read-input.js';
 
 /** The share of stays that should reach a stage's Do outcome when its targets do not say. */
 const defaultOutcomeShare = 0.5;
@@ -207,6 +208,10 @@ function lagSentence(dimension: 'think' | 'feel', verdict: Verdict, stage: Stage
 }
 
 function checkedExperience(experience: unknown, journey: Journey): StageExperience {
+  return readInput(['experience'], 'the experience', () => readExperience(experience, journey));
+}
+
+function readExperience(experience: unknown, journey: Journey): StageExperience {
   if (typeof experience !== 'object' || experience === null)
     fail('invalid_input', ['experience'], 'expected the result of stageExperience');
   const { journeyId, stages, minimumSample, asOf } = experience as Partial<StageExperience>;
