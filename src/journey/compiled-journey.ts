@@ -2,6 +2,7 @@ import { type CalendarDate, isCalendarDate, toEpochDay } from '../core/internal.
 import { compileRule, type RulePredicate } from '../rules/index.js';
 import type { Journey, JourneyStage } from './journey.js';
 import { element } from './element.js';
+import { dayNumber } from './day-labels.js';
 
 /** A stage with its rules compiled and its `since` paths split. @internal */
 export interface CompiledStage {
@@ -94,7 +95,7 @@ export function sinceDayOf(stage: CompiledStage, record: object, asOfDay: number
   for (const source of stage.since) {
     const value = readPath(record, source.path);
     if (!isCalendarDate(value)) continue;
-    const day = toEpochDay(value) + source.offsetDays;
+    const day = dayNumber(value) + source.offsetDays;
     if (day <= asOfDay && day >= firstDay) return day;
   }
   return null;

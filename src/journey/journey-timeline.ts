@@ -13,6 +13,7 @@ import type { Journey, JourneyInput } from './journey.js';
 import { checkedSnapshot } from './stage-of.js';
 import { element } from './element.js';
 import { readInput } from './read-input.js';
+import { dayLabel } from './day-labels.js';
 
 /** A series has at most this many days, as `snapshotSeries` allows: ten years of weeks. */
 const maximumPoints = 520;
@@ -255,7 +256,7 @@ function closeVisit(walk: Walk, track: Track, exitPoint: number | null, exit: Tr
   track.visits.push({
     stageId: stage?.stage.id ?? '',
     enteredOn: element(walk.dates, open.enteredPoint),
-    start: fromEpochDay(open.startDay) as CalendarDate,
+    start: dayLabel(open.startDay),
     startFrom: open.startFrom,
     exitedOn: exitPoint === null ? null : (walk.dates[exitPoint] ?? null),
     exit,

@@ -1,13 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  type CalendarDate,
-  fail,
-  fromEpochDay,
-  isCalendarDate,
-  parseWith,
-  toEpochDay,
-  unreadable,
-} from '../core/internal.js';
+import { type CalendarDate, fail, isCalendarDate, parseWith, unreadable } from '../core/internal.js';
 import { explainRule, type RuleExplanation } from '../rules/index.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
 import {
@@ -20,7 +12,7 @@ import {
 } from './compiled-journey.js';
 import { catalogOf, definedJourney } from './define-journey.js';
 import type { Journey, JourneyInput } from './journey.js';
-import { readInput } from './read-input.js';
+import { dayLabel, dayNumber } from './day-labels.js';
 
 /**
  * Options of {@link stageOf}.
@@ -160,7 +152,11 @@ export function checkedSnapshot(
   snapshot: unknown,
   path: readonly (string | number)[],
 ): { asOf: CalendarDate; id: string } {
-  return readInput(path, 'the snapshot', () => readSnapshot(snapshot, path));
+  try {
+    return readSnapshot(snapshot, path);
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', path, 'the snapshot');
+  }
 }
 
 function readSnapshot(snapshot: unknown, path: readonly (string | number)[]): { asOf: CalendarDate; id: string } {
@@ -198,7 +194,7 @@ function milestonesOf(
     progress.push({
       milestoneId: milestone.id,
       reached,
-      dueDate: sinceDay === null ? null : (fromEpochDay(sinceDay + milestone.dueDay) as CalendarDate),
+      dueDate: sinceDay === null ? null : dayLabel(sinceDay + milestone.dueDay),
       overdue: !reached && daysInStage !== null && daysInStage > milestone.dueDay,
     });
   }
@@ -259,7 +255,7 @@ export function positionOf(
       evidence,
     };
   }
-  const asOfDay = toEpochDay(asOf);
+  const asOfDay = dayNumber(asOf);
   const sinceDay = sinceDayOf(stage, record, asOfDay);
   const daysInStage = sinceDay === null ? null : asOfDay - sinceDay;
   return {
@@ -267,7 +263,7 @@ export function positionOf(
     asOf,
     status: 'in_stage',
     stageId: stage.stage.id,
-    since: sinceDay === null ? null : (fromEpochDay(sinceDay) as CalendarDate),
+    since: sinceDay === null ? null : dayLabel(sinceDay),
     daysInStage,
     expectedDays: stage.stage.expectedDays,
     overdue: daysInStage !== null && daysInStage > stage.stage.expectedDays,
