@@ -12,6 +12,7 @@ import { isCalendarDate, isSuccessKitError, type CalendarDate } from 'successkit
 import { samplePortfolio } from 'successkit/sample';
 import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/basics.js';
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
+import { formatJourney, portfolioJourney, type PortfolioJourney } from './review/journey.js';
 import { count } from './review/format.js';
 import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
 
@@ -23,6 +24,7 @@ export interface PortfolioReview {
   readonly basics: PortfolioBasics;
   readonly metrics: PortfolioMetrics;
   readonly forecast: PortfolioForecast;
+  readonly journey: PortfolioJourney;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -131,6 +133,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     basics: portfolioBasics(portfolio),
     metrics: portfolioMetrics(portfolio),
     forecast: portfolioForecast(portfolio),
+    journey: portfolioJourney(portfolio),
   };
 }
 
@@ -141,6 +144,7 @@ export function formatReview(review: PortfolioReview): string {
     formatBasics(review.basics),
     formatMetrics(review.metrics),
     formatForecast(review.forecast),
+    formatJourney(review.journey),
     '',
   ].join('\n');
 }
