@@ -1,3 +1,5 @@
+import { element } from './element.js';
+
 /**
  * Time in a stage estimated from stays of which some are still running:
  * the Kaplan–Meier product-limit estimate, where a stay still in the stage
@@ -35,18 +37,18 @@ export interface DaysInStage {
 export function daysInStage(days: readonly number[], finished: readonly boolean[]): DaysInStage {
   const n = days.length;
   if (n === 0) return { n, finished: 0, censored: 0, median: null, p90: null, nullReason: 'no_stays' };
-  const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => (days[a] ?? 0) - (days[b] ?? 0));
+  const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => element(days, a) - element(days, b));
   let atRisk = n;
   let survival = 1;
   let median: number | null = null;
   let p90: number | null = null;
   let ended = 0;
   for (let position = 0; position < n;) {
-    const day = days[order[position] ?? 0] ?? 0;
+    const day = element(days, element(order, position));
     let events = 0;
     let leaving = 0;
-    while (position < n && days[order[position] ?? 0] === day) {
-      if (finished[order[position] ?? 0] === true) events++;
+    while (position < n && element(days, element(order, position)) === day) {
+      if (element(finished, element(order, position))) events++;
       leaving++;
       position++;
     }

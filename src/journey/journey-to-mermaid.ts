@@ -1,5 +1,5 @@
 import { definedJourney } from './define-journey.js';
-import type { Journey, JourneyInput, JourneyStage, JourneyTouchpoint } from './journey.js';
+import type { Journey, JourneyInput, JourneyStage, JourneyTouchpoint, MilestoneCelebration } from './journey.js';
 
 /**
  * Mermaid's entity codes for the characters that could end a quoted label
@@ -28,7 +28,7 @@ function escaped(text: string): string {
   return out;
 }
 
-const celebrations: Readonly<Record<string, string>> = {
+const celebrations: Readonly<Record<MilestoneCelebration, string>> = {
   celebrate: 'celebrate',
   referral: 'celebrate, ask for a referral',
   advocacy: 'celebrate, invite to advocacy',
@@ -51,7 +51,7 @@ function stageLines(stage: JourneyStage, index: number): string[] {
   let previous = `${id}_goals`;
   stage.milestones.forEach((milestone, at) => {
     const node = `${id}_m${String(at)}`;
-    const ask = milestone.celebration === undefined ? '' : ` · ${celebrations[milestone.celebration] ?? ''}`;
+    const ask = milestone.celebration === undefined ? '' : ` · ${celebrations[milestone.celebration]}`;
     lines.push(`    ${node}(["${escaped(`Day ${String(milestone.dueDay)}: ${milestone.name}${ask}`)}"])`);
     lines.push(`    ${previous} --> ${node}`);
     previous = node;
