@@ -350,7 +350,7 @@ describe('samplePortfolio', () => {
     // pinned sample output in their own tests see it change too.
     const json = JSON.stringify(samplePortfolio({ accounts: 500, seed: 1, asOf: '2026-06-30' }));
     expect(createHash('sha256').update(json).digest('hex')).toBe(
-      '828adf66b9fd0ba97be55e3e90206e4f483205b6c852d06e8349585cfa6b0a78',
+      '1efb589f913e55846a57b6b27af4c3c20ba4d1482833a019a9dd78942b96c28e',
     );
   });
 });
