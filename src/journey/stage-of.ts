@@ -131,10 +131,12 @@ function isFastOptions(options: unknown): options is { readonly explain?: boolea
   if (options === undefined) return true;
   if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype)
     return false;
-  const keys = Object.keys(options);
-  if (keys.length === 0) return true;
-  const { explain } = options as { explain?: unknown };
-  return keys.length === 1 && keys[0] === 'explain' && typeof explain === 'boolean';
+  let keys = 0;
+  for (const key in options) {
+    if (key !== 'explain' || !Object.hasOwn(options, key)) return false;
+    keys++;
+  }
+  return keys === 0 || typeof (options as { explain?: unknown }).explain === 'boolean';
 }
 
 /** Whether to explain: read by hand when the options are plainly right (the per-account path), else parsed. @internal */
@@ -228,6 +230,14 @@ function evidenceOf(journey: CompiledJourney, found: number, record: object, asO
   };
 }
 
+// A book is placed one day at a time: the rule context of the day is made once.
+let lastContext: { readonly asOf: CalendarDate } = { asOf: '' as CalendarDate };
+
+function contextOn(asOf: CalendarDate): { readonly asOf: CalendarDate } {
+  if (lastContext.asOf !== asOf) lastContext = { asOf };
+  return lastContext;
+}
+
 /** {@link stageOf} on a compiled journey and a checked snapshot. @internal */
 export function positionOf(
   journey: CompiledJourney,
@@ -236,7 +246,7 @@ export function positionOf(
   asOf: CalendarDate,
   explain: boolean,
 ): StagePosition {
-  const context = { asOf };
+  const context = contextOn(asOf);
   const found = locateStage(journey, record, context);
   const stage = found >= 0 ? journey.stages[found] : undefined;
   const evidence = explain ? evidenceOf(journey, found, record, asOf) : null;
