@@ -7,6 +7,7 @@ export const modules = [
   'metrics',
   'sample',
   'snapshot',
+  'journey',
   'baseline',
   'health',
   'fit',

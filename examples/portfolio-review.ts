@@ -15,6 +15,7 @@ import { formatBaseline, portfolioBaseline, type PortfolioBaseline } from './rev
 import { formatBasics, portfolioBasics, type PortfolioBasics } from './review/basics.js';
 import { formatFit, portfolioFit, type PortfolioFit } from './review/fit.js';
 import { formatForecast, portfolioForecast, type PortfolioForecast } from './review/forecast.js';
+import { formatJourney, portfolioJourney, type PortfolioJourney } from './review/journey.js';
 import { count } from './review/format.js';
 import { formatHealth, portfolioHealth, type PortfolioHealth } from './review/health.js';
 import { formatMetrics, portfolioMetrics, type PortfolioMetrics } from './review/metrics.js';
@@ -34,6 +35,7 @@ export interface PortfolioReview {
   readonly baseline: PortfolioBaseline;
   readonly segments: PortfolioSegments;
   readonly health: PortfolioHealth;
+  readonly journey: PortfolioJourney;
 }
 
 const defaults = { accounts: 500, seed: 1, asOf: '2026-09-30' } as const;
@@ -149,6 +151,7 @@ export function buildReview(options: { accounts: number; seed: number; asOf: str
     baseline: portfolioBaseline(portfolio),
     segments: portfolioSegments(portfolio),
     health: portfolioHealth(portfolio),
+    journey: portfolioJourney(portfolio),
   };
 }
 
@@ -164,6 +167,7 @@ export function formatReview(review: PortfolioReview): string {
     formatBaseline(review.baseline),
     formatSegments(review.segments),
     formatHealth(review.health),
+    formatJourney(review.journey),
     '',
   ].join('\n');
 }

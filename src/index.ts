@@ -3,6 +3,7 @@ export * from './rules/index.js';
 export * from './metrics/index.js';
 export * from './sample/index.js';
 export * from './snapshot/index.js';
+export * from './journey/index.js';
 export * from './baseline/index.js';
 export * from './health/index.js';
 export * from './fit/index.js';

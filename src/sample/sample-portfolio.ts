@@ -19,6 +19,7 @@ import {
 } from '../core/internal.js';
 import { drawActivity, type ActivityWindow } from './activity.js';
 import { drawContacts } from './contacts.js';
+import { drawJourneyEvents } from './journey-events.js';
 import { drawProfile, type Profile } from './profile.js';
 import { createRandom, streamSeed } from './random.js';
 import { drawRevenue, mrrOn, nextAnniversary, type RevenueSpan } from './revenue.js';
@@ -225,6 +226,31 @@ function append<Row>(target: Row[], rows: readonly Row[]): void {
   for (const row of rows) target.push(row);
 }
 
+/** The stream of the journey milestones, apart from the account's own, so adding them left every other record as it was. */
+const journeyStream = 2 ** 30;
+
+/** The account's events with its journey milestones merged in date order (stable), numbered `<account>-j<n>`. */
+function withJourneyEvents(
+  events: readonly AccountEvent[],
+  journey: AccountEvent[],
+  accountId: string,
+): AccountEvent[] {
+  journey.forEach((event, position) => {
+    event.id = `${accountId}-j${String(position + 1)}`;
+  });
+  const merged: AccountEvent[] = [];
+  let next = 0;
+  for (const event of events) {
+    for (let early = journey[next]; early !== undefined && early.date < event.date; early = journey[next]) {
+      merged.push(early);
+      next++;
+    }
+    merged.push(event);
+  }
+  append(merged, journey.slice(next));
+  return merged;
+}
+
 /**
  * Generates a realistic, deterministic customer portfolio for demos, docs,
  * tests and benchmarks. Same input, same output, byte for byte, on every
@@ -247,6 +273,10 @@ function append<Row>(target: Row[], rows: readonly Row[]): void {
  *   early, most on time and some late or never, with the share of the
  *   targeted business value realized at each EBR (`value_realized`: ahead
  *   of 75% and 100% for the early accounts, behind for the late ones);
+ * - journey milestones: a trial at the start of the contract for some
+ *   accounts (`trial_started`, then `trial_converted` about two weeks
+ *   later; some laggards never convert), `go_live` around day 30 once
+ *   configuration is complete, and `expanded` on the first day MRR rose;
  * - a year of NPS, CSAT and CES answers, tickets, escalations, feature
  *   requests (flagged on or off the roadmap, and out of scope, more often for
  *   bad-fit customers), champion departures, sponsor changes and overdue
@@ -296,7 +326,14 @@ export function samplePortfolio(input: SamplePortfolioInput): Portfolio {
     append<SurveyResponse>(portfolio.surveys, activity.surveys);
     append<Subscription>(portfolio.subscriptions, toSubscriptions(profile, spans, calendar.dateOf));
     append<MrrSnapshot>(portfolio.mrr, toMrrSnapshots(profile, spans, calendar.mrrMonths));
-    append<AccountEvent>(portfolio.events, activity.events);
+    const journey = drawJourneyEvents(
+      createRandom(streamSeed(seed, journeyStream + index)),
+      profile,
+      spans,
+      activity.events,
+      calendar.activity,
+    );
+    append<AccountEvent>(portfolio.events, withJourneyEvents(activity.events, journey, profile.id));
   }
   return portfolio;
 }

@@ -165,7 +165,40 @@ describe('samplePortfolio', () => {
     const milestones = new Set(
       portfolio.events.flatMap((event) => (event.type === 'milestone_reached' ? [event.milestoneId] : [])),
     );
-    expect([...milestones].sort()).toEqual(['configuration_complete', 'ebr_1', 'ebr_2', 'first_login']);
+    expect([...milestones].sort()).toEqual([
+      'configuration_complete',
+      'ebr_1',
+      'ebr_2',
+      'expanded',
+      'first_login',
+      'go_live',
+      'trial_converted',
+      'trial_started',
+    ]);
+  });
+
+  it('moves accounts through the journey: trials that convert, go-live after configuration, expansion when MRR rises', () => {
+    const reached = new Map<string, Map<string, string>>();
+    for (const event of portfolio.events) {
+      if (event.type !== 'milestone_reached') continue;
+      const days = reached.get(event.accountId) ?? new Map<string, string>();
+      if (!days.has(event.milestoneId)) days.set(event.milestoneId, event.date);
+      reached.set(event.accountId, days);
+    }
+    const starts = new Map(portfolio.accounts.map((account) => [account.id, account.startDate]));
+    const trials = [...reached].filter(([, days]) => days.has('trial_started'));
+    expect(trials.length / portfolio.accounts.length).toBeGreaterThan(0.15);
+    expect(trials.length / portfolio.accounts.length).toBeLessThan(0.45);
+    expect(trials.filter(([id, days]) => days.get('trial_started') !== starts.get(id))).toEqual([]);
+    const converted = trials.filter(([, days]) => days.has('trial_converted'));
+    expect(converted.length / trials.length).toBeGreaterThan(0.85);
+    expect(converted.length).toBeLessThan(trials.length);
+    const goLiveBeforeConfiguration = [...reached].filter(
+      ([, days]) => days.has('go_live') && !(days.get('configuration_complete')! < days.get('go_live')!),
+    );
+    expect(goLiveBeforeConfiguration).toEqual([]);
+    const expanded = [...reached].filter(([, days]) => days.has('expanded')).length;
+    expect(expanded / portfolio.accounts.length).toBeGreaterThan(0.1);
   });
 
   it('records value realized at each EBR: ahead of the 75% and 100% targets for early accounts, behind for late ones', () => {
@@ -317,7 +350,7 @@ describe('samplePortfolio', () => {
     // pinned sample output in their own tests see it change too.
     const json = JSON.stringify(samplePortfolio({ accounts: 500, seed: 1, asOf: '2026-06-30' }));
     expect(createHash('sha256').update(json).digest('hex')).toBe(
-      '034e75035092aedee78f73d25f4239f0218dbb792c378a07344765c4c1606704',
+      '1efb589f913e55846a57b6b27af4c3c20ba4d1482833a019a9dd78942b96c28e',
     );
   });
 });

@@ -1,0 +1,102 @@
+import { type CalendarDate, isCalendarDate, toEpochDay } from '../core/internal.js';
+import { compileRule, type RulePredicate } from '../rules/index.js';
+import type { Journey, JourneyStage } from './journey.js';
+import { element } from './element.js';
+import { dayNumber } from './day-labels.js';
+
+/** A stage with its rules compiled and its `since` paths split. @internal */
+export interface CompiledStage {
+  readonly stage: JourneyStage;
+  readonly index: number;
+  readonly entry: RulePredicate;
+  readonly exit: RulePredicate | undefined;
+  readonly outcome: RulePredicate;
+  readonly milestones: readonly RulePredicate[];
+  readonly since: readonly { readonly path: readonly string[]; readonly offsetDays: number }[];
+}
+
+/** A journey ready to place accounts. @internal */
+export interface CompiledJourney {
+  readonly journey: Journey;
+  readonly stages: readonly CompiledStage[];
+  readonly churned: RulePredicate;
+}
+
+/** `locateStage` for an account that has churned. @internal */
+export const churnedIndex = -2;
+/** `locateStage` for an account in no stage. @internal */
+export const noStageIndex = -1;
+
+const compiled = new WeakMap<Journey, CompiledJourney>();
+
+function compileStage(stage: JourneyStage, index: number): CompiledStage {
+  return {
+    stage,
+    index,
+    entry: compileRule(stage.entry),
+    exit: stage.exit === undefined ? undefined : compileRule(stage.exit),
+    outcome: compileRule(stage.outcome),
+    milestones: stage.milestones.map((milestone) => compileRule(milestone.evidence)),
+    since: stage.since.map((source) => ({ path: source.field.split('.'), offsetDays: source.offsetDays })),
+  };
+}
+
+/** The journey compiled once and kept while the journey lives. @internal */
+export function compiledJourney(journey: Journey): CompiledJourney {
+  let found = compiled.get(journey);
+  if (found === undefined) {
+    found = { journey, stages: journey.stages.map(compileStage), churned: compileRule(journey.churned) };
+    compiled.set(journey, found);
+  }
+  return found;
+}
+
+/** What the rules need besides the snapshot. @internal */
+export interface StageContext {
+  readonly asOf: CalendarDate;
+}
+
+/**
+ * The index of the last stage whose entry holds and whose exit does not,
+ * {@link churnedIndex} when the churn rule holds, else {@link noStageIndex}.
+ *
+ * @internal
+ */
+export function locateStage(journey: CompiledJourney, record: object, context: StageContext): number {
+  if (journey.churned(record, context)) return churnedIndex;
+  const { stages } = journey;
+  for (let index = stages.length - 1; index >= 0; index--) {
+    const stage = element(stages, index);
+    if (stage.entry(record, context) && !stage.exit?.(record, context)) return index;
+  }
+  return noStageIndex;
+}
+
+/** 0000-01-01 as an epoch day: an offset may not move a date before it. */
+const firstDay = /* @__PURE__ */ toEpochDay('0000-01-01');
+
+/** The value at a split path, through own properties of objects only. */
+function readPath(record: object, path: readonly string[]): unknown {
+  let current: unknown = record;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/**
+ * The day the stage began by its `since` fields (the first with a date on or
+ * before `asOfDay`, moved by its offset), as an epoch day; `null` when none.
+ *
+ * @internal
+ */
+export function sinceDayOf(stage: CompiledStage, record: object, asOfDay: number): number | null {
+  for (const source of stage.since) {
+    const value = readPath(record, source.path);
+    if (!isCalendarDate(value)) continue;
+    const day = dayNumber(value) + source.offsetDays;
+    if (day <= asOfDay && day >= firstDay) return day;
+  }
+  return null;
+}

@@ -1,0 +1,324 @@
+import * as z from 'zod/mini';
+import { type CalendarDate, fail, isCalendarDate, parseWith, unreadable } from '../core/internal.js';
+import { explainRule, type RuleExplanation } from '../rules/index.js';
+import type { AccountSnapshot } from '../snapshot/index.js';
+import {
+  churnedIndex,
+  type CompiledJourney,
+  type CompiledStage,
+  compiledJourney,
+  locateStage,
+  sinceDayOf,
+} from './compiled-journey.js';
+import { catalogOf, definedJourney } from './define-journey.js';
+import type { Journey, JourneyInput } from './journey.js';
+import { dayLabel, dayNumber } from './day-labels.js';
+
+/**
+ * Options of {@link stageOf}.
+ *
+ * | option | meaning | default |
+ * |---|---|---|
+ * | `explain` | add the rule explanations (`evidence`); turn off to place many accounts fast | `true` |
+ *
+ * @example
+ * ```ts
+ * import { StageOfOptions } from 'successkit/journey';
+ *
+ * StageOfOptions.parse({}); // => { explain: true }
+ * ```
+ */
+export const StageOfOptions = z.strictObject({ explain: z._default(z.boolean(), true) });
+
+/**
+ * Options of {@link stageOf} as callers write them; see the {@link StageOfOptions} schema.
+ *
+ * @example
+ * ```ts
+ * import type { StageOfOptions } from 'successkit/journey';
+ *
+ * const fast: StageOfOptions = { explain: false };
+ * ```
+ */
+export type StageOfOptions = z.input<typeof StageOfOptions>;
+
+/**
+ * Where an account stands against one milestone of its stage.
+ *
+ * @example
+ * ```ts
+ * import type { MilestoneProgress } from 'successkit/journey';
+ *
+ * const late: MilestoneProgress = { milestoneId: 'go_live', reached: false, dueDate: '2026-05-30' as never, overdue: true };
+ * ```
+ */
+export interface MilestoneProgress {
+  readonly milestoneId: string;
+  /** The milestone's evidence rule holds. */
+  readonly reached: boolean;
+  /** The stage's start plus the milestone's due day; `null` when the start is unknown. */
+  readonly dueDate: CalendarDate | null;
+  /** Not reached and the days in stage are past the due day. */
+  readonly overdue: boolean;
+}
+
+/**
+ * Why an account is where {@link stageOf} put it: the explanations of the
+ * rules that decided it.
+ *
+ * @example
+ * ```ts
+ * import type { StageEvidence } from 'successkit/journey';
+ *
+ * const summary = (evidence: StageEvidence): string => evidence.summary;
+ * ```
+ */
+export interface StageEvidence {
+  /** One sentence: the stage and the clause of its entry rule, or why no stage held. */
+  readonly summary: string;
+  /** The journey's churn rule on the snapshot. */
+  readonly churned: RuleExplanation;
+  /** The entry rule of the stage found; `null` in no stage or churned. */
+  readonly entry: RuleExplanation | null;
+  /** Its exit rule, when it has one. */
+  readonly exit: RuleExplanation | null;
+  /** Its outcome rule. */
+  readonly outcome: RuleExplanation | null;
+  /** Every stage after the one found (all of them in no stage), with why it did not hold. */
+  readonly laterStages: readonly {
+    readonly stageId: string;
+    readonly entry: RuleExplanation;
+    readonly exit: RuleExplanation | null;
+  }[];
+}
+
+/**
+ * Where one account is on the journey on its snapshot's day: the stage, since
+ * when and for how many days, whether that is past the expected duration,
+ * whether the stage's Do outcome is met, its milestones, and why.
+ *
+ * @example
+ * ```ts
+ * import type { StagePosition } from 'successkit/journey';
+ *
+ * const days = (position: StagePosition): number | null => position.daysInStage;
+ * ```
+ */
+export interface StagePosition {
+  readonly accountId: string;
+  readonly asOf: CalendarDate;
+  /** `'in_stage'`, `'no_stage'` (no stage's entry holds: reported, not forced into one) or `'churned'`. */
+  readonly status: 'in_stage' | 'no_stage' | 'churned';
+  /** The stage's id; `null` unless `status` is `'in_stage'`. */
+  readonly stageId: string | null;
+  /** The day the stage began, from its `since` fields; `null` when none has a date. */
+  readonly since: CalendarDate | null;
+  /** Days from `since` to `asOf`; `null` without `since`. */
+  readonly daysInStage: number | null;
+  /** The stage's expected duration, days; `null` out of any stage. */
+  readonly expectedDays: number | null;
+  /** Days in stage exceed the expected duration. */
+  readonly overdue: boolean;
+  /** The stage's outcome rule holds: its Do is achieved. */
+  readonly outcomeMet: boolean;
+  /** The stage's milestones, in order. */
+  readonly milestones: readonly MilestoneProgress[];
+  /** The rule explanations; `null` with `explain: false`. */
+  readonly evidence: StageEvidence | null;
+}
+
+function isFastOptions(options: unknown): options is { readonly explain?: boolean } | undefined {
+  if (options === undefined) return true;
+  if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype)
+    return false;
+  let keys = 0;
+  for (const key in options) {
+    if (key !== 'explain' || !Object.hasOwn(options, key)) return false;
+    keys++;
+  }
+  return keys === 0 || typeof (options as { explain?: unknown }).explain === 'boolean';
+}
+
+/** Whether to explain: read by hand when the options are plainly right (the per-account path), else parsed. @internal */
+export function explainOption(options: unknown): boolean {
+  try {
+    if (isFastOptions(options)) return options?.explain ?? true;
+  } catch {
+    // a throwing getter: the schema reports it
+  }
+  return parseWith(StageOfOptions, options, { path: ['options'] }).explain;
+}
+
+/** The snapshot's `asOf` and `id`, checked: a record a rule can read, with a real day. @internal */
+export function checkedSnapshot(
+  snapshot: unknown,
+  path: readonly (string | number)[],
+): { asOf: CalendarDate; id: string } {
+  try {
+    return readSnapshot(snapshot, path);
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', path, 'the snapshot');
+  }
+}
+
+function readSnapshot(snapshot: unknown, path: readonly (string | number)[]): { asOf: CalendarDate; id: string } {
+  if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot))
+    fail('invalid_input', path, 'expected an account snapshot (an object)');
+  let asOf: unknown;
+  let id: unknown;
+  try {
+    ({ asOf, id } = snapshot as { asOf?: unknown; id?: unknown });
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', path, 'the snapshot');
+  }
+  if (typeof id !== 'string') fail('invalid_input', [...path, 'id'], 'expected the account id, a string');
+  if (!isCalendarDate(asOf)) fail('invalid_date', [...path, 'asOf'], 'expected the snapshot day as YYYY-MM-DD');
+  return { asOf, id };
+}
+
+const noMilestones: readonly MilestoneProgress[] = Object.freeze([]);
+
+function milestonesOf(
+  stage: CompiledStage,
+  record: object,
+  context: { readonly asOf: CalendarDate },
+  sinceDay: number | null,
+  daysInStage: number | null,
+): readonly MilestoneProgress[] {
+  const { milestones } = stage.stage;
+  if (milestones.length === 0) return noMilestones;
+  const progress: MilestoneProgress[] = [];
+  for (let index = 0; index < milestones.length; index++) {
+    const milestone = milestones[index];
+    const evidence = stage.milestones[index];
+    if (milestone === undefined || evidence === undefined) continue;
+    const reached = evidence(record, context);
+    progress.push({
+      milestoneId: milestone.id,
+      reached,
+      dueDate: sinceDay === null ? null : dayLabel(sinceDay + milestone.dueDay),
+      overdue: !reached && daysInStage !== null && daysInStage > milestone.dueDay,
+    });
+  }
+  return progress;
+}
+
+function evidenceOf(journey: CompiledJourney, found: number, record: object, asOf: CalendarDate): StageEvidence {
+  const fields = catalogOf(journey.journey);
+  const options = { asOf, fields };
+  const churned = explainRule(journey.journey.churned, record, options);
+  const stage = found >= 0 ? journey.journey.stages[found] : undefined;
+  const laterStages = journey.journey.stages.slice(found < 0 ? 0 : found + 1).map((later) => ({
+    stageId: later.id,
+    entry: explainRule(later.entry, record, options),
+    exit: later.exit === undefined ? null : explainRule(later.exit, record, options),
+  }));
+  const entry = stage === undefined ? null : explainRule(stage.entry, record, options);
+  const summary =
+    found === churnedIndex
+      ? `churned: ${churned.summary}`
+      : stage === undefined || entry === null
+        ? `in no stage: ${laterStages.map((later) => `${later.stageId}: ${(later.exit?.result === true ? later.exit : later.entry).summary}`).join('; ')}`
+        : `in ${stage.name}: ${entry.summary}`;
+  return {
+    summary,
+    churned,
+    entry,
+    exit: stage?.exit === undefined ? null : explainRule(stage.exit, record, options),
+    outcome: stage === undefined ? null : explainRule(stage.outcome, record, options),
+    laterStages,
+  };
+}
+
+// A book is placed one day at a time: the rule context of the day is made once.
+let lastContext: { readonly asOf: CalendarDate } = { asOf: '' as CalendarDate };
+
+function contextOn(asOf: CalendarDate): { readonly asOf: CalendarDate } {
+  if (lastContext.asOf !== asOf) lastContext = { asOf };
+  return lastContext;
+}
+
+/** {@link stageOf} on a compiled journey and a checked snapshot. @internal */
+export function positionOf(
+  journey: CompiledJourney,
+  record: object,
+  accountId: string,
+  asOf: CalendarDate,
+  explain: boolean,
+): StagePosition {
+  const context = contextOn(asOf);
+  const found = locateStage(journey, record, context);
+  const stage = found >= 0 ? journey.stages[found] : undefined;
+  const evidence = explain ? evidenceOf(journey, found, record, asOf) : null;
+  if (stage === undefined) {
+    return {
+      accountId,
+      asOf,
+      status: found === churnedIndex ? 'churned' : 'no_stage',
+      stageId: null,
+      since: null,
+      daysInStage: null,
+      expectedDays: null,
+      overdue: false,
+      outcomeMet: false,
+      milestones: noMilestones,
+      evidence,
+    };
+  }
+  const asOfDay = dayNumber(asOf);
+  const sinceDay = sinceDayOf(stage, record, asOfDay);
+  const daysInStage = sinceDay === null ? null : asOfDay - sinceDay;
+  return {
+    accountId,
+    asOf,
+    status: 'in_stage',
+    stageId: stage.stage.id,
+    since: sinceDay === null ? null : dayLabel(sinceDay),
+    daysInStage,
+    expectedDays: stage.stage.expectedDays,
+    overdue: daysInStage !== null && daysInStage > stage.stage.expectedDays,
+    outcomeMet: stage.outcome(record, context),
+    milestones: milestonesOf(stage, record, context, sinceDay, daysInStage),
+    evidence,
+  };
+}
+
+/**
+ * Places one account on the journey as of its snapshot's day: the last stage
+ * in order whose entry rule holds and whose exit rule does not; `'churned'`
+ * when the journey's churn rule holds; `'no_stage'` when no stage holds — an
+ * account is never forced into a stage. Days in stage count from the
+ * stage's `since` field to `asOf`; `overdue` when they exceed the expected
+ * duration. Compiled rules are kept per journey, so placing a portfolio
+ * costs a few predicate calls per account; pass `explain: false` to skip
+ * the explanations when placing many.
+ *
+ * @param journey - a journey from {@link defineJourney}, or its plain input (checked first)
+ * @param snapshot - the account's snapshot (from `accountSnapshots`), or any record with `id`, `asOf` and the fields the rules read
+ * @param options - see {@link StageOfOptions}
+ * @returns the account's {@link StagePosition}
+ * @throws {@link core!SuccessKitError} as {@link defineJourney} for a journey that is not valid; `invalid_input` for a snapshot that is not an object or has no string `id` (path `['snapshot']`), or bad options; `invalid_date` for a snapshot without a real `asOf`
+ *
+ * @example
+ * ```ts
+ * import { defaultCsJourney, stageOf } from 'successkit/journey';
+ * import { samplePortfolio } from 'successkit/sample';
+ * import { accountSnapshots } from 'successkit/snapshot';
+ *
+ * const { snapshots } = accountSnapshots(samplePortfolio({ accounts: 20, asOf: '2026-06-30' }));
+ * const position = stageOf(defaultCsJourney, snapshots[1]!);
+ * [position.stageId, position.since, position.daysInStage, position.overdue]; // => ['expansion', '2025-10-04', 269, false]
+ * position.evidence?.summary; // => 'in Expansion: Expansion signed is set'
+ * stageOf(defaultCsJourney, snapshots[0]!, { explain: false }).status; // => 'churned'
+ * ```
+ */
+export function stageOf(
+  journey: Journey | JourneyInput,
+  snapshot: AccountSnapshot | object,
+  options?: StageOfOptions,
+): StagePosition {
+  const compiled = compiledJourney(definedJourney(journey));
+  const explain = explainOption(options);
+  const { asOf, id } = checkedSnapshot(snapshot, ['snapshot']);
+  return positionOf(compiled, snapshot, id, asOf, explain);
+}
