@@ -11,7 +11,7 @@ export {
   type JourneyTouchpoint,
   type StageSince,
 } from './journey.js';
-export { StageOfOptions, stageOf, type MilestoneProgress, type StageEvidence, type StagePosition } from './stage-of.js';
+export { StageOfOptions, stageOf, type StageMilestone, type StageEvidence, type StagePosition } from './stage-of.js';
 export type { DaysInStage } from './days-in-stage.js';
 export {
   journeyFunnel,

@@ -47,12 +47,12 @@ export type StageOfOptions = z.input<typeof StageOfOptions>;
  *
  * @example
  * ```ts
- * import type { MilestoneProgress } from 'successkit/journey';
+ * import type { StageMilestone } from 'successkit/journey';
  *
- * const late: MilestoneProgress = { milestoneId: 'go_live', reached: false, dueDate: '2026-05-30' as never, overdue: true };
+ * const late: StageMilestone = { milestoneId: 'go_live', reached: false, dueDate: '2026-05-30' as never, overdue: true };
  * ```
  */
-export interface MilestoneProgress {
+export interface StageMilestone {
   readonly milestoneId: string;
   /** The milestone's evidence rule holds. */
   readonly reached: boolean;
@@ -122,7 +122,7 @@ export interface StagePosition {
   /** The stage's outcome rule holds: its Do is achieved. */
   readonly outcomeMet: boolean;
   /** The stage's milestones, in order. */
-  readonly milestones: readonly MilestoneProgress[];
+  readonly milestones: readonly StageMilestone[];
   /** The rule explanations; `null` with `explain: false`. */
   readonly evidence: StageEvidence | null;
 }
@@ -176,7 +176,7 @@ function readSnapshot(snapshot: unknown, path: readonly (string | number)[]): { 
   return { asOf, id };
 }
 
-const noMilestones: readonly MilestoneProgress[] = Object.freeze([]);
+const noMilestones: readonly StageMilestone[] = Object.freeze([]);
 
 function milestonesOf(
   stage: CompiledStage,
@@ -184,10 +184,10 @@ function milestonesOf(
   context: { readonly asOf: CalendarDate },
   sinceDay: number | null,
   daysInStage: number | null,
-): readonly MilestoneProgress[] {
+): readonly StageMilestone[] {
   const { milestones } = stage.stage;
   if (milestones.length === 0) return noMilestones;
-  const progress: MilestoneProgress[] = [];
+  const progress: StageMilestone[] = [];
   for (let index = 0; index < milestones.length; index++) {
     const milestone = milestones[index];
     const evidence = stage.milestones[index];
