@@ -81,6 +81,7 @@ export function drawJourneyEvents(
     events.push(...milestone(profile, spans, window, Math.max(paced, configuredDay + 1), 'go_live'));
   }
   const expansionDay = firstExpansionDay(spans);
-  if (expansionDay !== undefined && converts) events.push(...milestone(profile, spans, window, expansionDay, 'expanded'));
+  if (expansionDay !== undefined && converts)
+    events.push(...milestone(profile, spans, window, expansionDay, 'expanded'));
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
