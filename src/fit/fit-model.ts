@@ -26,7 +26,7 @@ export const FitCriterion = z.strictObject({
   /** Its share of the fit score: a number > 0; weights need not sum to 1. */
   weight: z.number().check(z.gt(0), z.lte(1e6)),
   /** The condition a well-fitting customer meets, over `snapshotFields` (or the catalog given). */
-  rule: z.unknown(),
+  rule: z.custom<RuleInput>((value: unknown) => value !== undefined),
   /** When the answer becomes known; default `'signup'`. */
   knownFrom: z.optional(KnownFrom),
   /** Why the criterion matters, for the playbook. */
@@ -43,10 +43,7 @@ export const FitCriterion = z.strictObject({
  * const champion: FitCriterion = { id: 'champion', label: 'A champion is named', weight: 1, rule: { field: 'championNamed', op: 'eq', value: true } };
  * ```
  */
-export type FitCriterion = Omit<z.input<typeof FitCriterion>, 'rule' | 'knownFrom'> & {
-  readonly rule: RuleInput;
-  readonly knownFrom?: KnownFrom;
-};
+export type FitCriterion = z.input<typeof FitCriterion>;
 
 /**
  * A deal-breaker as written: a rule that, once it holds, makes the customer a
@@ -65,7 +62,7 @@ export const DealBreaker = z.strictObject({
   /** What the deal-breaker is, for people. */
   label: Label,
   /** The condition that forces `bad`. */
-  rule: z.unknown(),
+  rule: z.custom<RuleInput>((value: unknown) => value !== undefined),
   /** When the answer becomes known; default `'signup'`. */
   knownFrom: z.optional(KnownFrom),
   /** Why it rules a customer out. */
@@ -82,10 +79,7 @@ export const DealBreaker = z.strictObject({
  * const critical: DealBreaker = { id: 'critical', label: 'Critical escalation', rule: { field: 'highestEscalationSeverity', op: 'eq', value: 'critical' } };
  * ```
  */
-export type DealBreaker = Omit<z.input<typeof DealBreaker>, 'rule' | 'knownFrom'> & {
-  readonly rule: RuleInput;
-  readonly knownFrom?: KnownFrom;
-};
+export type DealBreaker = z.input<typeof DealBreaker>;
 
 /**
  * The lowest fit score (weighted share of criteria met, 0–1) of a `perfect`
@@ -155,13 +149,7 @@ export const FitModelInput = z.strictObject({
  * };
  * ```
  */
-export interface FitModelInput {
-  readonly id?: string;
-  readonly label?: string;
-  readonly criteria: readonly FitCriterion[];
-  readonly thresholds: FitThresholds;
-  readonly dealBreakers?: readonly DealBreaker[];
-}
+export type FitModelInput = z.input<typeof FitModelInput>;
 
 /**
  * A deal-breaker of a defined {@link FitModel}.

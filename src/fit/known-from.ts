@@ -21,7 +21,7 @@ export const KnownFrom = z.union([
   z.literal('signup'),
   z.strictObject({ tenureDays: z.int().check(z.minimum(0), z.maximum(36_500)) }),
   z.strictObject({ milestone: z.string().check(z.minLength(1)) }),
-  z.strictObject({ when: z.unknown() }),
+  z.strictObject({ when: z.custom<RuleInput>((value: unknown) => value !== undefined) }),
 ]);
 
 /**
@@ -35,8 +35,7 @@ export const KnownFrom = z.union([
  * const afterOnboarding: KnownFrom = { milestone: 'onboarding_complete' };
  * ```
  */
-export type KnownFrom =
-  'signup' | { readonly tenureDays: number } | { readonly milestone: string } | { readonly when: RuleInput };
+export type KnownFrom = z.input<typeof KnownFrom>;
 
 /** A sentence for when a criterion becomes known, for explanations. @internal */
 export function describeKnownFrom(knownFrom: KnownFrom): string {

@@ -104,11 +104,13 @@ describe('evaluateScorecard', () => {
 
   it('shows the default scorecard predicts sample churn well but not perfectly', () => {
     const evaluation = evaluateScorecard(defaultScorecard, sample);
-    expect(Math.round((evaluation.auc?.value ?? 0) * 1000) / 1000).toBe(0.868);
+    const auc = evaluation.auc?.value ?? 0;
+    // The sample's churn follows its usage, surveys and support only in part: well above chance, short of certain.
+    expect([auc > 0.8, auc < 0.95]).toEqual([true, true]);
     expect(evaluation.bands.map((band) => band.churned > 0)).toEqual([true, true, true]);
-    expect((evaluation.lift.value ?? 0) > 5).toBe(true);
-    const usage = evaluation.measures.find((measure) => measure.id === 'license-utilization');
-    expect((usage?.auc?.value ?? 0) > 0.8 && (usage?.auc?.value ?? 1) < 0.95).toBe(true);
+    expect(evaluation.lift.value).toBeGreaterThan(5);
+    const usage = evaluation.measures.find((measure) => measure.id === 'license-utilization')?.auc?.value ?? 0;
+    expect([usage > 0.8, usage < 0.95]).toEqual([true, true]);
   });
 
   it('rejects a horizon of 0 days at input.horizonDays', () => {
