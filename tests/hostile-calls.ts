@@ -53,3 +53,37 @@ export function hostileArgumentLists(valid: readonly unknown[]): [where: string,
   }
   return lists;
 }
+
+/** The names of the functions a module exports, sorted: what its hostile table must list. */
+export function exportedFunctions(module: object): string[] {
+  return Object.entries(module)
+    .filter(([, value]) => typeof value === 'function')
+    .map(([name]) => name)
+    .sort();
+}
+
+/**
+ * What went wrong when `run` was called with every hostile argument list of
+ * `args`: anything thrown that is not a SuccessKitError, and, unless
+ * `finiteOnly` is false, a result holding a number that is not finite.
+ */
+export function hostileFailures(
+  run: (...args: unknown[]) => unknown,
+  args: readonly unknown[],
+  finiteOnly = true,
+): string[] {
+  const failures: string[] = [];
+  for (const [where, list] of hostileArgumentLists(args)) {
+    try {
+      const result = run(...list);
+      // Wrapped in an object, so a result of undefined still gives text.
+      const text = JSON.stringify({ result }, (_, value: unknown) =>
+        typeof value === 'number' && !Number.isFinite(value) ? `not finite: ${String(value)}` : value,
+      );
+      if (finiteOnly && text.includes('not finite')) failures.push(`${where}: returned ${text}`);
+    } catch (error) {
+      if (!(error instanceof SuccessKitError)) failures.push(`${where}: ${String(error)}`);
+    }
+  }
+  return failures;
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SuccessKitError } from '../../src/core/error';
 import * as fit from '../../src/fit/index';
-import { hostileArgumentLists } from '../hostile-calls';
+import { exportedFunctions, hostileFailures } from '../hostile-calls';
 
 const snapshot = {
   id: 'acc-1',
@@ -78,10 +77,7 @@ const calls: [name: string, run: (...args: unknown[]) => unknown, args: unknown[
 
 describe('every fit function answers hostile input with a SuccessKitError or a result', () => {
   it('lists every exported function', () => {
-    const exported = Object.entries(fit)
-      .filter(([, value]) => typeof value === 'function')
-      .map(([name]) => name)
-      .sort();
+    const exported = exportedFunctions(fit);
     expect([...new Set(calls.map(([name]) => name.split(' ')[0]))].sort()).toEqual(exported);
   });
 
@@ -90,19 +86,7 @@ describe('every fit function answers hostile input with a SuccessKitError or a r
       name,
       () => {
         expect(() => run(...args)).not.toThrow();
-        const failures: string[] = [];
-        for (const [where, list] of hostileArgumentLists(args)) {
-          try {
-            const result = run(...list);
-            const text = JSON.stringify(result, (_, value: unknown) =>
-              typeof value === 'number' && !Number.isFinite(value) ? `not finite: ${String(value)}` : value,
-            );
-            if (text.includes('not finite')) failures.push(`${where}: returned ${text}`);
-          } catch (error) {
-            if (!(error instanceof SuccessKitError)) failures.push(`${where}: ${String(error)}`);
-          }
-        }
-        expect(failures).toEqual([]);
+        expect(hostileFailures(run, args)).toEqual([]);
       },
       60_000,
     );

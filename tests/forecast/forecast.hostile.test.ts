@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SuccessKitError } from '../../src/core/error';
 import * as forecast from '../../src/forecast/index';
 import { cdnowSummary, survivors } from '../fixtures/published';
-import { hostileArgumentLists } from '../hostile-calls';
+import { exportedFunctions, hostileFailures } from '../hostile-calls';
 
 const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const spendModel = { p: 6.25, q: 3.74, gamma: 15.44 };
@@ -69,10 +68,7 @@ const calls: [name: string, run: (...args: unknown[]) => unknown, args: unknown[
 
 describe('every forecast function answers hostile input with a SuccessKitError or a result', () => {
   it('lists every exported function', () => {
-    const exported = Object.entries(forecast)
-      .filter(([, value]) => typeof value === 'function')
-      .map(([name]) => name)
-      .sort();
+    const exported = exportedFunctions(forecast);
     expect(calls.map(([name]) => name).sort()).toEqual(exported);
   });
 
@@ -81,19 +77,7 @@ describe('every forecast function answers hostile input with a SuccessKitError o
       name,
       () => {
         expect(() => run(...args)).not.toThrow();
-        const failures: string[] = [];
-        for (const [where, list] of hostileArgumentLists(args)) {
-          try {
-            const result = run(...list);
-            const text = JSON.stringify(result, (_, value: unknown) =>
-              typeof value === 'number' && !Number.isFinite(value) ? `not finite: ${String(value)}` : value,
-            );
-            if (text.includes('not finite')) failures.push(`${where}: returned ${text}`);
-          } catch (error) {
-            if (!(error instanceof SuccessKitError)) failures.push(`${where}: ${String(error)}`);
-          }
-        }
-        expect(failures).toEqual([]);
+        expect(hostileFailures(run, args)).toEqual([]);
       },
       60_000,
     );

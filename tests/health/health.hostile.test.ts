@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SuccessKitError } from '../../src/core/error';
 import * as health from '../../src/health/index';
-import { hostileArgumentLists } from '../hostile-calls';
+import { exportedFunctions, hostileFailures } from '../hostile-calls';
 import { fullSnapshot, mixed } from './scorecards';
 
 const result = health.scoreAccount(mixed, fullSnapshot);
@@ -64,10 +63,7 @@ const calls: [name: string, run: (...args: unknown[]) => unknown, args: unknown[
 
 describe('every health function answers hostile input with a SuccessKitError or a result', () => {
   it('lists every exported function', () => {
-    const exported = Object.entries(health)
-      .filter(([, value]) => typeof value === 'function')
-      .map(([name]) => name)
-      .sort();
+    const exported = exportedFunctions(health);
     expect(calls.map(([name]) => name).sort()).toEqual(exported);
   });
 
@@ -76,19 +72,7 @@ describe('every health function answers hostile input with a SuccessKitError or 
       name,
       () => {
         expect(() => run(...args)).not.toThrow();
-        const failures: string[] = [];
-        for (const [where, list] of hostileArgumentLists(args)) {
-          try {
-            const value = run(...list);
-            const text = JSON.stringify(value, (_, item: unknown) =>
-              typeof item === 'number' && !Number.isFinite(item) ? `not finite: ${String(item)}` : item,
-            );
-            if (name !== 'scoreColumns' && text.includes('not finite')) failures.push(`${where}: returned ${text}`);
-          } catch (error) {
-            if (!(error instanceof SuccessKitError)) failures.push(`${where}: ${String(error)}`);
-          }
-        }
-        expect(failures).toEqual([]);
+        expect(hostileFailures(run, args, name !== 'scoreColumns')).toEqual([]);
       },
       60_000,
     );

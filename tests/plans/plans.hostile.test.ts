@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SuccessKitError } from '../../src/core/error';
 import * as plans from '../../src/plans/index';
-import { hostileArgumentLists } from '../hostile-calls';
+import { exportedFunctions, hostileFailures } from '../hostile-calls';
 import { completeEvents, opening } from './recovery-fixtures';
 import { asOf, healthyPlan } from './plan-fixtures';
 
@@ -72,10 +71,7 @@ const calls: [name: string, run: (...args: unknown[]) => unknown, args: unknown[
 
 describe('every plans function answers hostile input with a SuccessKitError or a result', () => {
   it('lists every exported function', () => {
-    const exported = Object.entries(plans)
-      .filter(([, value]) => typeof value === 'function')
-      .map(([name]) => name)
-      .sort();
+    const exported = exportedFunctions(plans);
     expect(calls.map(([name]) => name).sort()).toEqual(exported);
   });
 
@@ -84,19 +80,7 @@ describe('every plans function answers hostile input with a SuccessKitError or a
       name,
       () => {
         expect(() => run(...args)).not.toThrow();
-        const failures: string[] = [];
-        for (const [where, list] of hostileArgumentLists(args)) {
-          try {
-            const result = run(...list);
-            const text = JSON.stringify(result, (_, value: unknown) =>
-              typeof value === 'number' && !Number.isFinite(value) ? `not finite: ${String(value)}` : value,
-            );
-            if (text.includes('not finite')) failures.push(`${where}: returned ${text}`);
-          } catch (error) {
-            if (!(error instanceof SuccessKitError)) failures.push(`${where}: ${String(error)}`);
-          }
-        }
-        expect(failures).toEqual([]);
+        expect(hostileFailures(run, args)).toEqual([]);
       },
       60_000,
     );

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SuccessKitError } from '../../src/core/error';
 import * as segments from '../../src/segments/index';
-import { hostileArgumentLists } from '../hostile-calls';
+import { exportedFunctions, hostileFailures } from '../hostile-calls';
 import { account, accounts } from './fixtures';
 
 // Every public function of successkit/segments, called with each hostile
@@ -64,10 +63,7 @@ const calls: [name: string, run: (...args: unknown[]) => unknown, args: unknown[
 
 describe('every segments function answers hostile input with a SuccessKitError or a result', () => {
   it('lists every exported function', () => {
-    const exported = Object.entries(segments)
-      .filter(([, value]) => typeof value === 'function')
-      .map(([name]) => name)
-      .sort();
+    const exported = exportedFunctions(segments);
     expect(calls.map(([name]) => name).sort()).toEqual(exported);
   });
 
@@ -76,19 +72,7 @@ describe('every segments function answers hostile input with a SuccessKitError o
       name,
       () => {
         expect(() => run(...args)).not.toThrow();
-        const failures: string[] = [];
-        for (const [where, list] of hostileArgumentLists(args)) {
-          try {
-            const result = run(...list);
-            const text = JSON.stringify(result, (_, value: unknown) =>
-              typeof value === 'number' && !Number.isFinite(value) ? `not finite: ${String(value)}` : value,
-            );
-            if (text.includes('not finite')) failures.push(`${where}: returned ${text.slice(0, 200)}`);
-          } catch (error) {
-            if (!(error instanceof SuccessKitError)) failures.push(`${where}: ${String(error)}`);
-          }
-        }
-        expect(failures).toEqual([]);
+        expect(hostileFailures(run, args)).toEqual([]);
       },
       60_000,
     );
