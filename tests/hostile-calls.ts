@@ -87,3 +87,16 @@ export function hostileFailures(
   }
   return failures;
 }
+
+/**
+ * The hostile argument lists of `valid` on which `run` did anything but
+ * return or throw a SuccessKitError with a short message, each with what it did.
+ */
+export function hostileOutcomes(
+  run: (argumentList: unknown[]) => unknown,
+  valid: readonly unknown[],
+): (readonly [where: string, outcome: Outcome])[] {
+  return hostileArgumentLists(valid)
+    .map(([where, argumentList]) => [where, outcomeOf(() => run(argumentList))] as const)
+    .filter(([, outcome]) => outcome !== 'returned' && outcome !== 'SuccessKitError');
+}
