@@ -40,4 +40,4 @@ export {
 export { isAccountEvent, isAccountEventList } from './account-event-guard.js';
 export { fail } from './parse.js';
 export { setOwn } from './own-record.js';
-export { unreadable } from './unreadable.js';
+export { readingInput, unreadable } from './unreadable.js';

@@ -34,3 +34,23 @@ export function unreadable(
   error.cause = thrown;
   return error;
 }
+
+/**
+ * Runs `work` on caller data, so a value that throws when it is read (a
+ * revoked proxy, a throwing getter) is `invalid_input` at `path` with the
+ * original error as `cause`, as any other bad value is; a SuccessKitError
+ * passes through unchanged.
+ *
+ * @internal
+ */
+export function readingInput<Result>(
+  work: () => Result,
+  path: readonly PathSegment[] = [],
+  subject = 'the input',
+): Result {
+  try {
+    return work();
+  } catch (thrown) {
+    throw unreadable(thrown, 'invalid_input', path, subject);
+  }
+}

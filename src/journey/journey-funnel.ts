@@ -1,4 +1,4 @@
-import { type CalendarDate, fail, isCalendarDate, isSuccessKitError } from '../core/internal.js';
+import { type CalendarDate, fail, isCalendarDate, isSuccessKitError, readingInput } from '../core/internal.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
 import { churnedIndex, compiledJourney, noStageIndex } from './compiled-journey.js';
 import { daysInStage, type DaysInStage } from './days-in-stage.js';
@@ -7,7 +7,6 @@ import type { Journey, JourneyInput } from './journey.js';
 import type { AccountJourney, JourneyTimeline, SeriesStep, StageVisit, TransitionKind } from './journey-timeline.js';
 import { checkedSnapshot, positionOf } from './stage-of.js';
 import { element } from './element.js';
-import { readInput } from './read-input.js';
 
 /**
  * An account in a stage for longer than the stage's expected duration.
@@ -388,7 +387,7 @@ export function journeyFunnel(
   source: JourneyTimeline | readonly (AccountSnapshot | object)[],
 ): JourneyFunnel {
   const defined = definedJourney(journey);
-  if (readInput(['source'], 'the source', () => Array.isArray(source)))
+  if (readingInput(() => Array.isArray(source), ['source'], 'the source'))
     return funnelOfSnapshots(defined, source as readonly unknown[]);
   return funnelOfTimeline(defined, checkedTimeline(source, defined, ['source']));
 }

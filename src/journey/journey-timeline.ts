@@ -1,4 +1,12 @@
-import { type CalendarDate, fail, fromEpochDay, isCalendarDate, toEpochDay, unreadable } from '../core/internal.js';
+import {
+  type CalendarDate,
+  fail,
+  fromEpochDay,
+  isCalendarDate,
+  toEpochDay,
+  unreadable,
+  readingInput,
+} from '../core/internal.js';
 import type { AccountSnapshot } from '../snapshot/index.js';
 import {
   churnedIndex,
@@ -12,7 +20,6 @@ import { definedJourney } from './define-journey.js';
 import type { Journey, JourneyInput } from './journey.js';
 import { checkedSnapshot } from './stage-of.js';
 import { element } from './element.js';
-import { readInput } from './read-input.js';
 import { dayLabel } from './day-labels.js';
 
 /** A series has at most this many days, as `snapshotSeries` allows: ten years of weeks. */
@@ -348,7 +355,7 @@ function readPoint(point: unknown, index: number): { asOf: CalendarDate; snapsho
 
 /** The series checked: 1 to 520 days, in strictly increasing order. @internal */
 export function checkedSeries(series: unknown): { asOf: CalendarDate; snapshots: readonly unknown[] }[] {
-  return readInput(['series'], 'the series', () => readSeries(series));
+  return readingInput(() => readSeries(series), ['series'], 'the series');
 }
 
 function readSeries(series: unknown): { asOf: CalendarDate; snapshots: readonly unknown[] }[] {

@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
-import { type CalendarDate, fail } from '../core/internal.js';
+import { type CalendarDate, fail, readingInput } from '../core/internal.js';
 import { compareNps, ConfidenceLevel, normalCdf, type NpsCounts } from '../metrics/index.js';
 import { definedJourney } from './define-journey.js';
 import type { Journey, JourneyInput, JourneyStage } from './journey.js';
 import type { StageExperience, StageExperienceResult } from './stage-experience.js';
 import { element } from './element.js';
 import { parseOptions } from './parse-options.js';
-import { readInput } from './read-input.js';
 
 /** The share of stays that should reach a stage's Do outcome when its targets do not say. */
 const defaultOutcomeShare = 0.5;
@@ -208,7 +207,7 @@ function lagSentence(dimension: 'think' | 'feel', verdict: Verdict, stage: Stage
 }
 
 function checkedExperience(experience: unknown, journey: Journey): StageExperience {
-  return readInput(['experience'], 'the experience', () => readExperience(experience, journey));
+  return readingInput(() => readExperience(experience, journey), ['experience'], 'the experience');
 }
 
 function readExperience(experience: unknown, journey: Journey): StageExperience {

@@ -6,8 +6,8 @@ import {
   setOwn,
   SuccessKitError,
   unreadable,
+  readingInput,
 } from '../core/internal.js';
-import { readingInput } from './reading-input.js';
 
 /**
  * A mergeable aggregate: the four functions that compute a metric over rows

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { SurveyScale } from '../core/internal.js';
+import { SurveyScale, readingInput } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
 import {
@@ -12,7 +12,6 @@ import {
   type RatingSettings,
   type ScoreCounts,
 } from './rating-scale.js';
-import { readingInput } from './reading-input.js';
 
 /**
  * The lowest score that counts as low effort when `lowEffortAtLeast` is not

@@ -13,12 +13,12 @@ import {
   type PathSegment,
   Subscription,
   toEpochDay,
+  readingInput,
 } from '../core/internal.js';
 import { ownEntry, type Accumulator } from './accumulator.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
 import { checkCount } from './count-checks.js';
 import { checkObject } from './object-checks.js';
-import { readingInput } from './reading-input.js';
 
 /**
  * Options of {@link cohortRetention} and {@link cohortRetentionAccumulator}.

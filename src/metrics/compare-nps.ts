@@ -1,3 +1,4 @@
+import { readingInput } from '../core/internal.js';
 import {
   npsCounts,
   npsEstimate,
@@ -11,7 +12,6 @@ import {
 } from './nps.js';
 import { twoSidedPValue } from './normal-distribution.js';
 import { studentCriticalValue, studentTwoSidedPValue } from './student-t.js';
-import { readingInput } from './reading-input.js';
 
 /**
  * What a comparison of two NPS surveys concluded: `'significant'` (the

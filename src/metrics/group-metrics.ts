@@ -1,8 +1,7 @@
-import { describeValue, fail, type PathSegment, unreadable } from '../core/internal.js';
+import { describeValue, fail, type PathSegment, unreadable, readingInput } from '../core/internal.js';
 import { locateError, ownEntry, type Accumulator } from './accumulator.js';
 import { checkCount } from './count-checks.js';
 import { checkObject } from './object-checks.js';
-import { readingInput } from './reading-input.js';
 
 /**
  * One metric of {@link groupMetrics}: an accumulator and the value it takes

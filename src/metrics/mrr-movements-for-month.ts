@@ -9,12 +9,12 @@ import {
   notADate,
   parseWith,
   toEpochDay,
+  readingInput,
 } from '../core/internal.js';
 import { minorUnitsPerMajor, toMinorUnits } from './money.js';
 import { checkAccountId, type MrrSnapshotInput } from './mrr-input.js';
 import { bridge, MrrMovementsOptions, type MrrMovements } from './mrr-movements.js';
 import { checkObject } from './object-checks.js';
-import { readingInput } from './reading-input.js';
 
 /** The first month of the calendar. */
 const firstMonth = '0000-01-01';

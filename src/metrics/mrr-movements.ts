@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
-import { describeValue, fail, parseWith, type PathSegment } from '../core/internal.js';
+import { describeValue, fail, parseWith, type PathSegment, readingInput } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { checkCount } from './count-checks.js';
 import { checkMinorUnits, minorUnitsPerMajor, toMajorUnits, toMinorUnits } from './money.js';
 import { type MrrByAccount, readHistory, readPeriod } from './mrr-input.js';
 import { checkObject } from './object-checks.js';
-import { readingInput } from './reading-input.js';
 
 /**
  * How an account's MRR moved between two periods:

@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
-import { parseWith } from '../core/internal.js';
+import { parseWith, readingInput } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence, defaultMinimumSample, MinimumSample } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
 import { studentCriticalValue } from './student-t.js';
 import { checkScores, failScore, isScore } from './survey-score.js';
 import { checkFields, mergeSums } from './count-checks.js';
-import { readingInput } from './reading-input.js';
 
 /**
  * How {@link nps} builds its confidence interval:

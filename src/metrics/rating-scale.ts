@@ -5,7 +5,7 @@
  * @internal
  */
 import type * as z from 'zod/mini';
-import { describeValue, fail, parseWith, type PathSegment, type SurveyScale } from '../core/internal.js';
+import { describeValue, fail, parseWith, type PathSegment, type SurveyScale, readingInput } from '../core/internal.js';
 import type { Accumulator } from './accumulator.js';
 import { criticalValue } from './normal-distribution.js';
 import { wilsonBounds } from './wilson-interval.js';
@@ -13,7 +13,6 @@ import { studentCriticalValue } from './student-t.js';
 import { checkScores, failScore, isScore } from './survey-score.js';
 import { checkCount } from './count-checks.js';
 import { checkObject } from './object-checks.js';
-import { readingInput } from './reading-input.js';
 
 /**
  * A rating scale CSAT and CES answers run on: 1–5, 1–7 or 1–10, as the core `SurveyScale`.

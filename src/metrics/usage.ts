@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
-import { describeValue, fail, parseWith, type PathSegment } from '../core/internal.js';
+import { describeValue, fail, parseWith, type PathSegment, readingInput } from '../core/internal.js';
 import { accumulate, type Accumulator } from './accumulator.js';
 import { ConfidenceLevel, defaultConfidence } from './confidence-level.js';
 import { criticalValue } from './normal-distribution.js';
 import { addedCount, checkCount, checkFields, mergeSums, sumFields } from './count-checks.js';
 import { checkObject } from './object-checks.js';
 import { wilsonBounds } from './wilson-interval.js';
-import { readingInput } from './reading-input.js';
 
 /**
  * Seats used in one period: the fields of a core `UsageSnapshot` that
