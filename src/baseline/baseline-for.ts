@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { CalendarDate, fail, isObjectRecord, parseWith, SuccessKitError, type PathSegment } from '../core/internal.js';
+import {
+  CalendarDate,
+  fail,
+  isObjectRecord,
+  parseWith,
+  SuccessKitError,
+  type PathSegment,
+  underPath,
+} from '../core/internal.js';
 import { defineRule, explainRule, type DefinedRule } from '../rules/index.js';
 import { snapshotFields } from '../snapshot/index.js';
 import { BaselineInput, definedBaseline, type Baseline } from './baseline.js';
@@ -106,11 +114,7 @@ const defined = new WeakSet<object>();
 const SnapshotDay = z.looseObject({ asOf: CalendarDate });
 
 function rebased(error: unknown, path: readonly PathSegment[]): unknown {
-  if (!(error instanceof SuccessKitError)) return error;
-  return new SuccessKitError(
-    error.code,
-    error.issues.map((issue) => ({ path: [...path, ...issue.path], message: issue.message })),
-  );
+  return error instanceof SuccessKitError ? underPath(error, path) : error;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fail, isObjectRecord, parseWith, type PathSegment, SuccessKitError } from '../core/internal.js';
+import { atPath, fail, isObjectRecord, parseWith, type PathSegment } from '../core/internal.js';
 import { defineRule, type DefinedRule, type FieldCatalog } from '../rules/index.js';
 import { snapshotFields } from '../snapshot/index.js';
 import { defaultToleranceDays, Milestone } from './milestone.js';
@@ -101,15 +101,7 @@ const DefineBaselineOptions = z.strictObject({ fields: z.optional(z.record(z.str
 
 /** Rule errors inside a milestone, re-based on the milestone's path. */
 function ruleAt(rule: unknown, fields: FieldCatalog, path: readonly PathSegment[]): DefinedRule {
-  try {
-    return defineRule(rule, { fields });
-  } catch (error) {
-    if (!(error instanceof SuccessKitError)) throw error;
-    throw new SuccessKitError(
-      error.code,
-      error.issues.map((issue) => ({ path: [...path, ...issue.path], message: issue.message })),
-    );
-  }
+  return atPath(path, () => defineRule(rule, { fields }));
 }
 
 function completed(milestone: Milestone, index: number, fields: FieldCatalog): DefinedMilestone {
@@ -209,13 +201,5 @@ export function defineBaseline(input: BaselineInput | Baseline, options: DefineB
  */
 export function definedBaseline(baseline: Baseline | BaselineInput, path: readonly PathSegment[] = []): Baseline {
   if (isObjectRecord(baseline) && defined.has(baseline)) return baseline as unknown as Baseline;
-  try {
-    return defineBaseline(baseline);
-  } catch (error) {
-    if (!(error instanceof SuccessKitError) || path.length === 0) throw error;
-    throw new SuccessKitError(
-      error.code,
-      error.issues.map((issue) => ({ path: [...path, ...issue.path], message: issue.message })),
-    );
-  }
+  return atPath(path, () => defineBaseline(baseline));
 }

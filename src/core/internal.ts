@@ -40,4 +40,5 @@ export {
 export { isAccountEvent, isAccountEventList } from './account-event-guard.js';
 export { fail } from './parse.js';
 export { setOwn } from './own-record.js';
+export { atPath, underPath } from './issue-path.js';
 export { readingInput, unreadable } from './unreadable.js';

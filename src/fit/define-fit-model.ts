@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parseWith, type PathSegment, SuccessKitError, type SuccessKitIssue } from '../core/internal.js';
+import { parseWith, type PathSegment, SuccessKitError, type SuccessKitIssue, atPath } from '../core/internal.js';
 import { defineRule, FieldCatalog, type DefinedRule } from '../rules/index.js';
 import { snapshotFields } from '../snapshot/index.js';
 import { FitModelInput, type DefinedDealBreaker, type DefinedFitCriterion, type FitModel } from './fit-model.js';
@@ -175,13 +175,5 @@ const defined = new WeakSet<object>();
 /** `model` itself when {@link defineFitModel} returned it, otherwise `model` checked against `snapshotFields`. @internal */
 export function definedFitModel(model: unknown, path: readonly PathSegment[] = ['model']): FitModel {
   if (typeof model === 'object' && model !== null && defined.has(model)) return model as FitModel;
-  try {
-    return defineFitModel(model as FitModelInput);
-  } catch (error) {
-    if (!(error instanceof SuccessKitError)) throw error;
-    throw new SuccessKitError(
-      error.code,
-      error.issues.map((issue) => ({ path: [...path, ...issue.path], message: issue.message })),
-    );
-  }
+  return atPath(path, () => defineFitModel(model as FitModelInput));
 }

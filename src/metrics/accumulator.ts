@@ -7,6 +7,7 @@ import {
   SuccessKitError,
   unreadable,
   readingInput,
+  underPath,
 } from '../core/internal.js';
 
 /**
@@ -79,11 +80,7 @@ function checkAccumulator<Row, State, Result>(
  * @internal
  */
 export function locateError(error: unknown, prefix: readonly PathSegment[]): unknown {
-  if (!(error instanceof SuccessKitError)) return error;
-  return new SuccessKitError(
-    error.code,
-    error.issues.map((issue) => ({ path: [...prefix, ...issue.path], message: issue.message })),
-  );
+  return error instanceof SuccessKitError ? underPath(error, prefix) : error;
 }
 
 /**

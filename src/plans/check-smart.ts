@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { CalendarDate, parseWith, quoteText, toEpochDay } from '../core/internal.js';
+import { CalendarDate, parseWith, quoteText, toEpochDay, atPath } from '../core/internal.js';
 import { definedAccountPlan } from './define-account-plan.js';
-import { underPath } from './plan-context.js';
 import type { AccountPlanInput } from './account-plan.js';
 import type { DefinedAccountPlan } from './define-account-plan.js';
 import { definedSuccessGoal, type DefinedSuccessGoal, type SuccessGoalInput } from './success-goal.js';
@@ -242,7 +241,7 @@ export function checkSmart(goal: DefinedSuccessGoal | SuccessGoalInput, options:
   const checked = definedSuccessGoal(goal);
   const settings = parseWith(CheckSmartOptions, options, { path: ['options'] });
   const plan =
-    settings.plan === undefined ? undefined : underPath(['options', 'plan'], () => definedAccountPlan(settings.plan));
+    settings.plan === undefined ? undefined : atPath(['options', 'plan'], () => definedAccountPlan(settings.plan));
   const { metric, target, baseline } = checked;
   const specific =
     metric === undefined

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { CalendarDate, fail, parseWith, quoteText, type CalendarDate as Day } from '../core/internal.js';
+import { CalendarDate, fail, parseWith, quoteText, type CalendarDate as Day, atPath } from '../core/internal.js';
 import { GoalObservations, progressOf } from './goal-progress.js';
-import { underPath, type ReadonlyPlanData } from './plan-context.js';
+import { type ReadonlyPlanData } from './plan-context.js';
 import type { PlanOwner } from './account-plan.js';
 import { definedSuccessGoal, type DefinedSuccessGoal, type SuccessGoalInput } from './success-goal.js';
 
@@ -154,7 +154,7 @@ export function hitsAndMisses(
   input: HitsAndMissesInput,
 ): HitsAndMisses {
   const list = parseWith(z.array(z.unknown()), goals, { path: ['goals'] });
-  const checked = list.map((goal, index) => underPath(['goals', index], () => definedSuccessGoal(goal)));
+  const checked = list.map((goal, index) => atPath(['goals', index], () => definedSuccessGoal(goal)));
   const seen = new Map<string, number>();
   checked.forEach((goal, index) => {
     const first = seen.get(goal.id);

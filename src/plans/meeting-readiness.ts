@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import type { ReadonlyPlanData } from './plan-context.js';
-import { CalendarDate, fail, Id, parseWith, quoteText, toEpochDay } from '../core/internal.js';
+import { CalendarDate, fail, Id, parseWith, quoteText, toEpochDay, atPath } from '../core/internal.js';
 import type { AccountPlanInput, RedFlag } from './account-plan.js';
 import { definedAccountPlan, type DefinedAccountPlan } from './define-account-plan.js';
-import { underPath } from './plan-context.js';
 import { overdueSteps, type OverdueNextStep } from './review-account-plan.js';
 
 /**
@@ -226,7 +225,7 @@ export function meetingReadiness(meeting: CustomerMeetingInput, input: MeetingRe
   const options = parseWith(MeetingOptions, input, { path: ['options'] });
   const { asOf } = options;
   const plan =
-    options.plan === undefined ? undefined : underPath(['options', 'plan'], () => definedAccountPlan(options.plan));
+    options.plan === undefined ? undefined : atPath(['options', 'plan'], () => definedAccountPlan(options.plan));
   if (plan !== undefined && checked.accountId !== undefined && plan.accountId !== checked.accountId)
     fail(
       'invalid_reference',

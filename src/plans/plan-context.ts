@@ -1,26 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  AccountEvent,
-  type CalendarDate,
-  isSuccessKitError,
-  parseWith,
-  SuccessKitError,
-  toEpochDay,
-  type PathSegment,
-} from '../core/internal.js';
-
-/** Runs `run`, putting `path` in front of the path of every issue of a SuccessKitError it throws. @internal */
-export function underPath<Value>(path: readonly PathSegment[], run: () => Value): Value {
-  try {
-    return run();
-  } catch (error) {
-    if (!isSuccessKitError(error) || path.length === 0) throw error;
-    throw new SuccessKitError(
-      error.code,
-      error.issues.map((issue) => ({ path: [...path, ...issue.path], message: issue.message })),
-    );
-  }
-}
+import { AccountEvent, type CalendarDate, parseWith, toEpochDay } from '../core/internal.js';
 
 /** The events of one account (or all, when a host passes the account's own), validated. @internal */
 export const EventList = z.array(AccountEvent);

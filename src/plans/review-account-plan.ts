@@ -10,12 +10,13 @@ import {
   quoteText,
   toEpochDay,
   type AccountEvent,
+  atPath,
 } from '../core/internal.js';
 import type { AccountPlan, AccountPlanInput, NextStep, PlanContact, SuccessCriterion } from './account-plan.js';
 import { orgChartOf, type DefinedAccountPlan, type OrgChart } from './define-account-plan.js';
 import { detectRedFlags, PlanSnapshotFields, type DetectedRedFlag } from './detect-red-flags.js';
 import { coverageOf, type Coverage } from './org-chart.js';
-import { EventList, hasLeft, lastEngagedDays, underPath, type ReadonlyPlanData } from './plan-context.js';
+import { EventList, hasLeft, lastEngagedDays, type ReadonlyPlanData } from './plan-context.js';
 import { planSeverityRank, type PlanFindingEvidence, type PlanFindingSeverity } from './plan-finding.js';
 import {
   definedPlanReviewPolicy,
@@ -633,7 +634,7 @@ export function reviewAccountPlan(
 ): AccountPlanReview {
   const { plan: defined, chart } = orgChartOf(plan);
   const options = checked(ReviewAccountPlanInput, input, isPlainReviewInput, ['options']);
-  const policy = underPath(['options', 'policy'], () => definedPlanReviewPolicy(options.policy));
+  const policy = atPath(['options', 'policy'], () => definedPlanReviewPolicy(options.policy));
   const events = (options.events ?? []).filter((event) => event.accountId === defined.accountId);
   if (options.snapshot !== undefined && options.snapshot.id !== defined.accountId)
     fail(

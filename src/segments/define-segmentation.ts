@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
-import { fail, parseWith, quoteText, type PathSegment } from '../core/internal.js';
+import { fail, parseWith, quoteText, type PathSegment, atPath } from '../core/internal.js';
 import { defineRule, FieldCatalog, type DefinedRule, type Rule } from '../rules/index.js';
 import { snapshotFields } from '../snapshot/index.js';
-import { atPath } from './issue-path.js';
 import { SegmentationInput, type Segment, type SegmentInput, type Segmentation } from './segmentation.js';
 import type { ServiceActivity } from './service-model.js';
 import { defaultTouchTiers } from './touch-tier.js';

@@ -8,6 +8,7 @@ import {
   Money,
   parseWith,
   unreadable,
+  underPath,
 } from '../core/internal.js';
 import {
   explainRule,
@@ -19,7 +20,6 @@ import {
 import { snapshotFields } from '../snapshot/index.js';
 import { compiledSegmentation } from './compiled-segmentation.js';
 import { definedSegmentation } from './define-segmentation.js';
-import { underPath } from './issue-path.js';
 import type { Segment, Segmentation, SegmentationInput } from './segmentation.js';
 import type { TouchTier } from './touch-tier.js';
 

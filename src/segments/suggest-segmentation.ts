@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
-import { fail, parseWith, unreadable } from '../core/internal.js';
+import { fail, parseWith, unreadable, atPath } from '../core/internal.js';
 import { FieldCatalog } from '../rules/index.js';
 import { defaultSegmentation } from './default-segmentation.js';
 import { defineSegmentation, definedSegmentation } from './define-segmentation.js';
-import { atPath } from './issue-path.js';
 import { segmentAccounts, type SegmentableSnapshot } from './segment-accounts.js';
 import type { Segment, Segmentation, SegmentationInput, SegmentInput } from './segmentation.js';
 import { hoursPerMonth } from './service-model.js';

@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
-import { fail, Id, isArray, parseWith, quoteText } from '../core/internal.js';
+import { fail, Id, isArray, parseWith, quoteText, atPath } from '../core/internal.js';
 import type { DefinedRule, Rule } from '../rules/index.js';
 import type { CapacityFinding } from './capacity-findings.js';
 import { planFor, talliesOf, type CapacityPlan } from './capacity-plan.js';
 import { CapacityPlanInput, CapacityTeam } from './capacity-team.js';
 import { defineSegmentation, definedSegmentation } from './define-segmentation.js';
-import { atPath } from './issue-path.js';
 import { segmentAccounts } from './segment-accounts.js';
 import type { Segmentation, SegmentInput } from './segmentation.js';
 import { ServiceActivity } from './service-model.js';

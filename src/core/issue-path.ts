@@ -1,4 +1,4 @@
-import { isSuccessKitError, SuccessKitError, type PathSegment } from '../core/internal.js';
+import { isSuccessKitError, SuccessKitError, type PathSegment } from './error.js';
 
 /**
  * The same error with `prefix` in front of every issue's path, so a
