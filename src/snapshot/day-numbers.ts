@@ -1,4 +1,4 @@
-import { isCalendarDate, toEpochDay } from '../core/internal.js';
+import { type CalendarDate, fromEpochDay, isCalendarDate, toEpochDay } from '../core/internal.js';
 
 /**
  * Reads `YYYY-MM-DD` strings as day numbers (days since 1970-01-01), checking
@@ -10,18 +10,31 @@ import { isCalendarDate, toEpochDay } from '../core/internal.js';
  */
 export type DayNumbers = (value: unknown) => number;
 
-/** A fresh {@link DayNumbers} reader with its own memory of the days it has seen. @internal */
-export function createDayNumbers(): DayNumbers {
+/**
+ * The text of a day number that a {@link DayNumbers} reader has read, the
+ * very string of a row, so a snapshot can name the date of a row without
+ * reading the row again; a day it never read is formatted.
+ *
+ * @internal
+ */
+export type DayLabels = (day: number) => CalendarDate;
+
+/** A fresh {@link DayNumbers} reader with its own memory of the days it has seen, and the {@link DayLabels} of those days. @internal */
+export function createDayNumbers(): { readonly dayOf: DayNumbers; readonly labelOf: DayLabels } {
   const days = new Map<string, number>();
-  return (value) => {
+  const labels = new Map<number, CalendarDate>();
+  const dayOf: DayNumbers = (value) => {
     if (typeof value !== 'string') return Number.NaN;
     let day = days.get(value);
     if (day === undefined) {
       day = isCalendarDate(value) ? toEpochDay(value) : Number.NaN;
       days.set(value, day);
+      if (!Number.isNaN(day)) labels.set(day, value as CalendarDate);
     }
     return day;
   };
+  const labelOf: DayLabels = (day) => labels.get(day) ?? (fromEpochDay(day) as CalendarDate);
+  return { dayOf, labelOf };
 }
 
 /** The day number of an optional date: `fallback` when absent, `NaN` when present but not a date. @internal */

@@ -1,6 +1,6 @@
 import { type AccountEvent, at, type CalendarDate, isNonNegative, isRecord, setOwn } from '../core/internal.js';
-import { type DayNumbers, optionalDay } from './day-numbers.js';
-import { type GroupedRows, never, rowOf } from './grouped-rows.js';
+import { type DayLabels, type DayNumbers, optionalDay } from './day-numbers.js';
+import { fingerprintOf, type GroupedRows, never, type RowReader } from './grouped-rows.js';
 import { isId, isOptionalId } from './row-fields.js';
 
 type Severity = (AccountEvent & { type: 'escalation' })['severity'];
@@ -61,23 +61,6 @@ function hasValidDetails(event: Record<string, unknown>, dayOf: DayNumbers): boo
   }
 }
 
-/**
- * The day of an account event whose fields that snapshots read are valid, as
- * a day number (its sort key); `NaN` when a field is not valid.
- *
- * @internal
- */
-export function eventDay(value: unknown, dayOf: DayNumbers): number {
-  const valid =
-    isRecord(value) &&
-    isId(value.id) &&
-    isId(value.accountId) &&
-    isOptionalId(value.contactId) &&
-    isOptionalString(value.note) &&
-    hasValidDetails(value, dayOf);
-  return valid ? dayOf(value.date) : Number.NaN;
-}
-
 /** What each event is, as a number, so the walk for each day reads no event's `type`. */
 const code = {
   login: 0,
@@ -126,28 +109,105 @@ function codeOf(event: AccountEvent): number {
 }
 
 /**
- * Each grouped event's kind as a number, and for a ticket the day it was
- * resolved (`never` while open): worked out once per portfolio, read on
- * every snapshot day.
+ * What walks read of each event, in grouped order: its kind as a number, so
+ * the walk for each day reads no event's `type`; for a ticket the day it was
+ * resolved (`never` while open); for a milestone or a custom event its id or
+ * name, as a place in `names`; and its number: a value's share, an overdue
+ * amount, a custom value, or a feature request's flags (1 off the roadmap,
+ * 2 out of scope).
  *
  * @internal
  */
-export interface EventCodes {
+export interface EventColumns {
   readonly codes: Uint8Array;
   readonly resolvedDays: Int32Array;
+  readonly nameIds: Int32Array;
+  readonly values: Float64Array;
+  readonly names: readonly string[];
 }
 
-/** The {@link EventCodes} of grouped, checked events. @internal */
-export function codeEvents(events: GroupedRows<AccountEvent>, dayOf: DayNumbers): EventCodes {
-  const count = events.keys.length;
-  const codes = new Uint8Array(count);
-  const resolvedDays = new Int32Array(count);
-  for (let index = 0; index < count; index++) {
-    const event = rowOf(events, index);
-    codes[index] = codeOf(event);
-    if (event.type === 'ticket') resolvedDays[index] = optionalDay(dayOf, event.resolvedDate, never);
+/** {@link EventColumns} in list order, with the fingerprint of each event's id. @internal */
+export interface ReadEventColumns extends EventColumns {
+  readonly fingerprints: Int32Array;
+}
+
+const offRoadmapFlag = 1;
+const outOfScopeFlag = 2;
+
+/** The name and number an event keeps, by its type. */
+function keepDetails(
+  event: AccountEvent,
+  columns: ReadEventColumns,
+  nameOf: (name: string) => number,
+  index: number,
+): void {
+  switch (event.type) {
+    case 'milestone_reached':
+      columns.nameIds[index] = nameOf(event.milestoneId);
+      return;
+    case 'custom':
+      if (typeof event.value !== 'number') return;
+      columns.nameIds[index] = nameOf(event.name);
+      columns.values[index] = event.value;
+      return;
+    case 'value_realized':
+      columns.values[index] = event.share;
+      return;
+    case 'payment_overdue':
+      columns.values[index] = event.amount;
+      return;
+    case 'feature_request':
+      columns.values[index] =
+        (event.onRoadmap === false ? offRoadmapFlag : 0) + (event.outOfScope === true ? outOfScopeFlag : 0);
+      return;
+    default:
+      return;
   }
-  return { codes, resolvedDays };
+}
+
+/**
+ * Reads account events: the sort key of an event whose fields snapshots
+ * read are valid is its day; `NaN` when a field is not valid.
+ *
+ * @internal
+ */
+export function eventReader(count: number, dayOf: DayNumbers): RowReader<ReadEventColumns> {
+  const names: string[] = [];
+  const places = new Map<string, number>();
+  const nameOf = (name: string): number => {
+    let place = places.get(name);
+    if (place === undefined) {
+      place = names.length;
+      names.push(name);
+      places.set(name, place);
+    }
+    return place;
+  };
+  const columns: ReadEventColumns = {
+    codes: new Uint8Array(count),
+    resolvedDays: new Int32Array(count),
+    nameIds: new Int32Array(count),
+    values: new Float64Array(count),
+    names,
+    fingerprints: new Int32Array(count),
+  };
+  const keyOf = (value: unknown, index: number): number => {
+    const valid =
+      isRecord(value) &&
+      isId(value.id) &&
+      isId(value.accountId) &&
+      isOptionalId(value.contactId) &&
+      isOptionalString(value.note) &&
+      hasValidDetails(value, dayOf);
+    if (!valid) return Number.NaN;
+    const event = value as unknown as AccountEvent;
+    columns.codes[index] = codeOf(event);
+    columns.fingerprints[index] = fingerprintOf(event.id);
+    if (event.type === 'ticket') columns.resolvedDays[index] = optionalDay(dayOf, event.resolvedDate, never);
+    else keepDetails(event, columns, nameOf, index);
+    return dayOf(event.date);
+  };
+  return { keyOf, columns };
 }
 
 /** The fields of a snapshot that come from account events. @internal */
@@ -177,8 +237,8 @@ export interface EventMeasures {
 }
 
 /** The date of the `k`-th grouped event, `null` for −1. */
-function dateAt(events: GroupedRows<AccountEvent>, k: number): CalendarDate | null {
-  return k < 0 ? null : rowOf(events, k).date;
+function dateAt(events: GroupedRows<AccountEvent>, labelOf: DayLabels, k: number): CalendarDate | null {
+  return k < 0 ? null : labelOf(at(events.keys, k));
 }
 
 /** Days from the `k`-th grouped event to `asOfDay`, `null` for −1. */
@@ -195,12 +255,13 @@ function daysSinceAt(events: GroupedRows<AccountEvent>, k: number, asOfDay: numb
  */
 export function eventMeasures(
   events: GroupedRows<AccountEvent>,
-  eventCodes: EventCodes,
+  eventColumns: EventColumns,
+  labelOf: DayLabels,
   account: number,
   windowStart: number,
   asOfDay: number,
 ): EventMeasures {
-  const { codes, resolvedDays } = eventCodes;
+  const { codes, resolvedDays, nameIds, values, names } = eventColumns;
   let lastLogin = -1;
   let lastMeeting = -1;
   let lastEbr = -1;
@@ -227,8 +288,8 @@ export function eventMeasures(
     const inWindow = day >= windowStart;
     if (kind === code.login) lastLogin = index;
     else if (kind === code.milestone) {
-      const event = rowOf(events, index) as AccountEvent & { type: 'milestone_reached' };
-      if (!Object.hasOwn(milestones, event.milestoneId)) setOwn(milestones, event.milestoneId, event.date);
+      const milestone = names[at(nameIds, index)] ?? '';
+      if (!Object.hasOwn(milestones, milestone)) setOwn(milestones, milestone, labelOf(day));
     } else if (kind === code.ticket || kind === code.urgentTicket) {
       if (at(resolvedDays, index) > asOfDay) openTickets++;
       if (inWindow) {
@@ -244,41 +305,41 @@ export function eventMeasures(
       escalations++;
       highestSeverity = Math.max(highestSeverity, kind - code.escalation);
     } else if (kind === code.featureRequest) {
-      const request = rowOf(events, index) as AccountEvent & { type: 'feature_request' };
+      const flags = at(values, index);
       featureRequests++;
-      if (request.onRoadmap === false) offRoadmap++;
-      if (request.outOfScope === true) outOfScope++;
+      if ((flags & offRoadmapFlag) !== 0) offRoadmap++;
+      if ((flags & outOfScopeFlag) !== 0) outOfScope++;
     } else if (kind === code.championLeft) championLeft = index;
     else if (kind === code.sponsorChanged) sponsorChanged = index;
     else if (kind === code.paymentOverdue) {
-      overdueAmount += (rowOf(events, index) as AccountEvent & { type: 'payment_overdue' }).amount;
+      overdueAmount += at(values, index);
       if (oldestOverdue < 0) oldestOverdue = index;
     } else if (kind === code.numericCustom) {
-      const event = rowOf(events, index) as AccountEvent & { type: 'custom'; value: number };
-      setOwn(custom, event.name, (Object.hasOwn(custom, event.name) ? (custom[event.name] ?? 0) : 0) + event.value);
+      const name = names[at(nameIds, index)] ?? '';
+      setOwn(custom, name, (Object.hasOwn(custom, name) ? (custom[name] ?? 0) : 0) + at(values, index));
     }
   }
   return {
-    lastLoginDate: dateAt(events, lastLogin),
+    lastLoginDate: dateAt(events, labelOf, lastLogin),
     daysSinceLastLogin: daysSinceAt(events, lastLogin, asOfDay),
     ticketsOpened,
     urgentTicketsOpened,
     openTickets,
     escalations,
     highestEscalationSeverity: highestSeverity < 0 ? null : (severities[highestSeverity] ?? null),
-    championLeftDate: dateAt(events, championLeft),
-    sponsorChangedDate: dateAt(events, sponsorChanged),
+    championLeftDate: dateAt(events, labelOf, championLeft),
+    sponsorChangedDate: dateAt(events, labelOf, sponsorChanged),
     featureRequests,
     featureRequestsOffRoadmap: offRoadmap,
     featureRequestsOutOfScope: outOfScope,
     overdueAmount,
     overdueDays: daysSinceAt(events, oldestOverdue, asOfDay),
     milestones,
-    valueRealized: lastValue < 0 ? null : (rowOf(events, lastValue) as AccountEvent & { type: 'value_realized' }).share,
-    valueRealizedDate: dateAt(events, lastValue),
-    lastMeetingDate: dateAt(events, lastMeeting),
+    valueRealized: lastValue < 0 ? null : at(values, lastValue),
+    valueRealizedDate: dateAt(events, labelOf, lastValue),
+    lastMeetingDate: dateAt(events, labelOf, lastMeeting),
     daysSinceLastMeeting: daysSinceAt(events, lastMeeting, asOfDay),
-    lastEbrDate: dateAt(events, lastEbr),
+    lastEbrDate: dateAt(events, labelOf, lastEbr),
     daysSinceLastEbr: daysSinceAt(events, lastEbr, asOfDay),
     custom,
   };

@@ -38,19 +38,50 @@ export function rowOf<Row>(grouped: GroupedRows<Row>, k: number): Row {
   return grouped.source[at(grouped.origins, k)] as Row;
 }
 
+/** Segments up to this long are sorted by insertion; longer ones through one packed typed-array sort. */
+const insertionSortLength = 48;
+
+/** Sorts `start…end` by key in place, equal keys keeping their order: insertion sort, for the short runs of one account. */
+function insertionSort(keys: Int32Array, origins: Int32Array, start: number, end: number): void {
+  for (let index = start + 1; index < end; index++) {
+    const key = at(keys, index);
+    const origin = at(origins, index);
+    let slot = index;
+    for (; slot > start && at(keys, slot - 1) > key; slot--) {
+      keys[slot] = at(keys, slot - 1);
+      origins[slot] = at(origins, slot - 1);
+    }
+    keys[slot] = key;
+    origins[slot] = origin;
+  }
+}
+
+/**
+ * Sorts a long segment by key, equal keys keeping their order: each entry is
+ * packed as key × 2²¹ + its place in the segment, exact in a double for the
+ * 32-bit keys and segments under two million rows, so one numeric sort of a
+ * Float64Array orders keys and breaks ties by place.
+ */
+function packedSort(keys: Int32Array, origins: Int32Array, start: number, end: number): void {
+  const places = 2_097_152;
+  const packed = new Float64Array(end - start);
+  for (let offset = 0; offset < packed.length; offset++) packed[offset] = at(keys, start + offset) * places + offset;
+  packed.sort();
+  const moved = origins.slice(start, end);
+  for (let offset = 0; offset < packed.length; offset++) {
+    const entry = at(packed, offset);
+    const key = Math.floor(entry / places);
+    keys[start + offset] = key;
+    origins[start + offset] = at(moved, entry - key * places);
+  }
+}
+
 /** Sorts the rows of one account by key, keeping the order of equal keys; rows already in order are only checked. */
 function sortSegment(keys: Int32Array, origins: Int32Array, start: number, end: number): void {
   for (let index = start + 1; index < end; index++) {
     if (at(keys, index) >= at(keys, index - 1)) continue;
-    const entries = [];
-    for (let position = start; position < end; position++) {
-      entries.push({ key: at(keys, position), origin: at(origins, position) });
-    }
-    entries.sort((left, right) => left.key - right.key);
-    entries.forEach((entry, offset) => {
-      keys[start + offset] = entry.key;
-      origins[start + offset] = entry.origin;
-    });
+    if (end - start <= insertionSortLength) insertionSort(keys, origins, start, end);
+    else packedSort(keys, origins, start, end);
     return;
   }
 }
@@ -87,6 +118,47 @@ export function groupRows<Row>(read: ReadRows<Row>, accountCount: number): Group
     sortSegment(keys, origins, at(offsets, account), at(offsets, account + 1));
   }
   return { source: read.source, keys, origins, offsets };
+}
+
+/**
+ * How the rows of one list are read: `keyOf` gives the sort key (a day, a
+ * month) of a row whose fields snapshots read are valid, `NaN` for one that
+ * is not, and keeps what later walks need of the row in the reader's own
+ * columns at `index`, its place in the list, while the row is at hand.
+ *
+ * @internal
+ */
+export interface RowReader<Columns> {
+  readonly keyOf: (value: unknown, index: number) => number;
+  readonly columns: Columns;
+}
+
+/**
+ * A number standing for an id, from its length and last two characters:
+ * equal ids have equal fingerprints, so ids whose fingerprints differ need
+ * no comparing, and reading them costs nothing the id check has not paid.
+ *
+ * @internal
+ */
+export function fingerprintOf(id: string): number {
+  const length = id.length;
+  return length * 65_536 + id.charCodeAt(length - 1) * 256 + (id.charCodeAt(length - 2) & 255);
+}
+
+/** A column of numbers kept of each row, in the order the list was read. @internal */
+export type RowColumn = Float64Array | Int32Array | Uint8Array;
+
+/**
+ * A column read in list order, put in grouped order: `column[origins[k]]` at
+ * `k`, so a walk over an account's rows reads numbers instead of the rows.
+ *
+ * @internal
+ */
+export function inGroupedOrder<Column extends RowColumn>(grouped: GroupedRows<unknown>, column: Column): Column {
+  const { origins } = grouped;
+  const ordered = column.slice(0, origins.length) as Column;
+  for (let k = 0; k < origins.length; k++) ordered[k] = at(column, at(origins, k));
+  return ordered;
 }
 
 /** `rows[index]` for an index the caller knows to be in range, which `noUncheckedIndexedAccess` cannot see. @internal */

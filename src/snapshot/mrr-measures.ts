@@ -1,21 +1,26 @@
 import { at, isNonNegative, isRecord, monthIndexOf, type MrrSnapshot } from '../core/internal.js';
 import { type DayNumbers, monthIndexOfDate } from './day-numbers.js';
-import { type GroupedRows, rowOf } from './grouped-rows.js';
+import type { GroupedRows, RowReader } from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
 /**
- * The month of an MRR snapshot whose fields are valid, as a month index
- * (year × 12 + month − 1, its sort key); `NaN` when a field is not valid.
+ * Reads MRR snapshots: the sort key of a snapshot whose fields snapshots
+ * read are valid is the month index of its month (a first of the month);
+ * `NaN` when a field is not valid. Its amount is kept in `amounts`.
  *
  * @internal
  */
-export function mrrMonth(value: unknown, dayOf: DayNumbers): number {
-  if (!isRecord(value) || !isId(value.accountId) || !isNonNegative(value.mrr)) return Number.NaN;
-  const { month } = value;
-  const day = dayOf(month);
-  return typeof month === 'string' && month.endsWith('-01') && !Number.isNaN(day)
-    ? monthIndexOfDate(month)
-    : Number.NaN;
+export function mrrReader(count: number, dayOf: DayNumbers): RowReader<{ readonly amounts: Float64Array }> {
+  const columns = { amounts: new Float64Array(count) };
+  const keyOf = (value: unknown, index: number): number => {
+    if (!isRecord(value) || !isId(value.accountId) || !isNonNegative(value.mrr)) return Number.NaN;
+    const { month } = value;
+    const day = dayOf(month);
+    if (typeof month !== 'string' || !month.endsWith('-01') || Number.isNaN(day)) return Number.NaN;
+    columns.amounts[index] = value.mrr;
+    return monthIndexOfDate(month);
+  };
+  return { keyOf, columns };
 }
 
 /**
@@ -64,7 +69,12 @@ export function mrrMonthsOf(asOfDay: number): MrrMonths {
  *
  * @internal
  */
-export function mrrMeasures(mrr: GroupedRows<MrrSnapshot>, account: number, months: MrrMonths): MrrMeasures {
+export function mrrMeasures(
+  mrr: GroupedRows<MrrSnapshot>,
+  amounts: Float64Array,
+  account: number,
+  months: MrrMonths,
+): MrrMeasures {
   let now: number | null = null;
   let before30: number | null = null;
   let before90: number | null = null;
@@ -72,7 +82,7 @@ export function mrrMeasures(mrr: GroupedRows<MrrSnapshot>, account: number, mont
   for (let index = at(mrr.offsets, account); index < end; index++) {
     const month = at(mrr.keys, index);
     if (month > months.now) break;
-    const value = rowOf(mrr, index).mrr;
+    const value = at(amounts, index);
     now = month === months.now ? value : 0;
     if (month <= months.before30) before30 = month === months.before30 ? value : 0;
     if (month <= months.before90) before90 = month === months.before90 ? value : 0;

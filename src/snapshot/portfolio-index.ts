@@ -16,19 +16,24 @@ import {
   UsageSnapshot,
 } from '../core/internal.js';
 import { type AccountDays, readAccountDays } from './account-rows.js';
-import { contactLeftDay } from './contact-measures.js';
-import { createDayNumbers, type DayNumbers } from './day-numbers.js';
-import { codeEvents, type EventCodes, eventDay } from './event-measures.js';
-import { type GroupedRows, groupRows, rowOf } from './grouped-rows.js';
-import { mrrMonth } from './mrr-measures.js';
+import { contactReader } from './contact-measures.js';
+import { createDayNumbers, type DayLabels, type DayNumbers } from './day-numbers.js';
+import { type EventColumns, eventReader } from './event-measures.js';
+import { type GroupedRows, groupRows, inGroupedOrder, rowOf, type RowReader } from './grouped-rows.js';
+import { mrrReader } from './mrr-measures.js';
 import { isSnapshotPortfolioShape, type SnapshotPortfolio, SnapshotPortfolioShape } from './snapshot-portfolio.js';
-import { surveyDay } from './survey-measures.js';
-import { usageEndDay } from './usage-measures.js';
+import { surveyReader } from './survey-measures.js';
+import { type UsageColumns, usageReader } from './usage-measures.js';
 
 /**
  * A portfolio read once for snapshots: accounts checked, and every other
  * row checked, placed under its account and ordered by day, so that
- * snapshots on any day are a walk over each account's rows.
+ * snapshots on any day are a walk over each account's rows. What the walks
+ * read of most rows is kept beside them in typed arrays, in the same
+ * grouped order (`contactChampions`, `surveyAnswers`, `mrrAmounts`,
+ * `eventColumns`), and the text of every day read in `labelOf`: a walk
+ * reads numbers laid out one after another instead of rows strewn over
+ * the heap.
  *
  * @internal
  */
@@ -37,11 +42,16 @@ export interface PortfolioIndex {
   readonly accounts: readonly Account[];
   readonly accountDays: readonly AccountDays[];
   readonly contacts: GroupedRows<Contact>;
+  readonly contactChampions: Uint8Array;
   readonly usage: GroupedRows<UsageSnapshot>;
+  readonly usageColumns: UsageColumns;
   readonly surveys: GroupedRows<SurveyResponse>;
+  readonly surveyAnswers: Int32Array;
   readonly mrr: GroupedRows<MrrSnapshot>;
+  readonly mrrAmounts: Float64Array;
   readonly events: GroupedRows<AccountEvent>;
-  readonly eventCodes: EventCodes;
+  readonly eventColumns: EventColumns;
+  readonly labelOf: DayLabels;
 }
 
 /** At most this many reference issues are reported; past it the data is broken wholesale. */
@@ -49,6 +59,7 @@ const maximumIssues = 100;
 
 interface Reading {
   readonly dayOf: DayNumbers;
+  readonly labelOf: DayLabels;
   readonly accountIds: Map<string, number>;
   readonly issues: SuccessKitIssue[];
 }
@@ -109,14 +120,12 @@ function readAccount(reading: Reading, value: unknown, index: number, accounts: 
   }
 }
 
-type KeyOf = (value: unknown, dayOf: DayNumbers) => number;
-
-/** The value at a place in a list, or `undefined` when the list itself cannot be read. */
+/** The rows of one list checked, read by `reader` and grouped by account. */
 function readList<Row extends { readonly accountId: string }>(
   reading: Reading,
   list: string,
   rows: readonly unknown[] | undefined,
-  keyOf: KeyOf,
+  reader: RowReader<unknown>,
   schema: Parameters<typeof parseWith>[0],
   accountCount: number,
   scratch: Scratch,
@@ -125,7 +134,8 @@ function readList<Row extends { readonly accountId: string }>(
   const count = source.length;
   const accounts = scratch.accounts.subarray(0, count);
   const keys = scratch.keys.subarray(0, count);
-  const { dayOf, accountIds } = reading;
+  const { accountIds } = reading;
+  const { keyOf } = reader;
   // Exports list an account's rows together: the last account looked up is usually the next one's too.
   let lastId: unknown = undefined;
   let lastAccount = -1;
@@ -133,11 +143,11 @@ function readList<Row extends { readonly accountId: string }>(
   try {
     for (; index < count; index++) {
       let value = source[index];
-      let key = keyOf(value, dayOf);
+      let key = keyOf(value, index);
       if (Number.isNaN(key)) {
         // The guard found a field it cannot vouch for: the schema names it, or else the parsed row is used.
         value = parseWith(schema, value, { path: [list, index] });
-        key = keyOf(value, dayOf);
+        key = keyOf(value, index);
         if (Number.isNaN(key)) fail('invalid_input', [list, index], 'expected a valid row');
         if (source === rows) source = rows.slice();
         (source as unknown[])[index] = value;
@@ -181,37 +191,40 @@ function reportRepeatedMonths(reading: Reading, mrr: GroupedRows<MrrSnapshot>): 
   }
 }
 
-/** Runs longer than this are checked with a set; shorter ones pairwise. */
-const pairwiseRun = 16;
-
-/** The row of `rows` at grouped position `k`, as a row with an id. */
+/** The id of the `k`-th grouped row. */
 function idAt(rows: GroupedRows<{ readonly id: string }>, k: number): string {
   return rowOf(rows, k).id;
 }
 
-/** Reports each row of `start…end` (one account, one day) whose id an earlier row of the run has. */
+/** Runs longer than this are checked with a map of their ids; shorter ones pairwise, by fingerprint first. */
+const pairwiseRun = 32;
+
+/** Reports each row of the run `start…end − 1` (one account, one day) that repeats the id of an earlier row of the run. */
 function reportRunRepeats(
   reading: Reading,
   list: string,
   rows: GroupedRows<{ readonly id: string }>,
+  fingerprints: Int32Array,
   start: number,
   end: number,
 ): void {
+  const { origins } = rows;
   const seen = end - start > pairwiseRun ? new Map<string, number>() : undefined;
   for (let k = start; k < end; k++) {
-    const id = idAt(rows, k);
-    let first = seen?.get(id) ?? -1;
-    for (let earlier = start; seen === undefined && earlier < k; earlier++) {
-      if (idAt(rows, earlier) === id) first = earlier;
+    let first = seen === undefined ? -1 : (seen.get(idAt(rows, k)) ?? -1);
+    const fingerprint = at(fingerprints, at(origins, k));
+    for (let earlier = start; seen === undefined && first < 0 && earlier < k; earlier++) {
+      if (at(fingerprints, at(origins, earlier)) === fingerprint && idAt(rows, earlier) === idAt(rows, k)) {
+        first = earlier;
+      }
     }
     if (first >= 0) {
-      const original = at(rows.origins, first);
       report(
         reading,
-        [list, at(rows.origins, k), 'id'],
-        `repeats ${list}[${String(original)}]: id ${quoteText(id, 60)}`,
+        [list, at(origins, k), 'id'],
+        `repeats ${list}[${String(at(origins, first))}]: id ${quoteText(idAt(rows, k), 60)}`,
       );
-    } else seen?.set(id, k);
+    } else seen?.set(idAt(rows, k), k);
   }
 }
 
@@ -219,19 +232,36 @@ function reportRunRepeats(
  * Reports rows that repeat another row's id for the same account on the same
  * day: the same record listed twice, which would count twice. Rows are
  * grouped by account and day already, so only rows that share both are
- * compared.
+ * compared, and through the fingerprints of their ids (in list order) first,
+ * so that rows are read again only when two ids may be equal.
  */
-function reportRepeatedIds(reading: Reading, list: string, rows: GroupedRows<{ readonly id: string }>): void {
+function reportRepeatedIds(
+  reading: Reading,
+  list: string,
+  rows: GroupedRows<{ readonly id: string }>,
+  fingerprints: Int32Array,
+): void {
   const { keys, offsets } = rows;
   for (let account = 0; account + 1 < offsets.length; account++) {
     const end = at(offsets, account + 1);
     let runStart = at(offsets, account);
     for (let k = runStart + 1; k <= end; k++) {
       if (k < end && at(keys, k) === at(keys, runStart)) continue;
-      if (k - runStart > 1) reportRunRepeats(reading, list, rows, runStart, k);
+      if (k - runStart > 1) reportRunRepeats(reading, list, rows, fingerprints, runStart, k);
       runStart = k;
     }
   }
+}
+
+function usageColumnsInOrder(usage: GroupedRows<UsageSnapshot>, columns: UsageColumns): UsageColumns {
+  return {
+    startDays: inGroupedOrder(usage, columns.startDays),
+    activeUsers: inGroupedOrder(usage, columns.activeUsers),
+    licenses: inGroupedOrder(usage, columns.licenses),
+    dailyActiveUsers: inGroupedOrder(usage, columns.dailyActiveUsers),
+    logins: inGroupedOrder(usage, columns.logins),
+    featuresAdopted: inGroupedOrder(usage, columns.featuresAdopted),
+  };
 }
 
 function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
@@ -240,37 +270,56 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
     : (parseWith(SnapshotPortfolioShape, input, { path: [] }) as SnapshotPortfolio);
   const { accounts, days } = readAccounts(reading, portfolio.accounts);
   const count = accounts.length;
-  const scratch = scratchFor([portfolio.contacts, portfolio.usage, portfolio.surveys, portfolio.mrr, portfolio.events]);
-  const contacts = readList<Contact>(reading, 'contacts', portfolio.contacts, contactLeftDay, Contact, count, scratch);
-  const usage = readList<UsageSnapshot>(reading, 'usage', portfolio.usage, usageEndDay, UsageSnapshot, count, scratch);
+  const lists = [portfolio.contacts, portfolio.usage, portfolio.surveys, portfolio.mrr, portfolio.events];
+  const scratch = scratchFor(lists);
+  const { dayOf } = reading;
+  const [contactRows, usageRows, surveyRows, mrrRows, eventRows] = lists.map((list) => list?.length ?? 0);
+  const contactRead = contactReader(contactRows ?? 0, dayOf);
+  const surveyRead = surveyReader(surveyRows ?? 0, dayOf);
+  const mrrRead = mrrReader(mrrRows ?? 0, dayOf);
+  const eventRead = eventReader(eventRows ?? 0, dayOf);
+  const usageRead = usageReader(usageRows ?? 0, dayOf);
+  const contacts = readList<Contact>(reading, 'contacts', portfolio.contacts, contactRead, Contact, count, scratch);
+  const usage = readList<UsageSnapshot>(reading, 'usage', portfolio.usage, usageRead, UsageSnapshot, count, scratch);
   const surveys = readList<SurveyResponse>(
     reading,
     'surveys',
     portfolio.surveys,
-    surveyDay,
+    surveyRead,
     SurveyResponse,
     count,
     scratch,
   );
-  const mrr = readList<MrrSnapshot>(reading, 'mrr', portfolio.mrr, mrrMonth, MrrSnapshot, count, scratch);
-  const events = readList<AccountEvent>(reading, 'events', portfolio.events, eventDay, AccountEvent, count, scratch);
-  const index: PortfolioIndex = {
+  const mrr = readList<MrrSnapshot>(reading, 'mrr', portfolio.mrr, mrrRead, MrrSnapshot, count, scratch);
+  const events = readList<AccountEvent>(reading, 'events', portfolio.events, eventRead, AccountEvent, count, scratch);
+  reportRepeatedMonths(reading, mrr);
+  reportRepeatedIds(reading, 'contacts', contacts, contactRead.columns.fingerprints);
+  reportRepeatedIds(reading, 'surveys', surveys, surveyRead.columns.fingerprints);
+  reportRepeatedIds(reading, 'events', events, eventRead.columns.fingerprints);
+  if (reading.issues.length > 0) throw new SuccessKitError('invalid_reference', reading.issues);
+  const { codes, resolvedDays, nameIds, values, names } = eventRead.columns;
+  return {
     asOf: portfolio.asOf,
     accounts,
     accountDays: days,
     contacts,
+    contactChampions: inGroupedOrder(contacts, contactRead.columns.champions),
     usage,
+    usageColumns: usageColumnsInOrder(usage, usageRead.columns),
     surveys,
+    surveyAnswers: inGroupedOrder(surveys, surveyRead.columns.answers),
     mrr,
+    mrrAmounts: inGroupedOrder(mrr, mrrRead.columns.amounts),
     events,
-    eventCodes: codeEvents(events, reading.dayOf),
+    eventColumns: {
+      codes: inGroupedOrder(events, codes),
+      resolvedDays: inGroupedOrder(events, resolvedDays),
+      nameIds: inGroupedOrder(events, nameIds),
+      values: inGroupedOrder(events, values),
+      names,
+    },
+    labelOf: reading.labelOf,
   };
-  reportRepeatedMonths(reading, index.mrr);
-  reportRepeatedIds(reading, 'contacts', contacts);
-  reportRepeatedIds(reading, 'surveys', surveys);
-  reportRepeatedIds(reading, 'events', events);
-  if (reading.issues.length > 0) throw new SuccessKitError('invalid_reference', reading.issues);
-  return index;
 }
 
 /**
@@ -280,7 +329,7 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
  * @internal
  */
 export function indexPortfolio(input: unknown): PortfolioIndex {
-  const reading: Reading = { dayOf: createDayNumbers(), accountIds: new Map(), issues: [] };
+  const reading: Reading = { ...createDayNumbers(), accountIds: new Map(), issues: [] };
   try {
     return readPortfolio(reading, input);
   } catch (error) {

@@ -34,11 +34,11 @@ export function snapshotOnDay(index: PortfolioIndex, position: number, day: Snap
   const account = rowAt(index.accounts, position);
   const days = rowAt(index.accountDays, position);
   const { asOfDay, windowStart } = day;
-  const money = mrrMeasures(index.mrr, position, day.mrrMonths);
-  const usage = usageMeasures(index.usage, position, asOfDay);
-  const surveys = surveyMeasures(index.surveys, position, windowStart, asOfDay);
-  const events = eventMeasures(index.events, index.eventCodes, position, windowStart, asOfDay);
-  const people = contactMeasures(index.contacts, position, asOfDay);
+  const money = mrrMeasures(index.mrr, index.mrrAmounts, position, day.mrrMonths);
+  const usage = usageMeasures(index.usage, index.usageColumns, index.labelOf, position, asOfDay);
+  const surveys = surveyMeasures(index.surveys, index.surveyAnswers, index.labelOf, position, windowStart, asOfDay);
+  const events = eventMeasures(index.events, index.eventColumns, index.labelOf, position, windowStart, asOfDay);
+  const people = contactMeasures(index.contacts, index.contactChampions, position, asOfDay);
   const churned = days.churn <= asOfDay;
   const renewalDate = account.renewalDate ?? null;
   return {

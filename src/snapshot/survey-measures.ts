@@ -1,37 +1,60 @@
 import { at, type CalendarDate, isCount, isRecord, type SurveyResponse } from '../core/internal.js';
 import { defaultLowEffortAtLeast, defaultSatisfiedAtLeast, npsCategory } from '../metrics/index.js';
-import type { DayNumbers } from './day-numbers.js';
-import { type GroupedRows, rowOf } from './grouped-rows.js';
+import type { DayLabels, DayNumbers } from './day-numbers.js';
+import { fingerprintOf, type GroupedRows, type RowReader } from './grouped-rows.js';
 import { isId, isOptionalId } from './row-fields.js';
 
 type Scale = 5 | 7 | 10;
 
-function isScaledScore(score: unknown, scale: unknown, defaultScale: Scale): boolean {
-  const top = scale === undefined ? defaultScale : scale;
-  return (top === 5 || top === 7 || top === 10) && isCount(score) && score >= 1 && score <= top;
+function isScale(value: unknown): value is Scale {
+  return value === 5 || value === 7 || value === 10;
 }
 
-/** The scale of a CSAT or CES answer; absent in rows that were not parsed, meaning the default. */
-function scaleOf(answer: { readonly scale?: Scale | undefined }, defaultScale: Scale): Scale {
-  return answer.scale ?? defaultScale;
+/** The scale of a packed CSAT or CES answer, its default filled in when the row had none. */
+function scaleOf(answer: number): Scale {
+  return ((answer >> 5) & 31) as Scale;
+}
+
+/** What walks read of each answer: the fingerprint of its id, and its kind, scale and score packed in one number. @internal */
+export interface SurveyColumns {
+  readonly fingerprints: Int32Array;
+  readonly answers: Int32Array;
+}
+
+const kinds = { nps: 0, csat: 1, ces: 2 } as const;
+
+/** An answer as kind × 1024 + scale × 32 + score: every score and scale is below 32. */
+function packAnswer(kind: number, scale: number, score: number): number {
+  return kind * 1024 + scale * 32 + score;
 }
 
 /**
- * The day of a survey answer whose fields that snapshots read are valid, as
- * a day number (its sort key); `NaN` when a field is not valid.
+ * Reads survey answers: the sort key of an answer whose fields snapshots read
+ * are valid is its day; `NaN` when a field is not valid.
  *
  * @internal
  */
-export function surveyDay(value: unknown, dayOf: DayNumbers): number {
-  if (!isRecord(value) || !isId(value.accountId) || !isOptionalId(value.contactId)) return Number.NaN;
-  const { kind, score, scale } = value;
-  const valid =
-    kind === 'nps'
-      ? isCount(score) && score <= 10
-      : kind === 'csat'
-        ? isScaledScore(score, scale, 5)
-        : kind === 'ces' && isScaledScore(score, scale, 7);
-  return valid ? dayOf(value.date) : Number.NaN;
+export function surveyReader(count: number, dayOf: DayNumbers): RowReader<SurveyColumns> {
+  const columns = { fingerprints: new Int32Array(count), answers: new Int32Array(count) };
+  const keyOf = (value: unknown, index: number): number => {
+    if (!isRecord(value) || !isId(value.id) || !isId(value.accountId) || !isOptionalId(value.contactId)) {
+      return Number.NaN;
+    }
+    const { kind, score, scale } = value;
+    let answer: number;
+    if (kind === 'nps') {
+      if (!isCount(score) || score > 10) return Number.NaN;
+      answer = packAnswer(kinds.nps, 10, score);
+    } else if (kind === 'csat' || kind === 'ces') {
+      const top = scale === undefined ? (kind === 'csat' ? 5 : 7) : scale;
+      if (!isScale(top) || !isCount(score) || score < 1 || score > top) return Number.NaN;
+      answer = packAnswer(kinds[kind], top, score);
+    } else return Number.NaN;
+    columns.fingerprints[index] = fingerprintOf(value.id);
+    columns.answers[index] = answer;
+    return dayOf(value.date);
+  };
+  return { keyOf, columns };
 }
 
 /** The survey fields of a snapshot. @internal */
@@ -60,6 +83,8 @@ export interface SurveyMeasures {
  */
 export function surveyMeasures(
   surveys: GroupedRows<SurveyResponse>,
+  answers: Int32Array,
+  labelOf: DayLabels,
   account: number,
   windowStart: number,
   asOfDay: number,
@@ -71,43 +96,45 @@ export function surveyMeasures(
   let satisfied = 0;
   let cesResponses = 0;
   let lowEffort = 0;
-  let lastNps: SurveyResponse | undefined;
-  let lastCsat: (SurveyResponse & { kind: 'csat' }) | undefined;
+  let lastNps = -1;
+  let lastCsat = -1;
   const end = at(surveys.offsets, account + 1);
   for (let index = at(surveys.offsets, account); index < end; index++) {
     const day = at(surveys.keys, index);
     if (day > asOfDay) break;
-    const answer = rowOf(surveys, index);
+    const answer = at(answers, index);
+    const kind = answer >> 10;
+    const score = answer & 31;
     const inWindow = day >= windowStart;
-    if (answer.kind === 'nps') {
-      lastNps = answer;
+    if (kind === kinds.nps) {
+      lastNps = index;
       if (!inWindow) continue;
       npsResponses++;
-      const category = npsCategory(answer.score);
-      if (category === 'promoter') promoters++;
-      else if (category === 'detractor') detractors++;
-    } else if (answer.kind === 'csat') {
-      lastCsat = answer;
+      if (score >= 9) promoters++;
+      else if (score <= 6) detractors++;
+    } else if (kind === kinds.csat) {
+      lastCsat = index;
       if (!inWindow) continue;
       csatResponses++;
-      if (answer.score >= defaultSatisfiedAtLeast[scaleOf(answer, 5)]) satisfied++;
+      if (score >= defaultSatisfiedAtLeast[scaleOf(answer)]) satisfied++;
     } else if (inWindow) {
       cesResponses++;
-      if (answer.score >= defaultLowEffortAtLeast[scaleOf(answer, 7)]) lowEffort++;
+      if (score >= defaultLowEffortAtLeast[scaleOf(answer)]) lowEffort++;
     }
   }
+  const lastNpsScore = lastNps < 0 ? null : at(answers, lastNps) & 31;
   return {
     npsResponses,
     nps: npsResponses === 0 ? null : (100 * (promoters - detractors)) / npsResponses,
     npsDetractors: detractors,
-    lastNpsScore: lastNps?.score ?? null,
-    lastNpsDate: lastNps?.date ?? null,
-    lastNpsCategory: lastNps === undefined ? null : npsCategory(lastNps.score),
+    lastNpsScore,
+    lastNpsDate: lastNps < 0 ? null : labelOf(at(surveys.keys, lastNps)),
+    lastNpsCategory: lastNpsScore === null ? null : npsCategory(lastNpsScore),
     csatResponses,
     csatSatisfiedShare: csatResponses === 0 ? null : satisfied / csatResponses,
-    lastCsatScore: lastCsat?.score ?? null,
-    lastCsatScale: lastCsat === undefined ? null : scaleOf(lastCsat, 5),
-    lastCsatDate: lastCsat?.date ?? null,
+    lastCsatScore: lastCsat < 0 ? null : at(answers, lastCsat) & 31,
+    lastCsatScale: lastCsat < 0 ? null : scaleOf(at(answers, lastCsat)),
+    lastCsatDate: lastCsat < 0 ? null : labelOf(at(surveys.keys, lastCsat)),
     cesResponses,
     cesLowEffortShare: cesResponses === 0 ? null : lowEffort / cesResponses,
   };
