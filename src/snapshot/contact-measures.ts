@@ -1,32 +1,24 @@
 import { at, type Contact, ContactRole, isRecord } from '../core/internal.js';
 import { type DayNumbers, optionalDay } from './day-numbers.js';
-import { fingerprintOf, type GroupedRows, never, type RowReader } from './grouped-rows.js';
+import { fingerprintOf, type GroupedRows, never, type ReadColumns, type RowReader } from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
 const roles: ReadonlySet<unknown> = new Set(ContactRole.options);
 
-/** What walks read of each contact: the fingerprint of its id and whether it is a champion (1) or not (0). @internal */
-export interface ContactColumns {
-  readonly fingerprints: Int32Array;
-  readonly champions: Uint8Array;
-}
-
 /**
  * Reads contacts: the sort key of a contact whose fields snapshots read are
  * valid is the day they left the customer, `never` while they stay; `NaN`
- * when a field is not valid.
+ * when a field is not valid. Its code is 1 for a champion, else 0.
  *
  * @internal
  */
-export function contactReader(count: number, dayOf: DayNumbers): RowReader<ContactColumns> {
-  const columns = { fingerprints: new Int32Array(count), champions: new Uint8Array(count) };
-  const keyOf = (value: unknown, index: number): number => {
+export function contactReader(dayOf: DayNumbers, columns: ReadColumns): RowReader {
+  return (value, index) => {
     if (!isRecord(value) || !isId(value.id) || !isId(value.accountId) || !roles.has(value.role)) return Number.NaN;
     columns.fingerprints[index] = fingerprintOf(value.id);
-    columns.champions[index] = value.role === 'champion' ? 1 : 0;
+    columns.codes[index] = value.role === 'champion' ? 1 : 0;
     return optionalDay(dayOf, value.leftDate, never);
   };
-  return { keyOf, columns };
 }
 
 /** The relationship fields of a snapshot that come from contacts. @internal */

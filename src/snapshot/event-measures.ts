@@ -1,6 +1,6 @@
 import { type AccountEvent, at, type CalendarDate, isNonNegative, isRecord, setOwn } from '../core/internal.js';
 import { type DayLabels, type DayNumbers, optionalDay } from './day-numbers.js';
-import { fingerprintOf, type GroupedRows, never, type RowReader } from './grouped-rows.js';
+import { fingerprintOf, type GroupedRows, never, type ReadColumns, type RowReader, rowOf } from './grouped-rows.js';
 import { isId, isOptionalId } from './row-fields.js';
 
 type Severity = (AccountEvent & { type: 'escalation' })['severity'];
@@ -109,69 +109,49 @@ function codeOf(event: AccountEvent): number {
 }
 
 /**
- * What walks read of each event, in grouped order: its kind as a number, so
- * the walk for each day reads no event's `type`; for a ticket the day it was
- * resolved (`never` while open); for a milestone or a custom event its id or
- * name, as a place in `names`; and its number: a value's share, an overdue
- * amount, a custom value, or a feature request's flags (1 off the roadmap,
- * 2 out of scope).
+ * What walks read of each event, in grouped order: its kind as a code, so
+ * the walk for each day reads no event's `type`, and its number: for a
+ * ticket the day it was resolved (`never` while open), for a milestone the
+ * place of its id in `names`, a value's share, an overdue amount, or a
+ * feature request's flags (1 off the roadmap, 2 out of scope).
  *
  * @internal
  */
 export interface EventColumns {
   readonly codes: Uint8Array;
-  readonly resolvedDays: Int32Array;
-  readonly nameIds: Int32Array;
-  readonly values: Float64Array;
+  readonly numbers: Float64Array;
   readonly names: readonly string[];
-}
-
-/** {@link EventColumns} in list order, with the fingerprint of each event's id. @internal */
-export interface ReadEventColumns extends EventColumns {
-  readonly fingerprints: Int32Array;
 }
 
 const offRoadmapFlag = 1;
 const outOfScopeFlag = 2;
 
-/** The name and number an event keeps, by its type. */
-function keepDetails(
-  event: AccountEvent,
-  columns: ReadEventColumns,
-  nameOf: (name: string) => number,
-  index: number,
-): void {
+/** The number an event keeps, by its type; `nameOf` gives the place of a milestone id. */
+function numberOf(event: AccountEvent, dayOf: DayNumbers, nameOf: (name: string) => number): number {
   switch (event.type) {
+    case 'ticket':
+      return optionalDay(dayOf, event.resolvedDate, never);
     case 'milestone_reached':
-      columns.nameIds[index] = nameOf(event.milestoneId);
-      return;
-    case 'custom':
-      if (typeof event.value !== 'number') return;
-      columns.nameIds[index] = nameOf(event.name);
-      columns.values[index] = event.value;
-      return;
+      return nameOf(event.milestoneId);
     case 'value_realized':
-      columns.values[index] = event.share;
-      return;
+      return event.share;
     case 'payment_overdue':
-      columns.values[index] = event.amount;
-      return;
+      return event.amount;
     case 'feature_request':
-      columns.values[index] =
-        (event.onRoadmap === false ? offRoadmapFlag : 0) + (event.outOfScope === true ? outOfScopeFlag : 0);
-      return;
+      return (event.onRoadmap === false ? offRoadmapFlag : 0) + (event.outOfScope === true ? outOfScopeFlag : 0);
     default:
-      return;
+      return 0;
   }
 }
 
 /**
  * Reads account events: the sort key of an event whose fields snapshots
- * read are valid is its day; `NaN` when a field is not valid.
+ * read are valid is its day; `NaN` when a field is not valid. Milestone ids
+ * are gathered in `names`.
  *
  * @internal
  */
-export function eventReader(count: number, dayOf: DayNumbers): RowReader<ReadEventColumns> {
+export function eventReader(dayOf: DayNumbers, columns: ReadColumns): { read: RowReader; names: string[] } {
   const names: string[] = [];
   const places = new Map<string, number>();
   const nameOf = (name: string): number => {
@@ -183,15 +163,7 @@ export function eventReader(count: number, dayOf: DayNumbers): RowReader<ReadEve
     }
     return place;
   };
-  const columns: ReadEventColumns = {
-    codes: new Uint8Array(count),
-    resolvedDays: new Int32Array(count),
-    nameIds: new Int32Array(count),
-    values: new Float64Array(count),
-    names,
-    fingerprints: new Int32Array(count),
-  };
-  const keyOf = (value: unknown, index: number): number => {
+  const read: RowReader = (value, index) => {
     const valid =
       isRecord(value) &&
       isId(value.id) &&
@@ -201,13 +173,12 @@ export function eventReader(count: number, dayOf: DayNumbers): RowReader<ReadEve
       hasValidDetails(value, dayOf);
     if (!valid) return Number.NaN;
     const event = value as unknown as AccountEvent;
-    columns.codes[index] = codeOf(event);
     columns.fingerprints[index] = fingerprintOf(event.id);
-    if (event.type === 'ticket') columns.resolvedDays[index] = optionalDay(dayOf, event.resolvedDate, never);
-    else keepDetails(event, columns, nameOf, index);
+    columns.codes[index] = codeOf(event);
+    columns.numbers[index] = numberOf(event, dayOf, nameOf);
     return dayOf(event.date);
   };
-  return { keyOf, columns };
+  return { read, names };
 }
 
 /** The fields of a snapshot that come from account events. @internal */
@@ -261,7 +232,7 @@ export function eventMeasures(
   windowStart: number,
   asOfDay: number,
 ): EventMeasures {
-  const { codes, resolvedDays, nameIds, values, names } = eventColumns;
+  const { codes, numbers, names } = eventColumns;
   let lastLogin = -1;
   let lastMeeting = -1;
   let lastEbr = -1;
@@ -288,10 +259,10 @@ export function eventMeasures(
     const inWindow = day >= windowStart;
     if (kind === code.login) lastLogin = index;
     else if (kind === code.milestone) {
-      const milestone = names[at(nameIds, index)] ?? '';
+      const milestone = names[at(numbers, index)] ?? '';
       if (!Object.hasOwn(milestones, milestone)) setOwn(milestones, milestone, labelOf(day));
     } else if (kind === code.ticket || kind === code.urgentTicket) {
-      if (at(resolvedDays, index) > asOfDay) openTickets++;
+      if (at(numbers, index) > asOfDay) openTickets++;
       if (inWindow) {
         ticketsOpened++;
         if (kind === code.urgentTicket) urgentTicketsOpened++;
@@ -305,18 +276,18 @@ export function eventMeasures(
       escalations++;
       highestSeverity = Math.max(highestSeverity, kind - code.escalation);
     } else if (kind === code.featureRequest) {
-      const flags = at(values, index);
+      const flags = at(numbers, index);
       featureRequests++;
       if ((flags & offRoadmapFlag) !== 0) offRoadmap++;
       if ((flags & outOfScopeFlag) !== 0) outOfScope++;
     } else if (kind === code.championLeft) championLeft = index;
     else if (kind === code.sponsorChanged) sponsorChanged = index;
     else if (kind === code.paymentOverdue) {
-      overdueAmount += at(values, index);
+      overdueAmount += at(numbers, index);
       if (oldestOverdue < 0) oldestOverdue = index;
     } else if (kind === code.numericCustom) {
-      const name = names[at(nameIds, index)] ?? '';
-      setOwn(custom, name, (Object.hasOwn(custom, name) ? (custom[name] ?? 0) : 0) + at(values, index));
+      const event = rowOf(events, index) as AccountEvent & { type: 'custom'; value: number };
+      setOwn(custom, event.name, (Object.hasOwn(custom, event.name) ? (custom[event.name] ?? 0) : 0) + event.value);
     }
   }
   return {
@@ -335,7 +306,7 @@ export function eventMeasures(
     overdueAmount,
     overdueDays: daysSinceAt(events, oldestOverdue, asOfDay),
     milestones,
-    valueRealized: lastValue < 0 ? null : at(values, lastValue),
+    valueRealized: lastValue < 0 ? null : at(numbers, lastValue),
     valueRealizedDate: dateAt(events, labelOf, lastValue),
     lastMeetingDate: dateAt(events, labelOf, lastMeeting),
     daysSinceLastMeeting: daysSinceAt(events, lastMeeting, asOfDay),

@@ -121,17 +121,28 @@ export function groupRows<Row>(read: ReadRows<Row>, accountCount: number): Group
 }
 
 /**
- * How the rows of one list are read: `keyOf` gives the sort key (a day, a
- * month) of a row whose fields snapshots read are valid, `NaN` for one that
- * is not, and keeps what later walks need of the row in the reader's own
- * columns at `index`, its place in the list, while the row is at hand.
+ * What is kept of each row of a list while it is read, in list order: the
+ * fingerprint of its id, a small code and a number, each list using them for
+ * its own facts. One set of columns, as long as the longest list, serves
+ * every list in turn.
  *
  * @internal
  */
-export interface RowReader<Columns> {
-  readonly keyOf: (value: unknown, index: number) => number;
-  readonly columns: Columns;
+export interface ReadColumns {
+  readonly fingerprints: Int32Array;
+  readonly codes: Uint8Array;
+  readonly numbers: Float64Array;
 }
+
+/**
+ * Reads one row of a list: the sort key (a day, a month) of a row whose
+ * fields snapshots read are valid, `NaN` for one that is not; what later
+ * walks need of the row goes into the {@link ReadColumns} at `index`, its
+ * place in the list, while the row is at hand.
+ *
+ * @internal
+ */
+export type RowReader = (value: unknown, index: number) => number;
 
 /**
  * A number standing for an id, from its length and last two characters:
@@ -156,7 +167,7 @@ export type RowColumn = Float64Array | Int32Array | Uint8Array;
  */
 export function inGroupedOrder<Column extends RowColumn>(grouped: GroupedRows<unknown>, column: Column): Column {
   const { origins } = grouped;
-  const ordered = column.slice(0, origins.length) as Column;
+  const ordered = new (column.constructor as new (length: number) => Column)(origins.length);
   for (let k = 0; k < origins.length; k++) ordered[k] = at(column, at(origins, k));
   return ordered;
 }

@@ -1,26 +1,24 @@
 import { at, isNonNegative, isRecord, monthIndexOf, type MrrSnapshot } from '../core/internal.js';
 import { type DayNumbers, monthIndexOfDate } from './day-numbers.js';
-import type { GroupedRows, RowReader } from './grouped-rows.js';
+import type { GroupedRows, ReadColumns, RowReader } from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
 /**
  * Reads MRR snapshots: the sort key of a snapshot whose fields snapshots
  * read are valid is the month index of its month (a first of the month);
- * `NaN` when a field is not valid. Its amount is kept in `amounts`.
+ * `NaN` when a field is not valid. Its number is its amount.
  *
  * @internal
  */
-export function mrrReader(count: number, dayOf: DayNumbers): RowReader<{ readonly amounts: Float64Array }> {
-  const columns = { amounts: new Float64Array(count) };
-  const keyOf = (value: unknown, index: number): number => {
+export function mrrReader(dayOf: DayNumbers, columns: ReadColumns): RowReader {
+  return (value, index) => {
     if (!isRecord(value) || !isId(value.accountId) || !isNonNegative(value.mrr)) return Number.NaN;
     const { month } = value;
     const day = dayOf(month);
     if (typeof month !== 'string' || !month.endsWith('-01') || Number.isNaN(day)) return Number.NaN;
-    columns.amounts[index] = value.mrr;
+    columns.numbers[index] = value.mrr;
     return monthIndexOfDate(month);
   };
-  return { keyOf, columns };
 }
 
 /**

@@ -19,11 +19,18 @@ import { type AccountDays, readAccountDays } from './account-rows.js';
 import { contactReader } from './contact-measures.js';
 import { createDayNumbers, type DayLabels, type DayNumbers } from './day-numbers.js';
 import { type EventColumns, eventReader } from './event-measures.js';
-import { type GroupedRows, groupRows, inGroupedOrder, rowOf, type RowReader } from './grouped-rows.js';
+import {
+  type GroupedRows,
+  groupRows,
+  inGroupedOrder,
+  type ReadColumns,
+  rowOf,
+  type RowReader,
+} from './grouped-rows.js';
 import { mrrReader } from './mrr-measures.js';
 import { isSnapshotPortfolioShape, type SnapshotPortfolio, SnapshotPortfolioShape } from './snapshot-portfolio.js';
 import { surveyReader } from './survey-measures.js';
-import { type UsageColumns, usageReader } from './usage-measures.js';
+import { usageReader } from './usage-measures.js';
 
 /**
  * A portfolio read once for snapshots: accounts checked, and every other
@@ -44,9 +51,8 @@ export interface PortfolioIndex {
   readonly contacts: GroupedRows<Contact>;
   readonly contactChampions: Uint8Array;
   readonly usage: GroupedRows<UsageSnapshot>;
-  readonly usageColumns: UsageColumns;
   readonly surveys: GroupedRows<SurveyResponse>;
-  readonly surveyAnswers: Int32Array;
+  readonly surveyAnswers: Uint8Array;
   readonly mrr: GroupedRows<MrrSnapshot>;
   readonly mrrAmounts: Float64Array;
   readonly events: GroupedRows<AccountEvent>;
@@ -62,17 +68,19 @@ interface Reading {
   readonly labelOf: DayLabels;
   readonly accountIds: Map<string, number>;
   readonly issues: SuccessKitIssue[];
+  /** Records listed twice, reported after every other issue. */
+  readonly repeats: SuccessKitIssue[];
 }
 
 /**
- * The account and key of each row as read, before grouping: one pair of
- * buffers, as long as the longest list, that every list reuses. Buffers of
- * typed arrays live outside the JavaScript heap, and allocating much of that
- * memory at once makes the engine collect the whole heap (the host's
- * portfolio included) to see whether it can free some; reuse keeps the
- * index's own memory small enough not to.
+ * The account and key of each row as read, before grouping, and the
+ * {@link ReadColumns}: one set of buffers, as long as the longest list, that
+ * every list reuses. Buffers of typed arrays live outside the JavaScript
+ * heap, and allocating much of that memory at once makes the engine collect
+ * the whole heap (the host's portfolio included) to see whether it can free
+ * some; reuse keeps the index's own memory small enough not to.
  */
-interface Scratch {
+interface Scratch extends ReadColumns {
   readonly accounts: Int32Array;
   readonly keys: Int32Array;
 }
@@ -80,11 +88,21 @@ interface Scratch {
 function scratchFor(lists: readonly (readonly unknown[] | undefined)[]): Scratch {
   let longest = 0;
   for (const list of lists) longest = Math.max(longest, list?.length ?? 0);
-  return { accounts: new Int32Array(longest), keys: new Int32Array(longest) };
+  return {
+    accounts: new Int32Array(longest),
+    keys: new Int32Array(longest),
+    fingerprints: new Int32Array(longest),
+    codes: new Uint8Array(longest),
+    numbers: new Float64Array(longest),
+  };
 }
 
 function report(reading: Reading, path: readonly PathSegment[], message: string): void {
   if (reading.issues.length < maximumIssues) reading.issues.push({ path, message });
+}
+
+function reportRepeat(reading: Reading, path: readonly PathSegment[], message: string): void {
+  if (reading.repeats.length < maximumIssues) reading.repeats.push({ path, message });
 }
 
 function readAccounts(reading: Reading, rows: readonly unknown[]): { accounts: Account[]; days: AccountDays[] } {
@@ -125,7 +143,7 @@ function readList<Row extends { readonly accountId: string }>(
   reading: Reading,
   list: string,
   rows: readonly unknown[] | undefined,
-  reader: RowReader<unknown>,
+  keyOf: RowReader,
   schema: Parameters<typeof parseWith>[0],
   accountCount: number,
   scratch: Scratch,
@@ -135,7 +153,6 @@ function readList<Row extends { readonly accountId: string }>(
   const accounts = scratch.accounts.subarray(0, count);
   const keys = scratch.keys.subarray(0, count);
   const { accountIds } = reading;
-  const { keyOf } = reader;
   // Exports list an account's rows together: the last account looked up is usually the next one's too.
   let lastId: unknown = undefined;
   let lastAccount = -1;
@@ -182,7 +199,7 @@ function reportRepeatedMonths(reading: Reading, mrr: GroupedRows<MrrSnapshot>): 
     if (mrr.keys[index] !== mrr.keys[index - 1]) continue;
     const row = rowOf(mrr, index);
     if (row.accountId === rowOf(mrr, index - 1).accountId) {
-      report(
+      reportRepeat(
         reading,
         ['mrr', mrr.origins[index] ?? index],
         `second snapshot for ${quoteText(row.accountId, 60)} in ${row.month}`,
@@ -219,7 +236,7 @@ function reportRunRepeats(
       }
     }
     if (first >= 0) {
-      report(
+      reportRepeat(
         reading,
         [list, at(origins, k), 'id'],
         `repeats ${list}[${String(at(origins, first))}]: id ${quoteText(idAt(rows, k), 60)}`,
@@ -253,71 +270,88 @@ function reportRepeatedIds(
   }
 }
 
-function usageColumnsInOrder(usage: GroupedRows<UsageSnapshot>, columns: UsageColumns): UsageColumns {
-  return {
-    startDays: inGroupedOrder(usage, columns.startDays),
-    activeUsers: inGroupedOrder(usage, columns.activeUsers),
-    licenses: inGroupedOrder(usage, columns.licenses),
-    dailyActiveUsers: inGroupedOrder(usage, columns.dailyActiveUsers),
-    logins: inGroupedOrder(usage, columns.logins),
-    featuresAdopted: inGroupedOrder(usage, columns.featuresAdopted),
-  };
-}
-
 function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
   const portfolio: SnapshotPortfolio = isSnapshotPortfolioShape(input)
     ? input
     : (parseWith(SnapshotPortfolioShape, input, { path: [] }) as SnapshotPortfolio);
   const { accounts, days } = readAccounts(reading, portfolio.accounts);
   const count = accounts.length;
-  const lists = [portfolio.contacts, portfolio.usage, portfolio.surveys, portfolio.mrr, portfolio.events];
-  const scratch = scratchFor(lists);
+  const scratch = scratchFor([portfolio.contacts, portfolio.usage, portfolio.surveys, portfolio.mrr, portfolio.events]);
   const { dayOf } = reading;
-  const [contactRows, usageRows, surveyRows, mrrRows, eventRows] = lists.map((list) => list?.length ?? 0);
-  const contactRead = contactReader(contactRows ?? 0, dayOf);
-  const surveyRead = surveyReader(surveyRows ?? 0, dayOf);
-  const mrrRead = mrrReader(mrrRows ?? 0, dayOf);
-  const eventRead = eventReader(eventRows ?? 0, dayOf);
-  const usageRead = usageReader(usageRows ?? 0, dayOf);
-  const contacts = readList<Contact>(reading, 'contacts', portfolio.contacts, contactRead, Contact, count, scratch);
-  const usage = readList<UsageSnapshot>(reading, 'usage', portfolio.usage, usageRead, UsageSnapshot, count, scratch);
+  // Each list is read into the scratch columns, and what the walks keep of it is gathered before the next list is read.
+  const contacts = readList<Contact>(
+    reading,
+    'contacts',
+    portfolio.contacts,
+    contactReader(dayOf, scratch),
+    Contact,
+    count,
+    scratch,
+  );
+  reportRepeatedIds(reading, 'contacts', contacts, scratch.fingerprints);
+  const contactChampions = inGroupedOrder(contacts, scratch.codes);
+  const usage = readList<UsageSnapshot>(
+    reading,
+    'usage',
+    portfolio.usage,
+    usageReader(dayOf),
+    UsageSnapshot,
+    count,
+    scratch,
+  );
   const surveys = readList<SurveyResponse>(
     reading,
     'surveys',
     portfolio.surveys,
-    surveyRead,
+    surveyReader(dayOf, scratch),
     SurveyResponse,
     count,
     scratch,
   );
-  const mrr = readList<MrrSnapshot>(reading, 'mrr', portfolio.mrr, mrrRead, MrrSnapshot, count, scratch);
-  const events = readList<AccountEvent>(reading, 'events', portfolio.events, eventRead, AccountEvent, count, scratch);
+  reportRepeatedIds(reading, 'surveys', surveys, scratch.fingerprints);
+  const surveyAnswers = inGroupedOrder(surveys, scratch.codes);
+  const mrr = readList<MrrSnapshot>(
+    reading,
+    'mrr',
+    portfolio.mrr,
+    mrrReader(dayOf, scratch),
+    MrrSnapshot,
+    count,
+    scratch,
+  );
   reportRepeatedMonths(reading, mrr);
-  reportRepeatedIds(reading, 'contacts', contacts, contactRead.columns.fingerprints);
-  reportRepeatedIds(reading, 'surveys', surveys, surveyRead.columns.fingerprints);
-  reportRepeatedIds(reading, 'events', events, eventRead.columns.fingerprints);
-  if (reading.issues.length > 0) throw new SuccessKitError('invalid_reference', reading.issues);
-  const { codes, resolvedDays, nameIds, values, names } = eventRead.columns;
+  const mrrAmounts = inGroupedOrder(mrr, scratch.numbers);
+  const eventRead = eventReader(dayOf, scratch);
+  const events = readList<AccountEvent>(
+    reading,
+    'events',
+    portfolio.events,
+    eventRead.read,
+    AccountEvent,
+    count,
+    scratch,
+  );
+  reportRepeatedIds(reading, 'events', events, scratch.fingerprints);
+  const eventColumns = {
+    codes: inGroupedOrder(events, scratch.codes),
+    numbers: inGroupedOrder(events, scratch.numbers),
+    names: eventRead.names,
+  };
+  const issues = [...reading.issues, ...reading.repeats].slice(0, maximumIssues);
+  if (issues.length > 0) throw new SuccessKitError('invalid_reference', issues);
   return {
     asOf: portfolio.asOf,
     accounts,
     accountDays: days,
     contacts,
-    contactChampions: inGroupedOrder(contacts, contactRead.columns.champions),
+    contactChampions,
     usage,
-    usageColumns: usageColumnsInOrder(usage, usageRead.columns),
     surveys,
-    surveyAnswers: inGroupedOrder(surveys, surveyRead.columns.answers),
+    surveyAnswers,
     mrr,
-    mrrAmounts: inGroupedOrder(mrr, mrrRead.columns.amounts),
+    mrrAmounts,
     events,
-    eventColumns: {
-      codes: inGroupedOrder(events, codes),
-      resolvedDays: inGroupedOrder(events, resolvedDays),
-      nameIds: inGroupedOrder(events, nameIds),
-      values: inGroupedOrder(events, values),
-      names,
-    },
+    eventColumns,
     labelOf: reading.labelOf,
   };
 }
@@ -329,7 +363,7 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
  * @internal
  */
 export function indexPortfolio(input: unknown): PortfolioIndex {
-  const reading: Reading = { ...createDayNumbers(), accountIds: new Map(), issues: [] };
+  const reading: Reading = { ...createDayNumbers(), accountIds: new Map(), issues: [], repeats: [] };
   try {
     return readPortfolio(reading, input);
   } catch (error) {

@@ -35,7 +35,7 @@ export function snapshotOnDay(index: PortfolioIndex, position: number, day: Snap
   const days = rowAt(index.accountDays, position);
   const { asOfDay, windowStart } = day;
   const money = mrrMeasures(index.mrr, index.mrrAmounts, position, day.mrrMonths);
-  const usage = usageMeasures(index.usage, index.usageColumns, index.labelOf, position, asOfDay);
+  const usage = usageMeasures(index.usage, position, asOfDay);
   const surveys = surveyMeasures(index.surveys, index.surveyAnswers, index.labelOf, position, windowStart, asOfDay);
   const events = eventMeasures(index.events, index.eventColumns, index.labelOf, position, windowStart, asOfDay);
   const people = contactMeasures(index.contacts, index.contactChampions, position, asOfDay);

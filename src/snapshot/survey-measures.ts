@@ -1,7 +1,7 @@
 import { at, type CalendarDate, isCount, isRecord, type SurveyResponse } from '../core/internal.js';
 import { defaultLowEffortAtLeast, defaultSatisfiedAtLeast, npsCategory } from '../metrics/index.js';
 import type { DayLabels, DayNumbers } from './day-numbers.js';
-import { fingerprintOf, type GroupedRows, type RowReader } from './grouped-rows.js';
+import { fingerprintOf, type GroupedRows, type ReadColumns, type RowReader } from './grouped-rows.js';
 import { isId, isOptionalId } from './row-fields.js';
 
 type Scale = 5 | 7 | 10;
@@ -10,33 +10,30 @@ function isScale(value: unknown): value is Scale {
   return value === 5 || value === 7 || value === 10;
 }
 
-/** The scale of a packed CSAT or CES answer, its default filled in when the row had none. */
-function scaleOf(answer: number): Scale {
-  return ((answer >> 5) & 31) as Scale;
-}
-
-/** What walks read of each answer: the fingerprint of its id, and its kind, scale and score packed in one number. @internal */
-export interface SurveyColumns {
-  readonly fingerprints: Int32Array;
-  readonly answers: Int32Array;
-}
-
 const kinds = { nps: 0, csat: 1, ces: 2 } as const;
 
-/** An answer as kind × 1024 + scale × 32 + score: every score and scale is below 32. */
-function packAnswer(kind: number, scale: number, score: number): number {
-  return kind * 1024 + scale * 32 + score;
+/** The scales of CSAT and CES answers, by their place in a packed answer. */
+const scales: readonly Scale[] = [5, 7, 10];
+
+/** An answer in a byte: kind × 64 + place of its scale × 16 + score (0–10). */
+function packAnswer(kind: number, scale: Scale, score: number): number {
+  return kind * 64 + scales.indexOf(scale) * 16 + score;
+}
+
+/** The scale of a packed CSAT or CES answer, its default filled in when the row had none. */
+function scaleOf(answer: number): Scale {
+  return scales[(answer >> 4) & 3] ?? 5;
 }
 
 /**
  * Reads survey answers: the sort key of an answer whose fields snapshots read
- * are valid is its day; `NaN` when a field is not valid.
+ * are valid is its day; `NaN` when a field is not valid. Its code is the
+ * answer packed in a byte.
  *
  * @internal
  */
-export function surveyReader(count: number, dayOf: DayNumbers): RowReader<SurveyColumns> {
-  const columns = { fingerprints: new Int32Array(count), answers: new Int32Array(count) };
-  const keyOf = (value: unknown, index: number): number => {
+export function surveyReader(dayOf: DayNumbers, columns: ReadColumns): RowReader {
+  return (value, index) => {
     if (!isRecord(value) || !isId(value.id) || !isId(value.accountId) || !isOptionalId(value.contactId)) {
       return Number.NaN;
     }
@@ -51,10 +48,9 @@ export function surveyReader(count: number, dayOf: DayNumbers): RowReader<Survey
       answer = packAnswer(kinds[kind], top, score);
     } else return Number.NaN;
     columns.fingerprints[index] = fingerprintOf(value.id);
-    columns.answers[index] = answer;
+    columns.codes[index] = answer;
     return dayOf(value.date);
   };
-  return { keyOf, columns };
 }
 
 /** The survey fields of a snapshot. @internal */
@@ -83,7 +79,7 @@ export interface SurveyMeasures {
  */
 export function surveyMeasures(
   surveys: GroupedRows<SurveyResponse>,
-  answers: Int32Array,
+  answers: Uint8Array,
   labelOf: DayLabels,
   account: number,
   windowStart: number,
@@ -103,8 +99,8 @@ export function surveyMeasures(
     const day = at(surveys.keys, index);
     if (day > asOfDay) break;
     const answer = at(answers, index);
-    const kind = answer >> 10;
-    const score = answer & 31;
+    const kind = answer >> 6;
+    const score = answer & 15;
     const inWindow = day >= windowStart;
     if (kind === kinds.nps) {
       lastNps = index;
@@ -122,7 +118,7 @@ export function surveyMeasures(
       if (score >= defaultLowEffortAtLeast[scaleOf(answer)]) lowEffort++;
     }
   }
-  const lastNpsScore = lastNps < 0 ? null : at(answers, lastNps) & 31;
+  const lastNpsScore = lastNps < 0 ? null : at(answers, lastNps) & 15;
   return {
     npsResponses,
     nps: npsResponses === 0 ? null : (100 * (promoters - detractors)) / npsResponses,
@@ -132,7 +128,7 @@ export function surveyMeasures(
     lastNpsCategory: lastNpsScore === null ? null : npsCategory(lastNpsScore),
     csatResponses,
     csatSatisfiedShare: csatResponses === 0 ? null : satisfied / csatResponses,
-    lastCsatScore: lastCsat < 0 ? null : at(answers, lastCsat) & 31,
+    lastCsatScore: lastCsat < 0 ? null : at(answers, lastCsat) & 15,
     lastCsatScale: lastCsat < 0 ? null : scaleOf(at(answers, lastCsat)),
     lastCsatDate: lastCsat < 0 ? null : labelOf(at(surveys.keys, lastCsat)),
     cesResponses,

@@ -7,34 +7,9 @@ import {
   isRecord,
   type UsageSnapshot,
 } from '../core/internal.js';
-import type { DayLabels, DayNumbers } from './day-numbers.js';
-import type { GroupedRows, RowReader } from './grouped-rows.js';
+import type { DayNumbers } from './day-numbers.js';
+import { type GroupedRows, type RowReader, rowOf } from './grouped-rows.js';
 import { isId, isOptionalCount } from './row-fields.js';
-
-/**
- * What walks read of each usage period, in grouped order: the day it
- * starts, and its figures, `NaN` for one it does not give.
- *
- * @internal
- */
-export interface UsageColumns {
-  readonly startDays: Int32Array;
-  readonly activeUsers: Float64Array;
-  readonly licenses: Float64Array;
-  readonly dailyActiveUsers: Float64Array;
-  readonly logins: Float64Array;
-  readonly featuresAdopted: Float64Array;
-}
-
-/** A checked optional figure as a column holds it: `NaN` when absent. */
-function absentAsNaN(value: number | undefined): number {
-  return value ?? Number.NaN;
-}
-
-/** A column's figure as a snapshot gives it: `null` for `NaN`. */
-function nanAsNull(value: number): number | null {
-  return Number.isNaN(value) ? null : value;
-}
 
 /**
  * Reads usage periods: the sort key of a period whose fields snapshots read
@@ -42,15 +17,7 @@ function nanAsNull(value: number): number | null {
  *
  * @internal
  */
-export function usageReader(count: number, dayOf: DayNumbers): RowReader<UsageColumns> {
-  const columns: UsageColumns = {
-    startDays: new Int32Array(count),
-    activeUsers: new Float64Array(count),
-    licenses: new Float64Array(count),
-    dailyActiveUsers: new Float64Array(count),
-    logins: new Float64Array(count),
-    featuresAdopted: new Float64Array(count),
-  };
+export function usageReader(dayOf: DayNumbers): RowReader {
   // Monthly periods of a portfolio start on a few dozen days: each one's last day is worked out once.
   const monthEnds = new Map<number, number>();
   const monthEndOf = (start: number): number => {
@@ -62,7 +29,7 @@ export function usageReader(count: number, dayOf: DayNumbers): RowReader<UsageCo
     }
     return last;
   };
-  const keyOf = (value: unknown, index: number): number => {
+  return (value) => {
     if (!isRecord(value)) return Number.NaN;
     const { activeUsers, averageDailyActiveUsers: daily } = value;
     const valid =
@@ -75,12 +42,6 @@ export function usageReader(count: number, dayOf: DayNumbers): RowReader<UsageCo
     if (!valid) return Number.NaN;
     const start = dayOf(value.periodStart);
     if (Number.isNaN(start)) return start;
-    columns.startDays[index] = start;
-    columns.activeUsers[index] = activeUsers;
-    columns.licenses[index] = absentAsNaN(value.licenses as number | undefined);
-    columns.dailyActiveUsers[index] = absentAsNaN(daily);
-    columns.logins[index] = absentAsNaN(value.logins as number | undefined);
-    columns.featuresAdopted[index] = absentAsNaN(value.featuresAdopted as number | undefined);
     switch (value.period) {
       case 'day':
         return start;
@@ -92,7 +53,6 @@ export function usageReader(count: number, dayOf: DayNumbers): RowReader<UsageCo
         return Number.NaN;
     }
   };
-  return { keyOf, columns };
 }
 
 /** The usage fields of a snapshot. @internal */
@@ -120,10 +80,8 @@ const noUsage: UsageMeasures = {
   featuresAdopted: null,
 };
 
-/** Active users over licenses of a period, `null` without licenses or with none. */
-function utilizationAt(columns: UsageColumns, k: number): number | null {
-  const licenses = at(columns.licenses, k);
-  return Number.isNaN(licenses) || licenses === 0 ? null : at(columns.activeUsers, k) / licenses;
+function utilizationOf(usage: UsageSnapshot): number | null {
+  return usage.licenses === undefined || usage.licenses === 0 ? null : usage.activeUsers / usage.licenses;
 }
 
 /**
@@ -132,13 +90,7 @@ function utilizationAt(columns: UsageColumns, k: number): number | null {
  *
  * @internal
  */
-export function usageMeasures(
-  usage: GroupedRows<UsageSnapshot>,
-  columns: UsageColumns,
-  labelOf: DayLabels,
-  account: number,
-  asOfDay: number,
-): UsageMeasures {
+export function usageMeasures(usage: GroupedRows<UsageSnapshot>, account: number, asOfDay: number): UsageMeasures {
   let latest = -1;
   let previous = -1;
   const end = at(usage.offsets, account + 1);
@@ -147,20 +99,21 @@ export function usageMeasures(
     latest = index;
   }
   if (latest < 0) return noUsage;
-  const activeUsers = at(columns.activeUsers, latest);
-  const utilization = utilizationAt(columns, latest);
-  const previousUtilization = previous < 0 ? null : utilizationAt(columns, previous);
-  const daily = at(columns.dailyActiveUsers, latest);
+  const last = rowOf(usage, latest);
+  const before = previous < 0 ? undefined : rowOf(usage, previous);
+  const utilization = utilizationOf(last);
+  const previousUtilization = before === undefined ? null : utilizationOf(before);
+  const daily = last.averageDailyActiveUsers;
   return {
-    usagePeriodStart: labelOf(at(columns.startDays, latest)),
-    activeUsers,
-    activeUsersChange: previous < 0 ? null : activeUsers - at(columns.activeUsers, previous),
-    licenses: nanAsNull(at(columns.licenses, latest)),
+    usagePeriodStart: last.periodStart,
+    activeUsers: last.activeUsers,
+    activeUsersChange: before === undefined ? null : last.activeUsers - before.activeUsers,
+    licenses: last.licenses ?? null,
     licenseUtilization: utilization,
     licenseUtilizationChange:
       utilization === null || previousUtilization === null ? null : utilization - previousUtilization,
-    stickiness: Number.isNaN(daily) || activeUsers === 0 ? null : daily / activeUsers,
-    logins: nanAsNull(at(columns.logins, latest)),
-    featuresAdopted: nanAsNull(at(columns.featuresAdopted, latest)),
+    stickiness: daily === undefined || last.activeUsers === 0 ? null : daily / last.activeUsers,
+    logins: last.logins ?? null,
+    featuresAdopted: last.featuresAdopted ?? null,
   };
 }
