@@ -1,6 +1,13 @@
 import { at, type Contact, ContactRole, isRecord } from '../core/internal.js';
 import { type DayNumbers, optionalDay } from './day-numbers.js';
-import { fingerprintOf, type GroupedRows, never, type ReadColumns, type RowReader } from './grouped-rows.js';
+import {
+  type Column,
+  fingerprintOf,
+  type GroupedRows,
+  never,
+  type ReadColumns,
+  type RowReader,
+} from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
 const roles: ReadonlySet<unknown> = new Set(ContactRole.options);
@@ -30,7 +37,7 @@ export interface ContactMeasures {
 /** The contacts of one account who have not left by a day, and whether a champion is among them. @internal */
 export function contactMeasures(
   contacts: GroupedRows<Contact>,
-  champions: Uint8Array,
+  champions: Column,
   account: number,
   asOfDay: number,
 ): ContactMeasures {

@@ -1,6 +1,14 @@
 import { type AccountEvent, at, type CalendarDate, isNonNegative, isRecord, setOwn } from '../core/internal.js';
 import { type DayLabels, type DayNumbers, optionalDay } from './day-numbers.js';
-import { fingerprintOf, type GroupedRows, never, type ReadColumns, type RowReader, rowOf } from './grouped-rows.js';
+import {
+  type Column,
+  fingerprintOf,
+  type GroupedRows,
+  never,
+  type ReadColumns,
+  type RowReader,
+  rowOf,
+} from './grouped-rows.js';
 import { isId, isOptionalId } from './row-fields.js';
 
 type Severity = (AccountEvent & { type: 'escalation' })['severity'];
@@ -118,8 +126,8 @@ function codeOf(event: AccountEvent): number {
  * @internal
  */
 export interface EventColumns {
-  readonly codes: Uint8Array;
-  readonly numbers: Float64Array;
+  readonly codes: Column;
+  readonly numbers: Column;
   readonly names: readonly string[];
 }
 

@@ -4,30 +4,45 @@ import { at } from '../core/internal.js';
  * Rows of one list grouped by account and ordered by a key (a day, a month)
  * within each account, without copying them: the rows of account `a` are
  * `source[origins[k]]` for `k` from `offsets[a]` to `offsets[a + 1] − 1`,
- * with their keys in `keys[k]`. Typed arrays keep the index off the
- * garbage-collected heap.
+ * with their keys in `keys[k]`.
+ *
+ * The index is held in plain arrays of numbers, not typed arrays: memory
+ * outside the JavaScript heap, as typed arrays hold it, makes the engine
+ * collect the whole heap (the host's portfolio included) once a few dozen
+ * megabytes of it are allocated, where the same numbers in the heap only
+ * grow it.
  *
  * @internal
  */
 export interface GroupedRows<Row> {
   /** The list as read: the input itself, or a copy when a row had to be parsed. */
   readonly source: readonly Row[];
-  readonly keys: Int32Array;
+  readonly keys: Column;
   /** The position in `source` of each grouped row. */
-  readonly origins: Int32Array;
-  readonly offsets: Int32Array;
+  readonly origins: Column;
+  readonly offsets: Column;
+}
+
+/** Numbers kept for each row or account of an index: a plain array, for the reason {@link GroupedRows} gives. @internal */
+export type Column = readonly number[];
+
+/** A column of `length` zeros, to be written. @internal */
+export function zeros(length: number): number[] {
+  return new Array<number>(length).fill(0);
 }
 
 /**
- * Rows of one list as read in one pass: the list, the position of each row's
- * account (−1 for a row that is left out) and each row's sort key.
+ * Rows of one list as read in one pass: the list, and for each of its first
+ * `count` places the position of the row's account (−1 for a row that is
+ * left out) and the row's sort key.
  *
  * @internal
  */
 export interface ReadRows<Row> {
   readonly source: readonly Row[];
-  readonly accounts: Int32Array;
-  readonly keys: Int32Array;
+  readonly count: number;
+  readonly accounts: Column;
+  readonly keys: Column;
 }
 
 /** A key later than every day: a contact who has not left. @internal */
@@ -42,7 +57,7 @@ export function rowOf<Row>(grouped: GroupedRows<Row>, k: number): Row {
 const insertionSortLength = 48;
 
 /** Sorts `start…end` by key in place, equal keys keeping their order: insertion sort, for the short runs of one account. */
-function insertionSort(keys: Int32Array, origins: Int32Array, start: number, end: number): void {
+function insertionSort(keys: number[], origins: number[], start: number, end: number): void {
   for (let index = start + 1; index < end; index++) {
     const key = at(keys, index);
     const origin = at(origins, index);
@@ -62,7 +77,7 @@ function insertionSort(keys: Int32Array, origins: Int32Array, start: number, end
  * 32-bit keys and segments under two million rows, so one numeric sort of a
  * Float64Array orders keys and breaks ties by place.
  */
-function packedSort(keys: Int32Array, origins: Int32Array, start: number, end: number): void {
+function packedSort(keys: number[], origins: number[], start: number, end: number): void {
   const places = 2_097_152;
   const packed = new Float64Array(end - start);
   for (let offset = 0; offset < packed.length; offset++) packed[offset] = at(keys, start + offset) * places + offset;
@@ -77,7 +92,7 @@ function packedSort(keys: Int32Array, origins: Int32Array, start: number, end: n
 }
 
 /** Sorts the rows of one account by key, keeping the order of equal keys; rows already in order are only checked. */
-function sortSegment(keys: Int32Array, origins: Int32Array, start: number, end: number): void {
+function sortSegment(keys: number[], origins: number[], start: number, end: number): void {
   for (let index = start + 1; index < end; index++) {
     if (at(keys, index) >= at(keys, index - 1)) continue;
     if (end - start <= insertionSortLength) insertionSort(keys, origins, start, end);
@@ -93,8 +108,8 @@ function sortSegment(keys: Int32Array, origins: Int32Array, start: number, end: 
  * @internal
  */
 export function groupRows<Row>(read: ReadRows<Row>, accountCount: number): GroupedRows<Row> {
-  const readCount = read.accounts.length;
-  const offsets = new Int32Array(accountCount + 1);
+  const readCount = read.count;
+  const offsets = zeros(accountCount + 1);
   for (let index = 0; index < readCount; index++) {
     const slot = at(read.accounts, index) + 1;
     if (slot > 0) offsets[slot] = at(offsets, slot) + 1;
@@ -104,8 +119,8 @@ export function groupRows<Row>(read: ReadRows<Row>, accountCount: number): Group
   }
   const count = at(offsets, accountCount);
   const next = offsets.slice(0, accountCount);
-  const keys = new Int32Array(count);
-  const origins = new Int32Array(count);
+  const keys = zeros(count);
+  const origins = zeros(count);
   for (let index = 0; index < readCount; index++) {
     const account = at(read.accounts, index);
     if (account < 0) continue;
@@ -129,9 +144,9 @@ export function groupRows<Row>(read: ReadRows<Row>, accountCount: number): Group
  * @internal
  */
 export interface ReadColumns {
-  readonly fingerprints: Int32Array;
-  readonly codes: Uint8Array;
-  readonly numbers: Float64Array;
+  readonly fingerprints: number[];
+  readonly codes: number[];
+  readonly numbers: number[];
 }
 
 /**
@@ -156,18 +171,15 @@ export function fingerprintOf(id: string): number {
   return length * 65_536 + id.charCodeAt(length - 1) * 256 + (id.charCodeAt(length - 2) & 255);
 }
 
-/** A column of numbers kept of each row, in the order the list was read. @internal */
-export type RowColumn = Float64Array | Int32Array | Uint8Array;
-
 /**
  * A column read in list order, put in grouped order: `column[origins[k]]` at
  * `k`, so a walk over an account's rows reads numbers instead of the rows.
  *
  * @internal
  */
-export function inGroupedOrder<Column extends RowColumn>(grouped: GroupedRows<unknown>, column: Column): Column {
+export function inGroupedOrder(grouped: GroupedRows<unknown>, column: Column): Column {
   const { origins } = grouped;
-  const ordered = new (column.constructor as new (length: number) => Column)(origins.length);
+  const ordered = zeros(origins.length);
   for (let k = 0; k < origins.length; k++) ordered[k] = at(column, at(origins, k));
   return ordered;
 }

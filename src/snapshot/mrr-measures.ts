@@ -1,6 +1,6 @@
 import { at, isNonNegative, isRecord, monthIndexOf, type MrrSnapshot } from '../core/internal.js';
 import { type DayNumbers, monthIndexOfDate } from './day-numbers.js';
-import type { GroupedRows, ReadColumns, RowReader } from './grouped-rows.js';
+import type { Column, GroupedRows, ReadColumns, RowReader } from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
 /**
@@ -69,7 +69,7 @@ export function mrrMonthsOf(asOfDay: number): MrrMonths {
  */
 export function mrrMeasures(
   mrr: GroupedRows<MrrSnapshot>,
-  amounts: Float64Array,
+  amounts: Column,
   account: number,
   months: MrrMonths,
 ): MrrMeasures {

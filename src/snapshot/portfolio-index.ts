@@ -20,12 +20,14 @@ import { contactReader } from './contact-measures.js';
 import { createDayNumbers, type DayLabels, type DayNumbers } from './day-numbers.js';
 import { type EventColumns, eventReader } from './event-measures.js';
 import {
+  type Column,
   type GroupedRows,
   groupRows,
   inGroupedOrder,
   type ReadColumns,
   rowOf,
   type RowReader,
+  zeros,
 } from './grouped-rows.js';
 import { mrrReader } from './mrr-measures.js';
 import { isSnapshotPortfolioShape, type SnapshotPortfolio, SnapshotPortfolioShape } from './snapshot-portfolio.js';
@@ -49,12 +51,12 @@ export interface PortfolioIndex {
   readonly accounts: readonly Account[];
   readonly accountDays: readonly AccountDays[];
   readonly contacts: GroupedRows<Contact>;
-  readonly contactChampions: Uint8Array;
+  readonly contactChampions: Column;
   readonly usage: GroupedRows<UsageSnapshot>;
   readonly surveys: GroupedRows<SurveyResponse>;
-  readonly surveyAnswers: Uint8Array;
+  readonly surveyAnswers: Column;
   readonly mrr: GroupedRows<MrrSnapshot>;
-  readonly mrrAmounts: Float64Array;
+  readonly mrrAmounts: Column;
   readonly events: GroupedRows<AccountEvent>;
   readonly eventColumns: EventColumns;
   readonly labelOf: DayLabels;
@@ -81,19 +83,19 @@ interface Reading {
  * some; reuse keeps the index's own memory small enough not to.
  */
 interface Scratch extends ReadColumns {
-  readonly accounts: Int32Array;
-  readonly keys: Int32Array;
+  readonly accounts: number[];
+  readonly keys: number[];
 }
 
 function scratchFor(lists: readonly (readonly unknown[] | undefined)[]): Scratch {
   let longest = 0;
   for (const list of lists) longest = Math.max(longest, list?.length ?? 0);
   return {
-    accounts: new Int32Array(longest),
-    keys: new Int32Array(longest),
-    fingerprints: new Int32Array(longest),
-    codes: new Uint8Array(longest),
-    numbers: new Float64Array(longest),
+    accounts: zeros(longest),
+    keys: zeros(longest),
+    fingerprints: zeros(longest),
+    codes: zeros(longest),
+    numbers: zeros(longest),
   };
 }
 
@@ -150,8 +152,7 @@ function readList<Row extends { readonly accountId: string }>(
 ): GroupedRows<Row> {
   let source: readonly unknown[] = rows ?? [];
   const count = source.length;
-  const accounts = scratch.accounts.subarray(0, count);
-  const keys = scratch.keys.subarray(0, count);
+  const { accounts, keys } = scratch;
   const { accountIds } = reading;
   // Exports list an account's rows together: the last account looked up is usually the next one's too.
   let lastId: unknown = undefined;
@@ -181,7 +182,7 @@ function readList<Row extends { readonly accountId: string }>(
   } catch (error) {
     throw unreadable(error, 'invalid_input', [list, index], 'the row');
   }
-  return groupRows({ source: source as readonly Row[], accounts, keys }, accountCount);
+  return groupRows({ source: source as readonly Row[], count, accounts, keys }, accountCount);
 }
 
 function reportUnknownAccount(
@@ -221,7 +222,7 @@ function reportRunRepeats(
   reading: Reading,
   list: string,
   rows: GroupedRows<{ readonly id: string }>,
-  fingerprints: Int32Array,
+  fingerprints: Column,
   start: number,
   end: number,
 ): void {
@@ -256,7 +257,7 @@ function reportRepeatedIds(
   reading: Reading,
   list: string,
   rows: GroupedRows<{ readonly id: string }>,
-  fingerprints: Int32Array,
+  fingerprints: Column,
 ): void {
   const { keys, offsets } = rows;
   for (let account = 0; account + 1 < offsets.length; account++) {

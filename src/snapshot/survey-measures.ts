@@ -1,7 +1,7 @@
 import { at, type CalendarDate, isCount, isRecord, type SurveyResponse } from '../core/internal.js';
 import { defaultLowEffortAtLeast, defaultSatisfiedAtLeast, npsCategory } from '../metrics/index.js';
 import type { DayLabels, DayNumbers } from './day-numbers.js';
-import { fingerprintOf, type GroupedRows, type ReadColumns, type RowReader } from './grouped-rows.js';
+import { type Column, fingerprintOf, type GroupedRows, type ReadColumns, type RowReader } from './grouped-rows.js';
 import { isId, isOptionalId } from './row-fields.js';
 
 type Scale = 5 | 7 | 10;
@@ -79,7 +79,7 @@ export interface SurveyMeasures {
  */
 export function surveyMeasures(
   surveys: GroupedRows<SurveyResponse>,
-  answers: Uint8Array,
+  answers: Column,
   labelOf: DayLabels,
   account: number,
   windowStart: number,
