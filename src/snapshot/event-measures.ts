@@ -25,50 +25,6 @@ function isOptionalBoolean(value: unknown): boolean {
   return value === undefined || typeof value === 'boolean';
 }
 
-/** Whether the fields of its type that snapshots read are valid. */
-function hasValidDetails(event: Record<string, unknown>, dayOf: DayNumbers): boolean {
-  switch (event.type) {
-    case 'login':
-    case 'sponsor_changed':
-      return true;
-    case 'milestone_reached':
-      return isId(event.milestoneId);
-    case 'ticket':
-      return (
-        isId(event.ticketId) &&
-        priorities.has(event.priority) &&
-        !Number.isNaN(optionalDay(dayOf, event.resolvedDate, 0))
-      );
-    case 'escalation':
-      return Object.hasOwn(severityRank, String(event.severity)) && isOptionalString(event.reason);
-    case 'feature_request':
-      return (
-        typeof event.title === 'string' &&
-        event.title.length > 0 &&
-        isOptionalBoolean(event.onRoadmap) &&
-        isOptionalBoolean(event.outOfScope)
-      );
-    case 'champion_left':
-      return isId(event.contactId);
-    case 'meeting':
-      return meetingKinds.has(event.meetingKind);
-    case 'payment_overdue':
-      return isNonNegative(event.amount);
-    case 'value_realized':
-      return isNonNegative(event.share) && event.share <= 1;
-    case 'custom':
-      return (
-        typeof event.name === 'string' &&
-        event.name.length > 0 &&
-        (isOptionalString(event.value) ||
-          typeof event.value === 'boolean' ||
-          (typeof event.value === 'number' && Number.isFinite(event.value)))
-      );
-    default:
-      return false;
-  }
-}
-
 /** What each event is, as a number, so the walk for each day reads no event's `type`. */
 const code = {
   login: 0,
@@ -89,33 +45,6 @@ const code = {
 
 const severities: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 
-function codeOf(event: AccountEvent): number {
-  switch (event.type) {
-    case 'login':
-      return code.login;
-    case 'milestone_reached':
-      return code.milestone;
-    case 'ticket':
-      return event.priority === 'urgent' ? code.urgentTicket : code.ticket;
-    case 'escalation':
-      return code.escalation + severityRank[event.severity];
-    case 'feature_request':
-      return code.featureRequest;
-    case 'champion_left':
-      return code.championLeft;
-    case 'sponsor_changed':
-      return code.sponsorChanged;
-    case 'meeting':
-      return event.meetingKind === 'ebr' ? code.ebr : code.meeting;
-    case 'payment_overdue':
-      return code.paymentOverdue;
-    case 'value_realized':
-      return code.valueRealized;
-    case 'custom':
-      return typeof event.value === 'number' ? code.numericCustom : code.otherCustom;
-  }
-}
-
 /**
  * What walks read of each event, in grouped order: its kind as a code, so
  * the walk for each day reads no event's `type`, and its number: for a
@@ -134,21 +63,91 @@ export interface EventColumns {
 const offRoadmapFlag = 1;
 const outOfScopeFlag = 2;
 
-/** The number an event keeps, by its type; `nameOf` gives the place of a milestone id. */
-function numberOf(event: AccountEvent, dayOf: DayNumbers, nameOf: (name: string) => number): number {
+/** Where the reader keeps an event's facts: its code and number at `index`, and the places of milestone ids. */
+interface EventSink {
+  readonly columns: ReadColumns;
+  /** The place of the event being read; one sink serves every event of a list. */
+  index: number;
+  readonly dayOf: DayNumbers;
+  readonly nameOf: (name: string) => number;
+}
+
+/** Keeps the code and number of an event. */
+function keep(sink: EventSink, kind: number, value: number): true {
+  sink.columns.codes[sink.index] = kind;
+  sink.columns.numbers[sink.index] = value;
+  return true;
+}
+
+/**
+ * Checks the fields of its type that snapshots read, in one look at each,
+ * and keeps the event's code and number; false when a field is not valid.
+ */
+function keepDetails(event: Record<string, unknown>, sink: EventSink): boolean {
   switch (event.type) {
-    case 'ticket':
-      return optionalDay(dayOf, event.resolvedDate, never);
-    case 'milestone_reached':
-      return nameOf(event.milestoneId);
-    case 'value_realized':
-      return event.share;
-    case 'payment_overdue':
-      return event.amount;
-    case 'feature_request':
-      return (event.onRoadmap === false ? offRoadmapFlag : 0) + (event.outOfScope === true ? outOfScopeFlag : 0);
+    case 'login':
+      return keep(sink, code.login, 0);
+    case 'sponsor_changed':
+      return keep(sink, code.sponsorChanged, 0);
+    case 'milestone_reached': {
+      const { milestoneId } = event;
+      return isId(milestoneId) && keep(sink, code.milestone, sink.nameOf(milestoneId));
+    }
+    case 'ticket': {
+      const { priority } = event;
+      const resolved = optionalDay(sink.dayOf, event.resolvedDate, never);
+      return (
+        isId(event.ticketId) &&
+        priorities.has(priority) &&
+        !Number.isNaN(resolved) &&
+        keep(sink, priority === 'urgent' ? code.urgentTicket : code.ticket, resolved)
+      );
+    }
+    case 'escalation': {
+      const { severity } = event;
+      return (
+        typeof severity === 'string' &&
+        Object.hasOwn(severityRank, severity) &&
+        isOptionalString(event.reason) &&
+        keep(sink, code.escalation + severityRank[severity as Severity], 0)
+      );
+    }
+    case 'feature_request': {
+      const { title, onRoadmap, outOfScope } = event;
+      return (
+        typeof title === 'string' &&
+        title.length > 0 &&
+        isOptionalBoolean(onRoadmap) &&
+        isOptionalBoolean(outOfScope) &&
+        keep(
+          sink,
+          code.featureRequest,
+          (onRoadmap === false ? offRoadmapFlag : 0) + (outOfScope === true ? outOfScopeFlag : 0),
+        )
+      );
+    }
+    case 'champion_left':
+      return isId(event.contactId) && keep(sink, code.championLeft, 0);
+    case 'meeting': {
+      const { meetingKind } = event;
+      return meetingKinds.has(meetingKind) && keep(sink, meetingKind === 'ebr' ? code.ebr : code.meeting, 0);
+    }
+    case 'payment_overdue': {
+      const { amount } = event;
+      return isNonNegative(amount) && keep(sink, code.paymentOverdue, amount);
+    }
+    case 'value_realized': {
+      const { share } = event;
+      return isNonNegative(share) && share <= 1 && keep(sink, code.valueRealized, share);
+    }
+    case 'custom': {
+      const { name, value } = event;
+      if (typeof name !== 'string' || name.length === 0) return false;
+      if (typeof value === 'number') return Number.isFinite(value) && keep(sink, code.numericCustom, 0);
+      return (isOptionalString(value) || typeof value === 'boolean') && keep(sink, code.otherCustom, 0);
+    }
     default:
-      return 0;
+      return false;
   }
 }
 
@@ -171,20 +170,20 @@ export function eventReader(dayOf: DayNumbers, columns: ReadColumns): { read: Ro
     }
     return place;
   };
+  const sink: EventSink = { columns, index: 0, dayOf, nameOf };
   const read: RowReader = (value, index) => {
+    if (!isRecord(value)) return Number.NaN;
+    sink.index = index;
+    const { id } = value;
     const valid =
-      isRecord(value) &&
-      isId(value.id) &&
+      isId(id) &&
       isId(value.accountId) &&
       isOptionalId(value.contactId) &&
       isOptionalString(value.note) &&
-      hasValidDetails(value, dayOf);
+      keepDetails(value, sink);
     if (!valid) return Number.NaN;
-    const event = value as unknown as AccountEvent;
-    columns.fingerprints[index] = fingerprintOf(event.id);
-    columns.codes[index] = codeOf(event);
-    columns.numbers[index] = numberOf(event, dayOf, nameOf);
-    return dayOf(event.date);
+    columns.fingerprints[index] = fingerprintOf(id);
+    return dayOf(value.date);
   };
   return { read, names };
 }
