@@ -87,6 +87,20 @@ describe('accountSnapshots on bad input', () => {
     ]);
   });
 
+  it('tells ids apart that end alike, and names the first row an id repeats', () => {
+    const alike = ['north-01', 'south-01', 'east--01'].map((id) => ({ ...ticket, id }));
+    expect(
+      accountSnapshots({ asOf: '2026-06-30', accounts: [account], events: alike } as never).snapshots,
+    ).toHaveLength(1);
+    const error = catchSuccessKitError(() =>
+      accountSnapshots({ asOf: '2026-06-30', accounts: [account], events: [ticket, ticket, ticket] } as never),
+    );
+    expect(error.issues.map((issue) => issue.message)).toEqual([
+      'repeats events[0]: id "e1"',
+      'repeats events[0]: id "e1"',
+    ]);
+  });
+
   it('names the first bad field of a row with the schema’s message', () => {
     const error = catchSuccessKitError(() =>
       accountSnapshots({
@@ -107,6 +121,9 @@ describe('accountSnapshots on bad input', () => {
     expect(
       failure({ asOf: '2026-06-30', accounts: [account], surveys: [{ ...(validRows.surveys as object), score: 11 }] }),
     ).toEqual(['invalid_input', ['surveys[0].score']]);
+    expect(
+      failure({ asOf: '2026-06-30', accounts: [account], surveys: [{ ...(validRows.surveys as object), id: 7 }] }),
+    ).toEqual(['invalid_input', ['surveys[0].id']]);
     expect(
       failure({
         asOf: '2026-06-30',
