@@ -11,13 +11,21 @@ import { isId } from './row-fields.js';
  * @internal
  */
 export function mrrReader(dayOf: DayNumbers, columns: ReadColumns): RowReader {
+  // A portfolio's snapshots fall in a few dozen months: each month's text is checked once.
+  const monthIndexes = new Map<unknown, number>();
+  const monthOf = (month: unknown): number => {
+    let monthIndex = monthIndexes.get(month);
+    if (monthIndex === undefined) {
+      const valid = typeof month === 'string' && month.endsWith('-01') && !Number.isNaN(dayOf(month));
+      monthIndex = valid ? monthIndexOfDate(month) : Number.NaN;
+      monthIndexes.set(month, monthIndex);
+    }
+    return monthIndex;
+  };
   return (value, index) => {
     if (!isRecord(value) || !isId(value.accountId) || !isNonNegative(value.mrr)) return Number.NaN;
-    const { month } = value;
-    const day = dayOf(month);
-    if (typeof month !== 'string' || !month.endsWith('-01') || Number.isNaN(day)) return Number.NaN;
     columns.numbers[index] = value.mrr;
-    return monthIndexOfDate(month);
+    return monthOf(value.month);
   };
 }
 
