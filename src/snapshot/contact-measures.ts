@@ -1,4 +1,4 @@
-import { at, type Contact, ContactRole, isRecord } from '../core/internal.js';
+import { type Contact, ContactRole, isRecord } from '../core/internal.js';
 import { type DayNumbers, optionalDay } from './day-numbers.js';
 import {
   type Column,
@@ -43,9 +43,9 @@ export function contactMeasures(
 ): ContactMeasures {
   let count = 0;
   let championNamed = false;
-  const end = at(contacts.offsets, account + 1);
-  for (let index = at(contacts.offsets, account); index < end; index++) {
-    if (at(contacts.keys, index) <= asOfDay) continue;
+  const end = contacts.offsets[account + 1] ?? 0;
+  for (let index = contacts.offsets[account] ?? 0; index < end; index++) {
+    if ((contacts.keys[index] ?? 0) <= asOfDay) continue;
     count++;
     if (champions[index] === 1) championNamed = true;
   }

@@ -1,4 +1,4 @@
-import { type AccountEvent, at, type CalendarDate, isNonNegative, isRecord, setOwn } from '../core/internal.js';
+import { type AccountEvent, type CalendarDate, isNonNegative, isRecord, setOwn } from '../core/internal.js';
 import { type DayLabels, type DayNumbers, optionalDay } from './day-numbers.js';
 import {
   type Column,
@@ -216,12 +216,12 @@ export interface EventMeasures {
 
 /** The date of the `k`-th grouped event, `null` for −1. */
 function dateAt(events: GroupedRows<AccountEvent>, labelOf: DayLabels, k: number): CalendarDate | null {
-  return k < 0 ? null : labelOf(at(events.keys, k));
+  return k < 0 ? null : labelOf(events.keys[k] ?? 0);
 }
 
 /** Days from the `k`-th grouped event to `asOfDay`, `null` for −1. */
 function daysSinceAt(events: GroupedRows<AccountEvent>, k: number, asOfDay: number): number | null {
-  return k < 0 ? null : asOfDay - at(events.keys, k);
+  return k < 0 ? null : asOfDay - (events.keys[k] ?? 0);
 }
 
 /**
@@ -258,18 +258,18 @@ export function eventMeasures(
   let overdueAmount = 0;
   const milestones: Record<string, CalendarDate> = {};
   const custom: Record<string, number> = {};
-  const end = at(events.offsets, account + 1);
-  for (let index = at(events.offsets, account); index < end; index++) {
-    const day = at(events.keys, index);
+  const end = events.offsets[account + 1] ?? 0;
+  for (let index = events.offsets[account] ?? 0; index < end; index++) {
+    const day = events.keys[index] ?? 0;
     if (day > asOfDay) break;
-    const kind = at(codes, index);
+    const kind = codes[index] ?? 0;
     const inWindow = day >= windowStart;
     if (kind === code.login) lastLogin = index;
     else if (kind === code.milestone) {
-      const milestone = names[at(numbers, index)] ?? '';
+      const milestone = names[numbers[index] ?? 0] ?? '';
       if (!Object.hasOwn(milestones, milestone)) setOwn(milestones, milestone, labelOf(day));
     } else if (kind === code.ticket || kind === code.urgentTicket) {
-      if (at(numbers, index) > asOfDay) openTickets++;
+      if ((numbers[index] ?? 0) > asOfDay) openTickets++;
       if (inWindow) {
         ticketsOpened++;
         if (kind === code.urgentTicket) urgentTicketsOpened++;
@@ -283,14 +283,14 @@ export function eventMeasures(
       escalations++;
       highestSeverity = Math.max(highestSeverity, kind - code.escalation);
     } else if (kind === code.featureRequest) {
-      const flags = at(numbers, index);
+      const flags = numbers[index] ?? 0;
       featureRequests++;
       if ((flags & offRoadmapFlag) !== 0) offRoadmap++;
       if ((flags & outOfScopeFlag) !== 0) outOfScope++;
     } else if (kind === code.championLeft) championLeft = index;
     else if (kind === code.sponsorChanged) sponsorChanged = index;
     else if (kind === code.paymentOverdue) {
-      overdueAmount += at(numbers, index);
+      overdueAmount += numbers[index] ?? 0;
       if (oldestOverdue < 0) oldestOverdue = index;
     } else if (kind === code.numericCustom) {
       const event = rowOf(events, index) as AccountEvent & { type: 'custom'; value: number };
@@ -313,7 +313,7 @@ export function eventMeasures(
     overdueAmount,
     overdueDays: daysSinceAt(events, oldestOverdue, asOfDay),
     milestones,
-    valueRealized: lastValue < 0 ? null : at(numbers, lastValue),
+    valueRealized: lastValue < 0 ? null : (numbers[lastValue] ?? 0),
     valueRealizedDate: dateAt(events, labelOf, lastValue),
     lastMeetingDate: dateAt(events, labelOf, lastMeeting),
     daysSinceLastMeeting: daysSinceAt(events, lastMeeting, asOfDay),

@@ -1,5 +1,3 @@
-import { at } from '../core/internal.js';
-
 /**
  * Rows of one list grouped by account and ordered by a key (a day, a month)
  * within each account, without copying them: the rows of account `a` are
@@ -50,7 +48,7 @@ export const never = 2_147_483_647;
 
 /** The `k`-th grouped row. @internal */
 export function rowOf<Row>(grouped: GroupedRows<Row>, k: number): Row {
-  return grouped.source[at(grouped.origins, k)] as Row;
+  return grouped.source[grouped.origins[k] ?? 0] as Row;
 }
 
 /** Segments up to this long are sorted by insertion; longer ones through one packed typed-array sort. */
@@ -59,12 +57,12 @@ const insertionSortLength = 48;
 /** Sorts `start…end` by key in place, equal keys keeping their order: insertion sort, for the short runs of one account. */
 function insertionSort(keys: number[], origins: number[], start: number, end: number): void {
   for (let index = start + 1; index < end; index++) {
-    const key = at(keys, index);
-    const origin = at(origins, index);
+    const key = keys[index] ?? 0;
+    const origin = origins[index] ?? 0;
     let slot = index;
-    for (; slot > start && at(keys, slot - 1) > key; slot--) {
-      keys[slot] = at(keys, slot - 1);
-      origins[slot] = at(origins, slot - 1);
+    for (; slot > start && (keys[slot - 1] ?? 0) > key; slot--) {
+      keys[slot] = keys[slot - 1] ?? 0;
+      origins[slot] = origins[slot - 1] ?? 0;
     }
     keys[slot] = key;
     origins[slot] = origin;
@@ -80,21 +78,21 @@ function insertionSort(keys: number[], origins: number[], start: number, end: nu
 function packedSort(keys: number[], origins: number[], start: number, end: number): void {
   const places = 2_097_152;
   const packed = new Float64Array(end - start);
-  for (let offset = 0; offset < packed.length; offset++) packed[offset] = at(keys, start + offset) * places + offset;
+  for (let offset = 0; offset < packed.length; offset++) packed[offset] = (keys[start + offset] ?? 0) * places + offset;
   packed.sort();
   const moved = origins.slice(start, end);
   for (let offset = 0; offset < packed.length; offset++) {
-    const entry = at(packed, offset);
+    const entry = packed[offset] ?? 0;
     const key = Math.floor(entry / places);
     keys[start + offset] = key;
-    origins[start + offset] = at(moved, entry - key * places);
+    origins[start + offset] = moved[entry - key * places] ?? 0;
   }
 }
 
 /** Sorts the rows of one account by key, keeping the order of equal keys; rows already in order are only checked. */
 function sortSegment(keys: number[], origins: number[], start: number, end: number): void {
   for (let index = start + 1; index < end; index++) {
-    if (at(keys, index) >= at(keys, index - 1)) continue;
+    if ((keys[index] ?? 0) >= (keys[index - 1] ?? 0)) continue;
     if (end - start <= insertionSortLength) insertionSort(keys, origins, start, end);
     else packedSort(keys, origins, start, end);
     return;
@@ -111,26 +109,26 @@ export function groupRows<Row>(read: ReadRows<Row>, accountCount: number): Group
   const readCount = read.count;
   const offsets = zeros(accountCount + 1);
   for (let index = 0; index < readCount; index++) {
-    const slot = at(read.accounts, index) + 1;
-    if (slot > 0) offsets[slot] = at(offsets, slot) + 1;
+    const slot = (read.accounts[index] ?? 0) + 1;
+    if (slot > 0) offsets[slot] = (offsets[slot] ?? 0) + 1;
   }
   for (let account = 0; account < accountCount; account++) {
-    offsets[account + 1] = at(offsets, account + 1) + at(offsets, account);
+    offsets[account + 1] = (offsets[account + 1] ?? 0) + (offsets[account] ?? 0);
   }
-  const count = at(offsets, accountCount);
+  const count = offsets[accountCount] ?? 0;
   const next = offsets.slice(0, accountCount);
   const keys = zeros(count);
   const origins = zeros(count);
   for (let index = 0; index < readCount; index++) {
-    const account = at(read.accounts, index);
+    const account = read.accounts[index] ?? 0;
     if (account < 0) continue;
-    const position = at(next, account);
+    const position = next[account] ?? 0;
     next[account] = position + 1;
-    keys[position] = at(read.keys, index);
+    keys[position] = read.keys[index] ?? 0;
     origins[position] = index;
   }
   for (let account = 0; account < accountCount; account++) {
-    sortSegment(keys, origins, at(offsets, account), at(offsets, account + 1));
+    sortSegment(keys, origins, offsets[account] ?? 0, offsets[account + 1] ?? 0);
   }
   return { source: read.source, keys, origins, offsets };
 }
@@ -180,7 +178,7 @@ export function fingerprintOf(id: string): number {
 export function inGroupedOrder(grouped: GroupedRows<unknown>, column: Column): Column {
   const { origins } = grouped;
   const ordered = zeros(origins.length);
-  for (let k = 0; k < origins.length; k++) ordered[k] = at(column, at(origins, k));
+  for (let k = 0; k < origins.length; k++) ordered[k] = column[origins[k] ?? 0] ?? 0;
   return ordered;
 }
 

@@ -1,4 +1,4 @@
-import { at, isNonNegative, isRecord, monthIndexOf, type MrrSnapshot } from '../core/internal.js';
+import { isNonNegative, isRecord, monthIndexOf, type MrrSnapshot } from '../core/internal.js';
 import { type DayNumbers, monthIndexOfDate } from './day-numbers.js';
 import type { Column, GroupedRows, ReadColumns, RowReader } from './grouped-rows.js';
 import { isId } from './row-fields.js';
@@ -84,11 +84,11 @@ export function mrrMeasures(
   let now: number | null = null;
   let before30: number | null = null;
   let before90: number | null = null;
-  const end = at(mrr.offsets, account + 1);
-  for (let index = at(mrr.offsets, account); index < end; index++) {
-    const month = at(mrr.keys, index);
+  const end = mrr.offsets[account + 1] ?? 0;
+  for (let index = mrr.offsets[account] ?? 0; index < end; index++) {
+    const month = mrr.keys[index] ?? 0;
     if (month > months.now) break;
-    const value = at(amounts, index);
+    const value = amounts[index] ?? 0;
     now = month === months.now ? value : 0;
     if (month <= months.before30) before30 = month === months.before30 ? value : 0;
     if (month <= months.before90) before90 = month === months.before90 ? value : 0;

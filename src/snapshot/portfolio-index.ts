@@ -1,7 +1,6 @@
 import {
   Account,
   AccountEvent,
-  at,
   type CalendarDate,
   Contact,
   fail,
@@ -230,17 +229,17 @@ function reportRunRepeats(
   const seen = end - start > pairwiseRun ? new Map<string, number>() : undefined;
   for (let k = start; k < end; k++) {
     let first = seen === undefined ? -1 : (seen.get(idAt(rows, k)) ?? -1);
-    const fingerprint = at(fingerprints, at(origins, k));
+    const fingerprint = fingerprints[origins[k] ?? 0] ?? 0;
     for (let earlier = start; seen === undefined && first < 0 && earlier < k; earlier++) {
-      if (at(fingerprints, at(origins, earlier)) === fingerprint && idAt(rows, earlier) === idAt(rows, k)) {
+      if ((fingerprints[origins[earlier] ?? 0] ?? 0) === fingerprint && idAt(rows, earlier) === idAt(rows, k)) {
         first = earlier;
       }
     }
     if (first >= 0) {
       reportRepeat(
         reading,
-        [list, at(origins, k), 'id'],
-        `repeats ${list}[${String(at(origins, first))}]: id ${quoteText(idAt(rows, k), 60)}`,
+        [list, origins[k] ?? 0, 'id'],
+        `repeats ${list}[${String(origins[first] ?? 0)}]: id ${quoteText(idAt(rows, k), 60)}`,
       );
     } else seen?.set(idAt(rows, k), k);
   }
@@ -261,10 +260,10 @@ function reportRepeatedIds(
 ): void {
   const { keys, offsets } = rows;
   for (let account = 0; account + 1 < offsets.length; account++) {
-    const end = at(offsets, account + 1);
-    let runStart = at(offsets, account);
+    const end = offsets[account + 1] ?? 0;
+    let runStart = offsets[account] ?? 0;
     for (let k = runStart + 1; k <= end; k++) {
-      if (k < end && at(keys, k) === at(keys, runStart)) continue;
+      if (k < end && (keys[k] ?? 0) === (keys[runStart] ?? 0)) continue;
       if (k - runStart > 1) reportRunRepeats(reading, list, rows, fingerprints, runStart, k);
       runStart = k;
     }

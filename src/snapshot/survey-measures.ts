@@ -1,4 +1,4 @@
-import { at, type CalendarDate, isCount, isRecord, type SurveyResponse } from '../core/internal.js';
+import { type CalendarDate, isCount, isRecord, type SurveyResponse } from '../core/internal.js';
 import { defaultLowEffortAtLeast, defaultSatisfiedAtLeast, npsCategory } from '../metrics/index.js';
 import type { DayLabels, DayNumbers } from './day-numbers.js';
 import { type Column, fingerprintOf, type GroupedRows, type ReadColumns, type RowReader } from './grouped-rows.js';
@@ -94,11 +94,11 @@ export function surveyMeasures(
   let lowEffort = 0;
   let lastNps = -1;
   let lastCsat = -1;
-  const end = at(surveys.offsets, account + 1);
-  for (let index = at(surveys.offsets, account); index < end; index++) {
-    const day = at(surveys.keys, index);
+  const end = surveys.offsets[account + 1] ?? 0;
+  for (let index = surveys.offsets[account] ?? 0; index < end; index++) {
+    const day = surveys.keys[index] ?? 0;
     if (day > asOfDay) break;
-    const answer = at(answers, index);
+    const answer = answers[index] ?? 0;
     const kind = answer >> 6;
     const score = answer & 15;
     const inWindow = day >= windowStart;
@@ -118,19 +118,19 @@ export function surveyMeasures(
       if (score >= defaultLowEffortAtLeast[scaleOf(answer)]) lowEffort++;
     }
   }
-  const lastNpsScore = lastNps < 0 ? null : at(answers, lastNps) & 15;
+  const lastNpsScore = lastNps < 0 ? null : (answers[lastNps] ?? 0) & 15;
   return {
     npsResponses,
     nps: npsResponses === 0 ? null : (100 * (promoters - detractors)) / npsResponses,
     npsDetractors: detractors,
     lastNpsScore,
-    lastNpsDate: lastNps < 0 ? null : labelOf(at(surveys.keys, lastNps)),
+    lastNpsDate: lastNps < 0 ? null : labelOf(surveys.keys[lastNps] ?? 0),
     lastNpsCategory: lastNpsScore === null ? null : npsCategory(lastNpsScore),
     csatResponses,
     csatSatisfiedShare: csatResponses === 0 ? null : satisfied / csatResponses,
-    lastCsatScore: lastCsat < 0 ? null : at(answers, lastCsat) & 15,
-    lastCsatScale: lastCsat < 0 ? null : scaleOf(at(answers, lastCsat)),
-    lastCsatDate: lastCsat < 0 ? null : labelOf(at(surveys.keys, lastCsat)),
+    lastCsatScore: lastCsat < 0 ? null : (answers[lastCsat] ?? 0) & 15,
+    lastCsatScale: lastCsat < 0 ? null : scaleOf(answers[lastCsat] ?? 0),
+    lastCsatDate: lastCsat < 0 ? null : labelOf(surveys.keys[lastCsat] ?? 0),
     cesResponses,
     cesLowEffortShare: cesResponses === 0 ? null : lowEffort / cesResponses,
   };

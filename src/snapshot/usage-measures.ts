@@ -1,6 +1,5 @@
 import {
   addMonthsToEpochDay,
-  at,
   type CalendarDate,
   isCount,
   isNonNegative,
@@ -93,8 +92,8 @@ function utilizationOf(usage: UsageSnapshot): number | null {
 export function usageMeasures(usage: GroupedRows<UsageSnapshot>, account: number, asOfDay: number): UsageMeasures {
   let latest = -1;
   let previous = -1;
-  const end = at(usage.offsets, account + 1);
-  for (let index = at(usage.offsets, account); index < end && at(usage.keys, index) <= asOfDay; index++) {
+  const end = usage.offsets[account + 1] ?? 0;
+  for (let index = usage.offsets[account] ?? 0; index < end && (usage.keys[index] ?? 0) <= asOfDay; index++) {
     previous = latest;
     latest = index;
   }
