@@ -8,6 +8,7 @@ import {
   type ReadColumns,
   type RowReader,
   rowOf,
+  zeros,
 } from './grouped-rows.js';
 import { isId, isOptionalId } from './row-fields.js';
 
@@ -188,6 +189,63 @@ export function eventReader(dayOf: DayNumbers, columns: ReadColumns): { read: Ro
   return { read, names };
 }
 
+/**
+ * Each account's milestones in the order they were first reached, with
+ * that day, so that a snapshot's milestones are those of its account
+ * reached by its day: account `a` has `names[k]` (a place in
+ * {@link EventColumns} `names`) first reached on `days[k]` for `k` from
+ * `offsets[a]` to `offsets[a + 1] − 1`.
+ *
+ * @internal
+ */
+export interface FirstMilestones {
+  readonly offsets: Column;
+  readonly names: Column;
+  readonly days: Column;
+}
+
+/** The {@link FirstMilestones} of grouped events. @internal */
+export function firstMilestones(events: GroupedRows<AccountEvent>, columns: EventColumns): FirstMilestones {
+  const { codes, numbers } = columns;
+  const accountCount = events.offsets.length - 1;
+  const offsets = zeros(accountCount + 1);
+  const names: number[] = [];
+  const days: number[] = [];
+  // The last account each milestone id was seen for: an id is new to an account when this is not it.
+  const seenFor = new Array<number>(columns.names.length).fill(-1);
+  for (let account = 0; account < accountCount; account++) {
+    const end = events.offsets[account + 1] ?? 0;
+    for (let index = events.offsets[account] ?? 0; index < end; index++) {
+      if (codes[index] !== code.milestone) continue;
+      const name = numbers[index] ?? 0;
+      if (seenFor[name] === account) continue;
+      seenFor[name] = account;
+      names.push(name);
+      days.push(events.keys[index] ?? 0);
+    }
+    offsets[account + 1] = names.length;
+  }
+  return { offsets, names, days };
+}
+
+/** The milestones of one account reached by a day, each with the day it was first reached. */
+function milestonesBy(
+  milestones: FirstMilestones,
+  names: readonly string[],
+  labelOf: DayLabels,
+  account: number,
+  asOfDay: number,
+): Record<string, CalendarDate> {
+  const reached: Record<string, CalendarDate> = {};
+  const end = milestones.offsets[account + 1] ?? 0;
+  for (let k = milestones.offsets[account] ?? 0; k < end; k++) {
+    const day = milestones.days[k] ?? 0;
+    if (day > asOfDay) break;
+    setOwn(reached, names[milestones.names[k] ?? 0] ?? '', labelOf(day));
+  }
+  return reached;
+}
+
 /** The fields of a snapshot that come from account events. @internal */
 export interface EventMeasures {
   readonly lastLoginDate: CalendarDate | null;
@@ -234,6 +292,7 @@ function daysSinceAt(events: GroupedRows<AccountEvent>, k: number, asOfDay: numb
 export function eventMeasures(
   events: GroupedRows<AccountEvent>,
   eventColumns: EventColumns,
+  firstReached: FirstMilestones,
   labelOf: DayLabels,
   account: number,
   windowStart: number,
@@ -256,7 +315,6 @@ export function eventMeasures(
   let offRoadmap = 0;
   let outOfScope = 0;
   let overdueAmount = 0;
-  const milestones: Record<string, CalendarDate> = {};
   const custom: Record<string, number> = {};
   const end = events.offsets[account + 1] ?? 0;
   for (let index = events.offsets[account] ?? 0; index < end; index++) {
@@ -265,10 +323,8 @@ export function eventMeasures(
     const kind = codes[index] ?? 0;
     const inWindow = day >= windowStart;
     if (kind === code.login) lastLogin = index;
-    else if (kind === code.milestone) {
-      const milestone = names[numbers[index] ?? 0] ?? '';
-      if (!Object.hasOwn(milestones, milestone)) setOwn(milestones, milestone, labelOf(day));
-    } else if (kind === code.ticket || kind === code.urgentTicket) {
+    else if (kind === code.milestone) continue;
+    else if (kind === code.ticket || kind === code.urgentTicket) {
       if ((numbers[index] ?? 0) > asOfDay) openTickets++;
       if (inWindow) {
         ticketsOpened++;
@@ -312,7 +368,7 @@ export function eventMeasures(
     featureRequestsOutOfScope: outOfScope,
     overdueAmount,
     overdueDays: daysSinceAt(events, oldestOverdue, asOfDay),
-    milestones,
+    milestones: milestonesBy(firstReached, names, labelOf, account, asOfDay),
     valueRealized: lastValue < 0 ? null : (numbers[lastValue] ?? 0),
     valueRealizedDate: dateAt(events, labelOf, lastValue),
     lastMeetingDate: dateAt(events, labelOf, lastMeeting),

@@ -17,7 +17,7 @@ import {
 import { type AccountDays, readAccountDays } from './account-rows.js';
 import { contactReader } from './contact-measures.js';
 import { createDayNumbers, type DayLabels, type DayNumbers } from './day-numbers.js';
-import { type EventColumns, eventReader } from './event-measures.js';
+import { type EventColumns, eventReader, type FirstMilestones, firstMilestones } from './event-measures.js';
 import {
   type Column,
   type GroupedRows,
@@ -58,6 +58,7 @@ export interface PortfolioIndex {
   readonly mrrAmounts: Column;
   readonly events: GroupedRows<AccountEvent>;
   readonly eventColumns: EventColumns;
+  readonly firstMilestones: FirstMilestones;
   readonly labelOf: DayLabels;
 }
 
@@ -352,6 +353,7 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
     mrrAmounts,
     events,
     eventColumns,
+    firstMilestones: firstMilestones(events, eventColumns),
     labelOf: reading.labelOf,
   };
 }

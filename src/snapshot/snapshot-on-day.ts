@@ -37,7 +37,15 @@ export function snapshotOnDay(index: PortfolioIndex, position: number, day: Snap
   const money = mrrMeasures(index.mrr, index.mrrAmounts, position, day.mrrMonths);
   const usage = usageMeasures(index.usage, position, asOfDay);
   const surveys = surveyMeasures(index.surveys, index.surveyAnswers, index.labelOf, position, windowStart, asOfDay);
-  const events = eventMeasures(index.events, index.eventColumns, index.labelOf, position, windowStart, asOfDay);
+  const events = eventMeasures(
+    index.events,
+    index.eventColumns,
+    index.firstMilestones,
+    index.labelOf,
+    position,
+    windowStart,
+    asOfDay,
+  );
   const people = contactMeasures(index.contacts, index.contactChampions, position, asOfDay);
   const churned = days.churn <= asOfDay;
   const renewalDate = account.renewalDate ?? null;
