@@ -37,11 +37,11 @@ import { usageReader } from './usage-measures.js';
  * A portfolio read once for snapshots: accounts checked, and every other
  * row checked, placed under its account and ordered by day, so that
  * snapshots on any day are a walk over each account's rows. What the walks
- * read of most rows is kept beside them in typed arrays, in the same
+ * read of most rows is kept beside them in columns of numbers, in the same
  * grouped order (`contactChampions`, `surveyAnswers`, `mrrAmounts`,
- * `eventColumns`), and the text of every day read in `labelOf`: a walk
- * reads numbers laid out one after another instead of rows strewn over
- * the heap.
+ * `eventColumns`, `firstMilestones`), and the text of every day read in
+ * `labelOf`: a walk reads numbers laid out one after another instead of
+ * rows strewn over the heap.
  *
  * @internal
  */
@@ -76,11 +76,8 @@ interface Reading {
 
 /**
  * The account and key of each row as read, before grouping, and the
- * {@link ReadColumns}: one set of buffers, as long as the longest list, that
- * every list reuses. Buffers of typed arrays live outside the JavaScript
- * heap, and allocating much of that memory at once makes the engine collect
- * the whole heap (the host's portfolio included) to see whether it can free
- * some; reuse keeps the index's own memory small enough not to.
+ * {@link ReadColumns}: one set of columns, as long as the longest list, that
+ * every list reuses, so reading a portfolio allocates them once.
  */
 interface Scratch extends ReadColumns {
   readonly accounts: number[];
