@@ -117,27 +117,23 @@ function readAccounts(reading: Reading, rows: readonly unknown[]): { accounts: A
 }
 
 function readAccount(reading: Reading, value: unknown, index: number, accounts: Account[], days: AccountDays[]): void {
-  {
-    let account: unknown = value;
-    let accountDays = readAccountDays(account, reading.dayOf);
+  let account: unknown = value;
+  let accountDays = readAccountDays(account, reading.dayOf);
+  if (accountDays === undefined) {
+    account = parseWith(Account, account, { path: ['accounts', index] });
+    accountDays = readAccountDays(account, reading.dayOf);
     if (accountDays === undefined) {
-      account = parseWith(Account, account, { path: ['accounts', index] });
-      accountDays = readAccountDays(account, reading.dayOf);
-      if (accountDays === undefined) {
-        throw new SuccessKitError('invalid_input', [
-          { path: ['accounts', index], message: 'expected a valid account' },
-        ]);
-      }
+      throw new SuccessKitError('invalid_input', [{ path: ['accounts', index], message: 'expected a valid account' }]);
     }
-    const { id } = account as Account;
-    if (reading.accountIds.has(id)) report(reading, ['accounts', index, 'id'], `duplicate id ${quoteText(id, 60)}`);
-    else reading.accountIds.set(id, index);
-    accounts.push(account as Account);
-    days.push(accountDays);
   }
+  const { id } = account as Account;
+  if (reading.accountIds.has(id)) report(reading, ['accounts', index, 'id'], `duplicate id ${quoteText(id, 60)}`);
+  else reading.accountIds.set(id, index);
+  accounts.push(account as Account);
+  days.push(accountDays);
 }
 
-/** The rows of one list checked, read by `reader` and grouped by account. */
+/** The rows of one list checked, read by `keyOf` and grouped by account. */
 function readList<Row extends { readonly accountId: string }>(
   reading: Reading,
   list: string,
