@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Id, isArray, fail, parseWith, unreadable } from '../core/internal.js';
 import { checkManualBands, previousBandIndex, snapshotIdentity } from './account-context.js';
 import { definedScorecard, type Scorecard } from './define-scorecard.js';
+import { explanationMemo } from './explanation-memo.js';
 import { explainAccount, type AccountContext } from './explain-account.js';
 import { ManualOverride, PreviousHealth, type HealthScore } from './health-score.js';
 import { measurePoints } from './measure-points.js';
@@ -90,6 +91,7 @@ export function scorePortfolio(
   const previousSnapshots = new Map((parsed.previousSnapshots ?? []).map((snapshot) => [snapshot.id, snapshot]));
   const manual = byKey(parsed.manualOverrides, (override) => override.accountId);
   const points = measurePoints(model);
+  const memo = explanationMemo(model);
   const results: HealthScore[] = new Array<HealthScore>(snapshots.length);
   for (let index = 0; index < snapshots.length; index++) {
     const snapshot: unknown = snapshots[index];
@@ -104,7 +106,7 @@ export function scorePortfolio(
         previousSnapshot: previousSnapshots.get(identity.id),
         manual: manual.get(identity.id) ?? [],
       };
-      results[index] = explainAccount(model, snapshot as object, points, context);
+      results[index] = explainAccount(model, snapshot as object, points, context, memo);
     } catch (thrown) {
       throw unreadable(thrown, 'invalid_input', ['snapshots', index], 'the snapshot');
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileScorecard, pathToBand, scoreAccount, scoreColumns } from '../../src/health/index';
+import { compileScorecard, pathToBand, scoreAccount, scoreColumns, scorePortfolio } from '../../src/health/index';
 import { withValue } from '../../src/health/path-to-band';
 import { mixed } from './scorecards';
 
@@ -58,6 +58,37 @@ describe('health scoring invariants', () => {
         );
       }),
     );
+  });
+
+  it('explains a portfolio exactly as scoreAccount explains each account, however values repeat', () => {
+    const repeated = fc.record({
+      id: fc.constantFrom('a', 'b'),
+      asOf: fc.constant('2026-06-30'),
+      licenseUtilization: fc.option(fc.constantFrom(-0, 0, 0.5, 0.9, 1.1, Number.NaN), { nil: null }),
+      ticketsOpened: fc.option(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant('two')), { nil: null }),
+      lastNpsCategory: fc.option(fc.constantFrom(...categories, 'unknown'), { nil: null }),
+      lastNpsDate: fc.option(fc.constantFrom('2026-06-01', '2026-01-01'), { nil: null }),
+      championNamed: fc.option(fc.boolean(), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(snapshotArbitrary, repeated), { maxLength: 40 }), (snapshots) => {
+        expect(scorePortfolio(mixed, snapshots)).toEqual(snapshots.map((snapshot) => scoreAccount(mixed, snapshot)));
+      }),
+    );
+  });
+
+  it('explains more distinct values than it remembers as scoreAccount does', () => {
+    const snapshots = Array.from({ length: 9000 }, (_, index) => ({
+      id: `acc-${String(index)}`,
+      asOf: '2026-06-30',
+      licenseUtilization: index / 9000,
+      ticketsOpened: index % 7,
+      championNamed: index % 3 === 0,
+    }));
+    const portfolio = scorePortfolio(mixed, snapshots);
+    for (const index of [0, 4095, 4096, 8191, 8999]) {
+      expect(portfolio[index]).toEqual(scoreAccount(mixed, snapshots[index] ?? {}));
+    }
   });
 
   it('keeps contributions adding up to the score, scores within 0–100, and no NaN in any result', () => {
