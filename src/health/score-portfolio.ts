@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, isArray, fail, parseWith, unreadable } from '../core/internal.js';
-import { checkManualBands, previousBandIndex, snapshotIdentity } from './account-context.js';
+import { checkManualBands, identityReader, previousBandIndex } from './account-context.js';
 import { definedScorecard, type Scorecard } from './define-scorecard.js';
 import { explanationMemo } from './explanation-memo.js';
 import { explainAccount, type AccountContext } from './explain-account.js';
@@ -92,11 +92,12 @@ export function scorePortfolio(
   const manual = byKey(parsed.manualOverrides, (override) => override.accountId);
   const points = measurePoints(model);
   const memo = explanationMemo(model);
+  const identityOf = identityReader();
   const results: HealthScore[] = new Array<HealthScore>(snapshots.length);
   for (let index = 0; index < snapshots.length; index++) {
     const snapshot: unknown = snapshots[index];
     try {
-      const identity = snapshotIdentity(snapshot, ['snapshots', index]);
+      const identity = identityOf(snapshot, ['snapshots', index]);
       const before = previous.get(identity.id)?.item;
       const context: AccountContext = {
         asOfDay: identity.asOfDay,
