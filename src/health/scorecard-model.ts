@@ -1,7 +1,8 @@
 import { at, isCalendarDate, toEpochDay } from '../core/internal.js';
 import { compileRule, type RulePredicate } from '../rules/index.js';
 import type { Scorecard } from './define-scorecard.js';
-import { fillersOf, type ColumnFiller, type ObjectFiller } from './block-fillers.js';
+import { fillersOf, type ColumnAdder, type ColumnFiller, type ObjectFiller } from './block-fillers.js';
+import { fieldReaderOf, type FieldReader } from './field-readers.js';
 import type { MeasureScoring, MissingPolicy, ThresholdRange } from './scorecard.js';
 
 /** What missing or stale data counts as: excluded (NaN), fixed points, or a failed score. @internal */
@@ -31,8 +32,12 @@ export interface MeasureModel {
   readonly categories: readonly string[];
   /** Points of a block of column values, as `columnPoints` gives them. */
   readonly fillColumn: ColumnFiller;
+  /** Adds weighted points of a block of column values to sums, while all can be scored. */
+  readonly addColumn: ColumnAdder;
   /** Points of a block of snapshots, as `points(read(snapshot))` gives them. */
   readonly fillObjects: ObjectFiller;
+  /** Reads the field of a block of snapshots as the column `fillColumn` scores, when the field is one property and the scoring takes numbers or yes/no; else null. */
+  readonly readField: FieldReader | null;
   readonly missing: PolicyModel;
   readonly stale: {
     readonly read: (snapshot: object) => unknown;
@@ -188,13 +193,7 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
       const index = measures.length;
       const stale = measure.stale;
       const read = fieldReader(measure.field);
-      const fillers = fillersOf(
-        measure.scoring,
-        read,
-        measure.field.includes('.') ? null : measure.field,
-        scorer.columnPoints,
-        scorer.points,
-      );
+      const fillers = fillersOf(measure.scoring, read, scorer.columnPoints, scorer.points);
       measures.push({
         index,
         id: measure.id,
@@ -206,7 +205,12 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
         nominalWeight: (group.weight / groupTotal) * (measure.weight / measureTotal),
         read,
         fillColumn: fillers.column,
+        addColumn: fillers.addColumn,
         fillObjects: fillers.objects,
+        readField:
+          measure.field.includes('.') || measure.scoring.type === 'bands'
+            ? null
+            : fieldReaderOf(index, measure.field, measure.scoring.type === 'boolean'),
         points: scorer.points,
         columnPoints: scorer.columnPoints,
         categories: scorer.categories,
