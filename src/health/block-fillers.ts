@@ -33,9 +33,74 @@ export type ObjectFiller = (rows: readonly object[], start: number, length: numb
 /** Reads a value for the object fillers: the field of the row, or its path. @internal */
 export type ValueReader = (row: object) => unknown;
 
+/**
+ * The points of every whole number from `low` for `values.length` numbers.
+ * Counts (tickets, logins, days, features) are whole numbers, and a
+ * threshold or linear scale tests each against its breaks, a branch the
+ * processor mispredicts on mixed data; looking the points up instead does
+ * not branch on the value. The table holds what the scorer itself gives
+ * for each number, so the points are the same to the bit.
+ */
+interface IntegerTable {
+  readonly low: number;
+  readonly values: Float64Array;
+}
+
+/** Whole numbers either side of the breaks a table covers, so that counts past the last break are looked up too. */
+const tableMargin = 256;
+
+function integerTable(points: (value: number) => number, lowBreak: number, highBreak: number): IntegerTable | null {
+  const low = Math.floor(lowBreak) - tableMargin;
+  const size = Math.ceil(highBreak) + tableMargin - low + 1;
+  if (!(size > 0 && size <= 4096)) return null;
+  return { low, values: Float64Array.from({ length: size }, (_, index) => points(low + index)) };
+}
+
+/** Adds points from the table for whole numbers it covers, and from `points` (finite values) for the others. */
+function addFromTable(
+  table: IntegerTable,
+  points: (value: number) => number,
+  column: Float64Array,
+  start: number,
+  length: number,
+  weight: number,
+  sum: Float64Array,
+): boolean {
+  const { low, values } = table;
+  const size = values.length;
+  for (let row = 0; row < length; row++) {
+    const value = column[start + row] ?? Number.NaN;
+    const index = value - low;
+    const earned =
+      index >= 0 && index < size && (index | 0) === index
+        ? (values[index] ?? Number.NaN)
+        : value > -Infinity && value < Infinity
+          ? points(value)
+          : Number.NaN;
+    if (earned !== earned) return false;
+    sum[row] = (sum[row] ?? 0) + weight * earned;
+  }
+  return true;
+}
+
+/** `plain`, or the table when the block starts with a whole number: a block of counts, most likely. */
+function withTable(
+  plain: ColumnAdder,
+  points: (value: number) => number,
+  lowBreak: number,
+  highBreak: number,
+): ColumnAdder {
+  const table = integerTable(points, lowBreak, highBreak);
+  if (table === null) return plain;
+  return (column, start, length, weight, sum) =>
+    Number.isInteger(column[start])
+      ? addFromTable(table, points, column, start, length, weight, sum)
+      : plain(column, start, length, weight, sum);
+}
+
 function linearAdder(min: number, max: number, invert: boolean): ColumnAdder {
   const span = max - min;
-  return (column, start, length, weight, sum) => {
+  const plain: ColumnAdder = (column, start, length, weight, sum) => {
     for (let row = 0; row < length; row++) {
       const value = column[start + row] ?? Number.NaN;
       if (!(value > -Infinity && value < Infinity)) return false;
@@ -44,6 +109,11 @@ function linearAdder(min: number, max: number, invert: boolean): ColumnAdder {
     }
     return true;
   };
+  const points = (value: number): number => {
+    const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
+    return invert ? 100 - 100 * share : 100 * share;
+  };
+  return withTable(plain, points, min, max);
 }
 
 function rangesOf(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['ranges']): {
@@ -104,7 +174,7 @@ function fillEach(length: number, out: Float64Array, points: (row: number) => nu
 function thresholdAdder(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['ranges']): ColumnAdder {
   const { from, below, points } = rangesOf(ranges);
   const touching = touch(from, below);
-  return (column, start, length, weight, sum) => {
+  const plain: ColumnAdder = (column, start, length, weight, sum) => {
     for (let row = 0; row < length; row++) {
       const earned = thresholdOf(column[start + row] ?? Number.NaN, from, below, points, touching);
       if (earned !== earned) return false;
@@ -112,6 +182,10 @@ function thresholdAdder(ranges: Extract<MeasureScoring, { type: 'thresholds' }>[
     }
     return true;
   };
+  const breaks = [...from, ...below].filter((value) => Number.isFinite(value));
+  const lowBreak = breaks.reduce((low, value) => Math.min(low, value), breaks[0] ?? 0);
+  const highBreak = breaks.reduce((high, value) => Math.max(high, value), breaks[0] ?? 0);
+  return withTable(plain, (value) => thresholdOf(value, from, below, points, touching), lowBreak, highBreak);
 }
 
 function yesNoAdder(yes: number, no: number): ColumnAdder {

@@ -9,7 +9,7 @@ import {
   scorePortfolio,
 } from '../../src/health/index';
 import { withValue } from '../../src/health/path-to-band';
-import { mixed } from './scorecards';
+import { fullSnapshot, mixed } from './scorecards';
 
 const categories = ['promoter', 'passive', 'detractor'];
 
@@ -136,6 +136,22 @@ describe('health scoring invariants', () => {
       }),
     );
     expect([...compileScorecard(scorecard).scores(snapshots, previousBands).bands]).toEqual([...withBefore.bands]);
+  });
+
+  it('scores whole numbers at, around and far beyond every break as scoreAccount does', () => {
+    const values = [-5000, -300, -1, -0, 0, 1, 2, 4, 5, 6, 200, 300, 5000, 0.5, 1.5, 4.999];
+    const snapshots = values.flatMap((tickets) =>
+      values.map((seats) => ({
+        ...fullSnapshot,
+        lastNpsDate: '2026-06-01',
+        licenseUtilization: seats,
+        ticketsOpened: tickets,
+      })),
+    );
+    const expected = snapshots.map((snapshot) => scoreAccount(mixed, snapshot).score ?? Number.NaN);
+    expect([...compileScorecard(mixed).scores(snapshots).scores]).toEqual(expected);
+    const { columns, ages } = columnsOf(snapshots);
+    expect([...scoreColumns(mixed, columns, { ages }).scores]).toEqual(expected);
   });
 
   it('keeps contributions adding up to the score, scores within 0–100, and no NaN in any result', () => {
