@@ -270,7 +270,7 @@ export function explainAccount(
       model,
       measure,
       status,
-      valueOf(measure.read(snapshot)),
+      valueOf(points.seen[index]),
       at(points.effective, index),
       at(points.scored, index),
       at(points.measureShare, index),

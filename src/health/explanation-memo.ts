@@ -21,19 +21,23 @@ interface ValueParts {
 
 type MemoKey = number | string | boolean | null;
 
+interface ValueMemo {
+  /** Whole numbers 0 to `countLimit` − 1, the usual counts, by index: no hashing. */
+  readonly counts: (ValueParts | undefined)[];
+  readonly others: Map<MemoKey, ValueParts>;
+}
+
 interface MeasureMemo {
   /** By status (ok, missing, stale), then by the value seen. */
-  readonly byStatus: readonly [Map<MemoKey, ValueParts>, Map<MemoKey, ValueParts>, Map<MemoKey, ValueParts>];
+  readonly byStatus: readonly [ValueMemo, ValueMemo, ValueMemo];
   size: number;
 }
 
 interface GroupMemo {
-  /** By the group's points (one decimal, NaN for none). */
-  readonly byPoints: Map<
-    number,
-    { readonly weight: number; readonly tenths: number; readonly part: GroupContribution }[]
-  >;
-  size: number;
+  /** By the group's points in tenths (0–1,000), 1,001 for none. */
+  readonly byTenths: (
+    { readonly weight: number; readonly tenths: number; readonly part: GroupContribution }[] | undefined
+  )[];
 }
 
 /**
@@ -92,14 +96,33 @@ export function weakestLine(memo: ExplanationMemo | undefined, measure: MeasureM
   return line;
 }
 
+/** Whole-number values below it are remembered by index. */
+const countLimit = 4096;
+
+function valueMemo(): ValueMemo {
+  return { counts: [], others: new Map() };
+}
+
+function lookUp(memo: ValueMemo, value: MemoKey): ValueParts | undefined {
+  return typeof value === 'number' && value >= 0 && value < countLimit && (value | 0) === value
+    ? memo.counts[value]
+    : memo.others.get(value);
+}
+
+function remember(memo: ValueMemo, value: MemoKey, parts: ValueParts): void {
+  if (typeof value === 'number' && value >= 0 && value < countLimit && (value | 0) === value)
+    memo.counts[value] = parts;
+  else memo.others.set(value, parts);
+}
+
 /** Distinct parts remembered per measure or group; past it, parts are built for each account. */
 const memoLimit = 4096;
 
 /** An empty memo for one call over many accounts. @internal */
 export function explanationMemo(model: ScorecardModel): ExplanationMemo {
   return {
-    measures: model.measures.map(() => ({ byStatus: [new Map(), new Map(), new Map()], size: 0 })),
-    groups: model.groups.map(() => ({ byPoints: new Map(), size: 0 })),
+    measures: model.measures.map(() => ({ byStatus: [valueMemo(), valueMemo(), valueMemo()], size: 0 })),
+    groups: model.groups.map(() => ({ byTenths: [] })),
     healthLines: new Map(),
     weakestLines: model.measures.map(() => new Map()),
   };
@@ -196,11 +219,11 @@ export function measureParts(
     return buildParts(model, measure, status, value, points, note, weight, tenths);
   }
   const byValue = measureMemo.byStatus[status === ok ? 0 : status === missing ? 1 : 2];
-  let entry = byValue.get(value);
+  let entry = lookUp(byValue, value);
   if (entry === undefined) {
     entry = { ...pointsAndNote(measure, status, value, effective, scored), variants: [] };
     if (measureMemo.size < memoLimit) {
-      byValue.set(value, entry);
+      remember(byValue, value, entry);
       measureMemo.size++;
     }
   }
@@ -241,18 +264,17 @@ export function groupPart(
 ): GroupContribution {
   const rounded = points === points ? roundScore(points) : null;
   const groupMemo = memo?.groups[group.index];
-  if (groupMemo === undefined) return buildGroup(group, rounded, weight, tenths);
-  const key = rounded ?? Number.NaN;
-  let variants = groupMemo.byPoints.get(key);
+  const key = rounded === null ? 1001 : Math.round(rounded * 10);
+  // Points outside 0–100 (never from a defined scorecard) are not remembered.
+  if (groupMemo === undefined || !(key >= 0 && key <= 1001)) return buildGroup(group, rounded, weight, tenths);
+  let variants = groupMemo.byTenths[key];
   if (variants === undefined) {
     variants = [];
-    if (groupMemo.size < memoLimit) groupMemo.byPoints.set(key, variants);
+    groupMemo.byTenths[key] = variants;
   }
   for (const variant of variants) if (variant.weight === weight && variant.tenths === tenths) return variant.part;
   const part = buildGroup(group, rounded, weight, tenths);
-  if (groupMemo.size < memoLimit) {
-    variants.push({ weight, tenths, part });
-    groupMemo.size++;
-  }
+  // A group's shares and tenths take few values for one points value; past the limit, parts are built each time.
+  if (variants.length < 64) variants.push({ weight, tenths, part });
   return part;
 }

@@ -40,6 +40,9 @@ export const ScorePortfolioOptions = z.strictObject({
  */
 export type ScorePortfolioOptions = z.input<typeof ScorePortfolioOptions>;
 
+const previousPath = ['options', 'previous'] as const;
+const noOverrides: readonly ManualOverride[] = Object.freeze([]);
+
 function byKey<Item>(items: readonly Item[] | undefined, key: (item: Item) => string): Map<string, Item[]> {
   const map = new Map<string, Item[]>();
   for (const item of items ?? []) {
@@ -103,9 +106,9 @@ export function scorePortfolio(
         asOfDay: identity.asOfDay,
         previousScore: before?.score ?? null,
         previousBand: before?.band ?? null,
-        previousBandIndex: previousBandIndex(model, before, ['options', 'previous']),
+        previousBandIndex: previousBandIndex(model, before, previousPath),
         previousSnapshot: previousSnapshots.get(identity.id),
-        manual: manual.get(identity.id) ?? [],
+        manual: manual.get(identity.id) ?? noOverrides,
       };
       results[index] = explainAccount(model, snapshot as object, points, context, memo);
     } catch (thrown) {

@@ -9,7 +9,7 @@ import {
   scorePortfolio,
 } from '../../src/health/index';
 import { withValue } from '../../src/health/path-to-band';
-import { fullSnapshot, mixed } from './scorecards';
+import { mixed } from './scorecards';
 
 const categories = ['promoter', 'passive', 'detractor'];
 
@@ -141,11 +141,14 @@ describe('health scoring invariants', () => {
   it('scores whole numbers at, around and far beyond every break as scoreAccount does', () => {
     const values = [-5000, -300, -1, -0, 0, 1, 2, 4, 5, 6, 200, 300, 5000, 0.5, 1.5, 4.999];
     const snapshots = values.flatMap((tickets) =>
-      values.map((seats) => ({
-        ...fullSnapshot,
-        lastNpsDate: '2026-06-01',
+      values.map((seats): Sample => ({
+        id: 'a',
+        asOf: '2026-06-30',
         licenseUtilization: seats,
         ticketsOpened: tickets,
+        lastNpsCategory: 'promoter',
+        lastNpsDate: '2026-06-01',
+        championNamed: true,
       })),
     );
     const expected = snapshots.map((snapshot) => scoreAccount(mixed, snapshot).score ?? Number.NaN);
