@@ -1,10 +1,4 @@
-import {
-  at,
-  type CalendarDate,
-  type Contribution,
-  type ContributionValue,
-  type Explanation,
-} from '../core/internal.js';
+import { type CalendarDate, type Contribution, type ContributionValue, type Explanation } from '../core/internal.js';
 import { groupPart, healthLine, measureParts, weakestLine, type ExplanationMemo } from './explanation-memo.js';
 import type {
   AppliedOverride,
@@ -46,7 +40,7 @@ function valueOf(value: unknown): ContributionValue {
 function tenthsOf(raw: Float64Array, totalTenths: number, tenths: Int32Array, remainders: Float64Array): void {
   let sum = 0;
   for (let index = 0; index < raw.length; index++) {
-    const scaled = at(raw, index) * 10;
+    const scaled = (raw[index] ?? Number.NaN) * 10;
     const floor = Math.floor(scaled);
     tenths[index] = floor;
     remainders[index] = scaled - floor;
@@ -54,8 +48,9 @@ function tenthsOf(raw: Float64Array, totalTenths: number, tenths: Int32Array, re
   }
   for (let extra = Math.min(raw.length, totalTenths - sum); extra > 0; extra--) {
     let best = 0;
-    for (let index = 1; index < raw.length; index++) if (at(remainders, index) > at(remainders, best)) best = index;
-    tenths[best] = at(tenths, best) + 1;
+    for (let index = 1; index < raw.length; index++)
+      if ((remainders[index] ?? Number.NaN) > (remainders[best] ?? Number.NaN)) best = index;
+    tenths[best] = (tenths[best] ?? Number.NaN) + 1;
     remainders[best] = -1;
   }
 }
@@ -70,9 +65,9 @@ function effectiveWeights(model: ScorecardModel, points: MeasurePoints): void {
     let sum = 0;
     let weights = 0;
     for (const index of entry.measures) {
-      const value = at(effective, index);
+      const value = effective[index] ?? Number.NaN;
       if (value === value) {
-        const weight = at(model.measureWeights, index);
+        const weight = model.measureWeights[index] ?? Number.NaN;
         sum += weight * value;
         weights += weight;
       }
@@ -82,13 +77,13 @@ function effectiveWeights(model: ScorecardModel, points: MeasurePoints): void {
     if (weights > 0) groupSum += entry.weight;
   }
   for (const entry of model.groups) {
-    const weights = at(groupWeight, entry.index);
+    const weights = groupWeight[entry.index] ?? Number.NaN;
     if (weights === 0) continue;
     const share = entry.weight / groupSum;
     groupShare[entry.index] = share;
     for (const index of entry.measures) {
-      const value = at(effective, index);
-      if (value === value) measureShare[index] = share * (at(model.measureWeights, index) / weights);
+      const value = effective[index] ?? Number.NaN;
+      if (value === value) measureShare[index] = share * ((model.measureWeights[index] ?? Number.NaN) / weights);
     }
   }
 }
@@ -207,8 +202,8 @@ function contributedTenths(model: ScorecardModel, points: MeasurePoints, score: 
   if (score !== null) {
     effectiveWeights(model, points);
     for (let index = 0; index < model.measures.length; index++) {
-      const share = at(measureShare, index);
-      raw[index] = share > 0 ? share * at(points.effective, index) : 0;
+      const share = measureShare[index] ?? Number.NaN;
+      raw[index] = share > 0 ? share * (points.effective[index] ?? Number.NaN) : 0;
     }
   } else {
     measureShare.fill(0);
@@ -229,8 +224,14 @@ function groupsOf(
     const group = groups[index];
     if (group === undefined) continue;
     let groupTenths = 0;
-    for (const measure of group.measures) groupTenths += at(points.tenths, measure);
-    parts[index] = groupPart(memo, group, at(points.groupPoints, index), at(points.groupShare, index), groupTenths);
+    for (const measure of group.measures) groupTenths += points.tenths[measure] ?? Number.NaN;
+    parts[index] = groupPart(
+      memo,
+      group,
+      points.groupPoints[index] ?? Number.NaN,
+      points.groupShare[index] ?? Number.NaN,
+      groupTenths,
+    );
   }
   return parts;
 }
@@ -271,10 +272,10 @@ export function explainAccount(
       measure,
       status,
       valueOf(points.seen[index]),
-      at(points.effective, index),
-      at(points.scored, index),
-      at(points.measureShare, index),
-      at(points.tenths, index),
+      points.effective[index] ?? Number.NaN,
+      points.scored[index] ?? Number.NaN,
+      points.measureShare[index] ?? Number.NaN,
+      points.tenths[index] ?? Number.NaN,
     );
     contributions[index] = parts.contribution;
     explained[index] = parts.explained;

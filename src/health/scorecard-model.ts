@@ -1,4 +1,4 @@
-import { at, isCalendarDate, toEpochDay } from '../core/internal.js';
+import { isCalendarDate, toEpochDay } from '../core/internal.js';
 import { compileRule, type RulePredicate } from '../rules/index.js';
 import type { Scorecard } from './define-scorecard.js';
 import { fillersOf, type ColumnAdder, type ColumnFiller, type ObjectFiller } from './block-fillers.js';
@@ -123,7 +123,8 @@ function thresholdPoints(ranges: readonly ThresholdRange[]): (value: number) => 
   return (value) => {
     if (!Number.isFinite(value)) return Number.NaN;
     for (let index = 0; index < points.length; index++) {
-      if (value >= at(from, index) && value < at(below, index)) return at(points, index);
+      if (value >= (from[index] ?? Number.NaN) && value < (below[index] ?? Number.NaN))
+        return points[index] ?? Number.NaN;
     }
     return Number.NaN;
   };
@@ -165,7 +166,7 @@ function scorerOf(scoring: MeasureScoring): Scorer {
               ? (scoring.points[value] ?? otherwise)
               : otherwise,
         columnPoints: (value) =>
-          Number.isInteger(value) && value >= 0 && value < byIndex.length ? at(byIndex, value) : Number.NaN,
+          Number.isInteger(value) && value >= 0 && value < byIndex.length ? (byIndex[value] ?? Number.NaN) : Number.NaN,
         categories,
       };
     }
@@ -285,19 +286,19 @@ export function combinePoints(model: ScorecardModel, points: ArrayLike<number>):
   let groupWeightSum = 0;
   let measure = 0;
   for (let group = 0; group < groupEnds.length; group++) {
-    const end = at(groupEnds, group);
+    const end = groupEnds[group] ?? Number.NaN;
     let sum = 0;
     let weightSum = 0;
     for (; measure < end; measure++) {
-      const value = at(points, measure);
+      const value = points[measure] ?? Number.NaN;
       if (value === value) {
-        const weight = at(measureWeights, measure);
+        const weight = measureWeights[measure] ?? Number.NaN;
         sum += weight * value;
         weightSum += weight;
       }
     }
     if (weightSum > 0) {
-      const groupWeight = at(groupWeights, group);
+      const groupWeight = groupWeights[group] ?? Number.NaN;
       total += groupWeight * (sum / weightSum);
       groupWeightSum += groupWeight;
     }
@@ -323,7 +324,7 @@ export function bandIndexOf(bandFrom: Float64Array, margin: number, score: numbe
   let up = -1;
   let down = 0;
   for (let index = 0; index < bandFrom.length; index++) {
-    const from = at(bandFrom, index);
+    const from = bandFrom[index] ?? Number.NaN;
     if (from <= score) plain = index;
     if (from + margin <= score) up = index;
     if (from - margin <= score) down = index;
