@@ -1,5 +1,5 @@
 import type { HealthColumns } from './compile-scorecard.js';
-import { bandIndexOf, roundScore, type GroupModel, type MeasureModel, type ScorecardModel } from './scorecard-model.js';
+import { bandIndexOf, type GroupModel, type MeasureModel, type ScorecardModel } from './scorecard-model.js';
 
 /** Rows scored at a time: large enough for tight loops, small enough to stay in cache. @internal */
 export const blockSize = 1024;
@@ -111,6 +111,24 @@ function addGroup(
 }
 
 /** Scores and bands of a block's rows from `total` over the group weight that counted. */
+/** The band of a score without hysteresis: the last whose start it reaches (the first band when none), as bandIndexOf gives it. */
+function plainBandOf(bandFrom: Float64Array, score: number): number {
+  let band = 0;
+  for (let index = 1; index < bandFrom.length; index++) if ((bandFrom[index] ?? Infinity) <= score) band = index;
+  return band;
+}
+
+/**
+ * The plain band of every score from 0 to 100 by its tenths. Scores have
+ * one decimal, so a lookup gives the band without testing the score
+ * against each band's start, a branch the processor mispredicts on mixed
+ * scores.
+ */
+function plainBandTable(bandFrom: Float64Array): Uint8Array {
+  return Uint8Array.from({ length: 1001 }, (_, tenths) => plainBandOf(bandFrom, tenths / 10));
+}
+
+/** Scores and bands of a block's rows from `total` over the group weight that counted. */
 function writeScores(
   model: ScorecardModel,
   start: number,
@@ -119,14 +137,13 @@ function writeScores(
   uniformWeight: number,
   previous: Uint8Array | undefined,
   out: HealthColumns,
+  bandTable: Uint8Array,
 ): void {
   const { failed, total, totalWeight } = block;
   const { bandFrom } = model;
   const margin = model.scorecard.hysteresis;
   const { scores, bands } = out;
-  // Without hysteresis a score's band is the last whose start it reaches (the first band when none), as bandIndexOf gives it.
   const plainBands = previous === undefined || margin === 0;
-  const bandCount = bandFrom.length;
   for (let row = 0; row < length; row++) {
     const target = start + row;
     const weights = uniformWeight === uniformWeight ? uniformWeight : (totalWeight[row] ?? 0);
@@ -135,12 +152,12 @@ function writeScores(
       bands[target] = noBand;
       continue;
     }
-    const score = roundScore((total[row] ?? 0) / weights);
+    // roundScore, with the tenths kept for the band table.
+    const tenths = Math.round(((total[row] ?? 0) / weights) * 10);
+    const score = tenths / 10;
     scores[target] = score;
     if (plainBands) {
-      let band = 0;
-      for (let index = 1; index < bandCount; index++) if ((bandFrom[index] ?? Infinity) <= score) band = index;
-      bands[target] = band;
+      bands[target] = tenths >= 0 && tenths <= 1000 ? (bandTable[tenths] ?? 0) : plainBandOf(bandFrom, score);
       continue;
     }
     const before = previous[target] ?? noBand;
@@ -175,6 +192,7 @@ export function blockScores(
     totalWeight: new Float64Array(blockSize),
   };
   const { groups } = model;
+  const bandTable = plainBandTable(model.bandFrom);
   // Each group's weights summed in measure order, as combinePoints sums them when nothing is missing.
   const weightSums = groups.map((group) =>
     group.measures.reduce((sum, index) => sum + (model.measures[index]?.weight ?? 0), 0),
@@ -207,7 +225,7 @@ export function blockScores(
       }
       addGroup(model, group, source, start, length, block);
     }
-    writeScores(model, start, length, block, uniformWeight, previous, out);
+    writeScores(model, start, length, block, uniformWeight, previous, out, bandTable);
   }
   return out;
 }
