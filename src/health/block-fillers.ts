@@ -83,19 +83,57 @@ function addFromTable(
   return true;
 }
 
-/** `plain`, or the table when the block starts with a whole number: a block of counts, most likely. */
+/** Adds points from a table of hundredths for values with at most two decimals it covers, and from `points` for the others. */
+function addFromHundredths(
+  table: IntegerTable,
+  points: (value: number) => number,
+  column: Float64Array,
+  start: number,
+  length: number,
+  weight: number,
+  sum: Float64Array,
+): boolean {
+  const { low, values } = table;
+  const size = values.length;
+  for (let row = 0; row < length; row++) {
+    const value = column[start + row] ?? Number.NaN;
+    const hundredths = Math.round(value * 100);
+    const index = hundredths - low;
+    const earned =
+      index >= 0 && index < size && hundredths / 100 === value
+        ? (values[index] ?? Number.NaN)
+        : value > -Infinity && value < Infinity
+          ? points(value)
+          : Number.NaN;
+    if (earned !== earned) return false;
+    sum[row] = (sum[row] ?? 0) + weight * earned;
+  }
+  return true;
+}
+
+/**
+ * `plain`, or a table when the block starts with a whole number (a block
+ * of counts, most likely) or, for `hundredths`, with a value of at most two
+ * decimals (shares and ratios given to the percent).
+ */
 function withTable(
   plain: ColumnAdder,
   points: (value: number) => number,
   lowBreak: number,
   highBreak: number,
+  hundredths: boolean,
 ): ColumnAdder {
-  const table = integerTable(points, lowBreak, highBreak);
-  if (table === null) return plain;
-  return (column, start, length, weight, sum) =>
-    Number.isInteger(column[start])
-      ? addFromTable(table, points, column, start, length, weight, sum)
-      : plain(column, start, length, weight, sum);
+  const wholes = integerTable(points, lowBreak, highBreak);
+  const cents = hundredths ? integerTable((value) => points(value / 100), lowBreak * 100, highBreak * 100) : null;
+  if (wholes === null && cents === null) return plain;
+  return (column, start, length, weight, sum) => {
+    const first = column[start] ?? Number.NaN;
+    if (wholes !== null && Number.isInteger(first))
+      return addFromTable(wholes, points, column, start, length, weight, sum);
+    if (cents !== null && Math.round(first * 100) / 100 === first)
+      return addFromHundredths(cents, points, column, start, length, weight, sum);
+    return plain(column, start, length, weight, sum);
+  };
 }
 
 function linearAdder(min: number, max: number, invert: boolean): ColumnAdder {
@@ -113,7 +151,7 @@ function linearAdder(min: number, max: number, invert: boolean): ColumnAdder {
     const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
     return invert ? 100 - 100 * share : 100 * share;
   };
-  return withTable(plain, points, min, max);
+  return withTable(plain, points, min, max, true);
 }
 
 function rangesOf(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['ranges']): {
@@ -185,7 +223,7 @@ function thresholdAdder(ranges: Extract<MeasureScoring, { type: 'thresholds' }>[
   const breaks = [...from, ...below].filter((value) => Number.isFinite(value));
   const lowBreak = breaks.reduce((low, value) => Math.min(low, value), breaks[0] ?? 0);
   const highBreak = breaks.reduce((high, value) => Math.max(high, value), breaks[0] ?? 0);
-  return withTable(plain, (value) => thresholdOf(value, from, below, points, touching), lowBreak, highBreak);
+  return withTable(plain, (value) => thresholdOf(value, from, below, points, touching), lowBreak, highBreak, false);
 }
 
 function yesNoAdder(yes: number, no: number): ColumnAdder {

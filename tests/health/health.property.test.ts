@@ -138,24 +138,51 @@ describe('health scoring invariants', () => {
     expect([...compileScorecard(scorecard).scores(snapshots, previousBands).bands]).toEqual([...withBefore.bands]);
   });
 
-  it('scores whole numbers at, around and far beyond every break as scoreAccount does', () => {
-    const values = [-5000, -300, -1, -0, 0, 1, 2, 4, 5, 6, 200, 300, 5000, 0.5, 1.5, 4.999];
-    const snapshots = values.flatMap((tickets) =>
-      values.map((seats): Sample => ({
-        id: 'a',
-        asOf: '2026-06-30',
-        licenseUtilization: seats,
-        ticketsOpened: tickets,
-        lastNpsCategory: 'promoter',
-        lastNpsDate: '2026-06-01',
-        championNamed: true,
-      })),
-    );
-    const expected = snapshots.map((snapshot) => scoreAccount(mixed, snapshot).score ?? Number.NaN);
-    expect([...compileScorecard(mixed).scores(snapshots).scores]).toEqual(expected);
-    const { columns, ages } = columnsOf(snapshots);
-    expect([...scoreColumns(mixed, columns, { ages }).scores]).toEqual(expected);
-  });
+  it.each([-5000, 7, -0, 0.25, 0.1 + 0.2])(
+    'scores values at, around and far beyond every break as scoreAccount does, starting with %d',
+    (first) => {
+      // The first value of a block decides how it is scored: from a table of whole numbers, of hundredths, or neither.
+      const values = [
+        first,
+        -5000,
+        -300,
+        -1,
+        -0,
+        0,
+        1,
+        2,
+        4,
+        5,
+        6,
+        200,
+        300,
+        5000,
+        0.5,
+        1.5,
+        4.999,
+        0.1 + 0.2,
+        0.35,
+        0.333,
+        0.456,
+        -2.5,
+      ];
+      const snapshots = values.flatMap((tickets) =>
+        values.map((seats): Sample => ({
+          id: 'a',
+          asOf: '2026-06-30',
+          licenseUtilization: seats,
+          ticketsOpened: tickets,
+          lastNpsCategory: 'promoter',
+          lastNpsDate: '2026-06-01',
+          championNamed: true,
+        })),
+      );
+      const expected = snapshots.map((snapshot) => scoreAccount(mixed, snapshot).score ?? Number.NaN);
+      expect([...compileScorecard(mixed).scores(snapshots).scores]).toEqual(expected);
+      const { columns, ages } = columnsOf(snapshots);
+      expect([...scoreColumns(mixed, columns, { ages }).scores]).toEqual(expected);
+    },
+  );
 
   it('keeps contributions adding up to the score, scores within 0–100, and no NaN in any result', () => {
     fc.assert(
