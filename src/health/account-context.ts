@@ -31,6 +31,28 @@ export function snapshotIdentity(snapshot: unknown, path: readonly PathSegment[]
   return { id, asOf, asOfDay: toEpochDay(asOf) };
 }
 
+/**
+ * {@link snapshotIdentity} for the snapshots of one portfolio, which usually
+ * share one `asOf`: a day already seen is not parsed again.
+ *
+ * @internal
+ */
+export function identityReader(): (snapshot: unknown, path: readonly PathSegment[]) => SnapshotIdentity {
+  let lastAsOf: CalendarDate | undefined;
+  let lastDay = 0;
+  return (snapshot, path) => {
+    if (!isObjectRecord(snapshot)) fail('invalid_input', path, `expected an account snapshot, got ${kindOf(snapshot)}`);
+    const { id, asOf } = snapshot as { id?: unknown; asOf?: unknown };
+    if (typeof id !== 'string') fail('invalid_input', [...path, 'id'], `expected string, got ${kindOf(id)}`);
+    if (lastAsOf === undefined || asOf !== lastAsOf) {
+      if (!isCalendarDate(asOf)) fail('invalid_input', [...path, 'asOf'], notADate(asOf));
+      lastAsOf = asOf;
+      lastDay = toEpochDay(asOf);
+    }
+    return { id, asOf: lastAsOf, asOfDay: lastDay };
+  };
+}
+
 /** The index of a previous result's band, checked against the scorecard's bands. @internal */
 export function previousBandIndex(
   model: ScorecardModel,

@@ -1,54 +1,157 @@
-import { at } from '../core/internal.js';
 import type { MeasureScoring } from './scorecard.js';
 
 /**
- * Fills `out[0 … length)` with the points of `length` values from `start`:
- * one tight loop per scoring type, so the loop's arithmetic is inlined and
- * the scores agree to the bit with the one-value scorers.
+ * Fills `out[0 … length)` with the points of `length` values from `start`
+ * and returns how many of them are NaN (missing). Typed arrays are indexed
+ * directly in these loops rather than through core's `at`, whose one load
+ * site would see every kind of array and slow every loop that inlines it.
  *
  * @internal
  */
-export type ColumnFiller = (column: Float64Array, start: number, length: number, out: Float64Array) => void;
+export type ColumnFiller = (column: Float64Array, start: number, length: number, out: Float64Array) => number;
 
-/** The same for snapshot objects, reading one field. @internal */
-export type ObjectFiller = (rows: readonly object[], start: number, length: number, out: Float64Array) => void;
+/**
+ * Adds `weight` × the points of `length` values from `start` to
+ * `sum[0 … length)`, and returns true; returns false at the first value
+ * that cannot be scored, with `sum` partly added. One tight loop per
+ * scoring type, so the arithmetic is inlined, the same as the one-value
+ * scorers', and agrees with them to the bit.
+ *
+ * @internal
+ */
+export type ColumnAdder = (
+  column: Float64Array,
+  start: number,
+  length: number,
+  weight: number,
+  sum: Float64Array,
+) => boolean;
+
+/** Fills points, as {@link ColumnFiller}, of snapshot objects. @internal */
+export type ObjectFiller = (rows: readonly object[], start: number, length: number, out: Float64Array) => number;
 
 /** Reads a value for the object fillers: the field of the row, or its path. @internal */
 export type ValueReader = (row: object) => unknown;
 
-function linearColumn(min: number, max: number, invert: boolean): ColumnFiller {
-  const span = max - min;
-  return (column, start, length, out) => {
-    for (let row = 0; row < length; row++) {
-      const value = at(column, start + row);
-      if (!(value > -Infinity && value < Infinity)) out[row] = Number.NaN;
-      else {
-        const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
-        out[row] = invert ? 100 - 100 * share : 100 * share;
-      }
-    }
+/**
+ * The points of every whole number from `low` for `values.length` numbers.
+ * Counts (tickets, logins, days, features) are whole numbers, and a
+ * threshold or linear scale tests each against its breaks, a branch the
+ * processor mispredicts on mixed data; looking the points up instead does
+ * not branch on the value. The table holds what the scorer itself gives
+ * for each number, so the points are the same to the bit.
+ */
+interface IntegerTable {
+  readonly low: number;
+  readonly values: Float64Array;
+}
+
+/** Whole numbers either side of the breaks a table covers, so that counts past the last break are looked up too. */
+const tableMargin = 256;
+
+function integerTable(points: (value: number) => number, lowBreak: number, highBreak: number): IntegerTable | null {
+  const low = Math.floor(lowBreak) - tableMargin;
+  const size = Math.ceil(highBreak) + tableMargin - low + 1;
+  if (!(size > 0 && size <= 4096)) return null;
+  return { low, values: Float64Array.from({ length: size }, (_, index) => points(low + index)) };
+}
+
+/** Adds points from the table for whole numbers it covers, and from `points` (finite values) for the others. */
+function addFromTable(
+  table: IntegerTable,
+  points: (value: number) => number,
+  column: Float64Array,
+  start: number,
+  length: number,
+  weight: number,
+  sum: Float64Array,
+): boolean {
+  const { low, values } = table;
+  const size = values.length;
+  for (let row = 0; row < length; row++) {
+    const value = column[start + row] ?? Number.NaN;
+    const index = value - low;
+    const earned =
+      index >= 0 && index < size && (index | 0) === index
+        ? (values[index] ?? Number.NaN)
+        : value > -Infinity && value < Infinity
+          ? points(value)
+          : Number.NaN;
+    if (earned !== earned) return false;
+    sum[row] = (sum[row] ?? 0) + weight * earned;
+  }
+  return true;
+}
+
+/** Adds points from a table of hundredths for values with at most two decimals it covers, and from `points` for the others. */
+function addFromHundredths(
+  table: IntegerTable,
+  points: (value: number) => number,
+  column: Float64Array,
+  start: number,
+  length: number,
+  weight: number,
+  sum: Float64Array,
+): boolean {
+  const { low, values } = table;
+  const size = values.length;
+  for (let row = 0; row < length; row++) {
+    const value = column[start + row] ?? Number.NaN;
+    const hundredths = Math.round(value * 100);
+    const index = hundredths - low;
+    const earned =
+      index >= 0 && index < size && hundredths / 100 === value
+        ? (values[index] ?? Number.NaN)
+        : value > -Infinity && value < Infinity
+          ? points(value)
+          : Number.NaN;
+    if (earned !== earned) return false;
+    sum[row] = (sum[row] ?? 0) + weight * earned;
+  }
+  return true;
+}
+
+/**
+ * `plain`, or a table when the block starts with a whole number (a block
+ * of counts, most likely) or, for `hundredths`, with a value of at most two
+ * decimals (shares and ratios given to the percent).
+ */
+function withTable(
+  plain: ColumnAdder,
+  points: (value: number) => number,
+  lowBreak: number,
+  highBreak: number,
+  hundredths: boolean,
+): ColumnAdder {
+  const wholes = integerTable(points, lowBreak, highBreak);
+  const cents = hundredths ? integerTable((value) => points(value / 100), lowBreak * 100, highBreak * 100) : null;
+  if (wholes === null && cents === null) return plain;
+  return (column, start, length, weight, sum) => {
+    const first = column[start] ?? Number.NaN;
+    if (wholes !== null && Number.isInteger(first))
+      return addFromTable(wholes, points, column, start, length, weight, sum);
+    if (cents !== null && Math.round(first * 100) / 100 === first)
+      return addFromHundredths(cents, points, column, start, length, weight, sum);
+    return plain(column, start, length, weight, sum);
   };
 }
 
-function linearObjects(
-  read: ValueReader,
-  field: string | null,
-  min: number,
-  max: number,
-  invert: boolean,
-): ObjectFiller {
+function linearAdder(min: number, max: number, invert: boolean): ColumnAdder {
   const span = max - min;
-  return (rows, start, length, out) => {
+  const plain: ColumnAdder = (column, start, length, weight, sum) => {
     for (let row = 0; row < length; row++) {
-      const snapshot = rows[start + row] ?? {};
-      const value = field === null ? read(snapshot) : (snapshot as Record<string, unknown>)[field];
-      if (typeof value !== 'number' || !(value > -Infinity && value < Infinity)) out[row] = Number.NaN;
-      else {
-        const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
-        out[row] = invert ? 100 - 100 * share : 100 * share;
-      }
+      const value = column[start + row] ?? Number.NaN;
+      if (!(value > -Infinity && value < Infinity)) return false;
+      const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
+      sum[row] = (sum[row] ?? 0) + weight * (invert ? 100 - 100 * share : 100 * share);
     }
+    return true;
   };
+  const points = (value: number): number => {
+    const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
+    return invert ? 100 - 100 * share : 100 * share;
+  };
+  return withTable(plain, points, min, max, true);
 }
 
 function rangesOf(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['ranges']): {
@@ -63,57 +166,113 @@ function rangesOf(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['range
   };
 }
 
-function thresholdOf(value: number, from: Float64Array, below: Float64Array, points: Float64Array): number {
+/**
+ * The points of the range a value falls in. Ranges of a defined scorecard
+ * ascend and touch, each starting where the one before ends, so past the
+ * first range's start one test a range is enough, as a hand-written
+ * `value < 1 ? 100 : value < 2 ? 40 : 0` would do; ranges that do not
+ * touch (never from `defineScorecard`) are tested on both ends.
+ */
+function thresholdOf(
+  value: number,
+  from: Float64Array,
+  below: Float64Array,
+  points: Float64Array,
+  touching: boolean,
+): number {
   if (!(value > -Infinity && value < Infinity)) return Number.NaN;
+  if (touching) {
+    if (!(value >= (from[0] ?? Infinity))) return Number.NaN;
+    for (let index = 0; index < points.length; index++)
+      if (value < (below[index] ?? -Infinity)) return points[index] ?? Number.NaN;
+    return Number.NaN;
+  }
   for (let index = 0; index < points.length; index++) {
-    if (value >= at(from, index) && value < at(below, index)) return at(points, index);
+    if (value >= (from[index] ?? Infinity) && value < (below[index] ?? -Infinity)) return points[index] ?? Number.NaN;
   }
   return Number.NaN;
 }
 
+function touch(from: Float64Array, below: Float64Array): boolean {
+  for (let index = 1; index < from.length; index++) if (from[index] !== below[index - 1]) return false;
+  return true;
+}
+
+/** Fills `out` from `points` of each row and counts the NaN. */
+function fillEach(length: number, out: Float64Array, points: (row: number) => number): number {
+  let missing = 0;
+  for (let row = 0; row < length; row++) {
+    const value = points(row);
+    out[row] = value;
+    if (value !== value) missing++;
+  }
+  return missing;
+}
+
+function thresholdAdder(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['ranges']): ColumnAdder {
+  const { from, below, points } = rangesOf(ranges);
+  const touching = touch(from, below);
+  const plain: ColumnAdder = (column, start, length, weight, sum) => {
+    for (let row = 0; row < length; row++) {
+      const earned = thresholdOf(column[start + row] ?? Number.NaN, from, below, points, touching);
+      if (earned !== earned) return false;
+      sum[row] = (sum[row] ?? 0) + weight * earned;
+    }
+    return true;
+  };
+  const breaks = [...from, ...below].filter((value) => Number.isFinite(value));
+  const lowBreak = breaks.reduce((low, value) => Math.min(low, value), breaks[0] ?? 0);
+  const highBreak = breaks.reduce((high, value) => Math.max(high, value), breaks[0] ?? 0);
+  return withTable(plain, (value) => thresholdOf(value, from, below, points, touching), lowBreak, highBreak, false);
+}
+
+function yesNoAdder(yes: number, no: number): ColumnAdder {
+  return (column, start, length, weight, sum) => {
+    for (let row = 0; row < length; row++) {
+      const value = column[start + row];
+      if (value !== 1 && value !== 0) return false;
+      sum[row] = (sum[row] ?? 0) + weight * (value === 1 ? yes : no);
+    }
+    return true;
+  };
+}
+
+function eachAdder(columnPoints: (value: number) => number): ColumnAdder {
+  return (column, start, length, weight, sum) => {
+    for (let row = 0; row < length; row++) {
+      const earned = columnPoints(column[start + row] ?? Number.NaN);
+      if (earned !== earned) return false;
+      sum[row] = (sum[row] ?? 0) + weight * earned;
+    }
+    return true;
+  };
+}
+
 /**
- * Column and object fillers of a scoring. `field` is the property to read
- * when the path has one step: read in the filler itself, each scoring
- * type's loop sees only its own measures' fields, where one shared reader
- * would see them all and go megamorphic. Dotted paths go through `read`.
+ * The block scorers of a measure: its column filler and adder, and its
+ * object filler (which reads each value with `read`; one-property fields of
+ * numeric and yes/no measures are read faster, see `field-readers.ts`).
  *
  * @internal
  */
 export function fillersOf(
   scoring: MeasureScoring,
   read: ValueReader,
-  field: string | null,
   columnPoints: (value: number) => number,
   points: (value: unknown) => number,
-): { readonly column: ColumnFiller; readonly objects: ObjectFiller } {
-  if (scoring.type === 'linear') {
-    const invert = scoring.invert === true;
-    return {
-      column: linearColumn(scoring.min, scoring.max, invert),
-      objects: linearObjects(read, field, scoring.min, scoring.max, invert),
-    };
+): { readonly column: ColumnFiller; readonly addColumn: ColumnAdder; readonly objects: ObjectFiller } {
+  const column: ColumnFiller = (values, start, length, out) =>
+    fillEach(length, out, (row) => columnPoints(values[start + row] ?? Number.NaN));
+  const objects: ObjectFiller = (rows, start, length, out) =>
+    fillEach(length, out, (row) => points(read(rows[start + row] ?? {})));
+  switch (scoring.type) {
+    case 'linear':
+      return { column, objects, addColumn: linearAdder(scoring.min, scoring.max, scoring.invert === true) };
+    case 'thresholds':
+      return { column, objects, addColumn: thresholdAdder(scoring.ranges) };
+    case 'boolean':
+      return { column, objects, addColumn: yesNoAdder(scoring.whenTrue ?? 100, scoring.whenFalse ?? 0) };
+    case 'bands':
+      return { column, objects, addColumn: eachAdder(columnPoints) };
   }
-  if (scoring.type === 'thresholds') {
-    const { from, below, points: earned } = rangesOf(scoring.ranges);
-    return {
-      column: (column, start, length, out) => {
-        for (let row = 0; row < length; row++) out[row] = thresholdOf(at(column, start + row), from, below, earned);
-      },
-      objects: (rows, start, length, out) => {
-        for (let row = 0; row < length; row++) {
-          const snapshot = rows[start + row] ?? {};
-          const value = field === null ? read(snapshot) : (snapshot as Record<string, unknown>)[field];
-          out[row] = typeof value === 'number' ? thresholdOf(value, from, below, earned) : Number.NaN;
-        }
-      },
-    };
-  }
-  return {
-    column: (column, start, length, out) => {
-      for (let row = 0; row < length; row++) out[row] = columnPoints(at(column, start + row));
-    },
-    objects: (rows, start, length, out) => {
-      for (let row = 0; row < length; row++) out[row] = points(read(rows[start + row] ?? {}));
-    },
-  };
 }

@@ -10,7 +10,7 @@ import { explainAccount } from './explain-account.js';
 import type { HealthScore } from './health-score.js';
 import { measurePoints, scoreMeasures } from './measure-points.js';
 import type { ScorecardInput } from './scorecard.js';
-import { blockScores, noBand } from './block-scores.js';
+import { blockScores, blockSize, noBand } from './block-scores.js';
 import { combinePoints, isStaleDate, modelOf, roundScore, type ScorecardModel } from './scorecard-model.js';
 
 /**
@@ -103,13 +103,26 @@ function scoresOf(model: ScorecardModel, snapshots: unknown, previousBands: unkn
     }
   }
   const rows = snapshots as readonly object[];
+  // The block's values of one measure, read from the snapshots, for the column scorers.
+  const values = new Float64Array(blockSize);
   try {
     return blockScores(
       model,
       count,
       {
         fill: (measure, start, length, out) => {
-          measure.fillObjects(rows, start, length, out);
+          if (measure.readField === null) return measure.fillObjects(rows, start, length, out);
+          measure.readField(rows, start, length, values);
+          return measure.fillColumn(values, 0, length, out);
+        },
+        add: (measure, start, length, sum) => {
+          if (measure.readField === null) {
+            if (measure.fillObjects(rows, start, length, values) > 0) return false;
+            for (let row = 0; row < length; row++) sum[row] = (sum[row] ?? 0) + measure.weight * (values[row] ?? 0);
+            return true;
+          }
+          measure.readField(rows, start, length, values);
+          return measure.addColumn(values, 0, length, measure.weight, sum);
         },
         stale: (measure, start, length, out) => {
           const check = measure.stale;

@@ -1,23 +1,15 @@
-import {
-  at,
-  quoteText,
-  type CalendarDate,
-  type Contribution,
-  type ContributionValue,
-  type Explanation,
-} from '../core/internal.js';
+import { type CalendarDate, type Contribution, type ContributionValue, type Explanation } from '../core/internal.js';
+import { groupPart, healthLine, measureParts, weakestLine, type ExplanationMemo } from './explanation-memo.js';
 import type {
   AppliedOverride,
-  AppliedPolicy,
   GroupContribution,
   HealthScore,
   HealthTrend,
   ManualOverride,
   MeasureContribution,
-  MeasureStatus,
 } from './health-score.js';
 import { missing, ok, scoreMeasures, type MeasurePoints } from './measure-points.js';
-import { bandIndexOf, combinePoints, roundScore, type MeasureModel, type ScorecardModel } from './scorecard-model.js';
+import { bandIndexOf, combinePoints, roundScore, type ScorecardModel } from './scorecard-model.js';
 
 /** What one account is scored with besides its snapshot, already validated. @internal */
 export interface AccountContext {
@@ -33,59 +25,11 @@ export interface AccountContext {
   readonly manual: readonly ManualOverride[];
 }
 
-const statusNames: readonly MeasureStatus[] = ['ok', 'missing', 'stale'];
-
 function valueOf(value: unknown): ContributionValue {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return [...value];
   return null;
-}
-
-function describe(value: ContributionValue): string {
-  if (value === null) return 'no value';
-  if (typeof value === 'number') return String(Math.round(value * 1000) / 1000);
-  if (typeof value === 'string') return quoteText(value, 40);
-  return typeof value === 'boolean' ? (value ? 'yes' : 'no') : quoteText(value.join(', '), 40);
-}
-
-function policyName(measure: MeasureModel, status: number): AppliedPolicy {
-  if (status === ok) return 'scored';
-  const policy = status === missing ? measure.missing : (measure.stale?.policy ?? measure.missing);
-  return policy.kind === 'redistribute' ? 'redistributed' : policy.kind === 'fail' ? 'failed' : policy.kind;
-}
-
-function consequenceOf(applied: AppliedPolicy, points: number): string {
-  switch (applied) {
-    case 'scored':
-      return `scores ${String(roundScore(points))} of 100`;
-    case 'redistributed':
-      return 'its weight went to the other measures';
-    case 'neutral':
-      return `counted as a neutral ${String(points)} of 100`;
-    case 'zero':
-      return 'counted as 0 of 100';
-    case 'failed':
-      return 'the score cannot be given without it';
-  }
-}
-
-function noteOf(
-  measure: MeasureModel,
-  status: number,
-  value: ContributionValue,
-  points: number,
-  applied: AppliedPolicy,
-): string {
-  const seen = `${measure.label} ${describe(value)}`;
-  if (status === ok) return `${seen} ${consequenceOf(applied, points)}`;
-  const why =
-    status === missing
-      ? value === null
-        ? 'missing'
-        : 'cannot be scored'
-      : `older than ${String(measure.stale?.maxAgeDays)} days by ${measure.stale?.dateField ?? ''}`;
-  return `${seen}: ${why}; ${consequenceOf(applied, points)}`;
 }
 
 /**
@@ -96,7 +40,7 @@ function noteOf(
 function tenthsOf(raw: Float64Array, totalTenths: number, tenths: Int32Array, remainders: Float64Array): void {
   let sum = 0;
   for (let index = 0; index < raw.length; index++) {
-    const scaled = at(raw, index) * 10;
+    const scaled = (raw[index] ?? Number.NaN) * 10;
     const floor = Math.floor(scaled);
     tenths[index] = floor;
     remainders[index] = scaled - floor;
@@ -104,8 +48,9 @@ function tenthsOf(raw: Float64Array, totalTenths: number, tenths: Int32Array, re
   }
   for (let extra = Math.min(raw.length, totalTenths - sum); extra > 0; extra--) {
     let best = 0;
-    for (let index = 1; index < raw.length; index++) if (at(remainders, index) > at(remainders, best)) best = index;
-    tenths[best] = at(tenths, best) + 1;
+    for (let index = 1; index < raw.length; index++)
+      if ((remainders[index] ?? Number.NaN) > (remainders[best] ?? Number.NaN)) best = index;
+    tenths[best] = (tenths[best] ?? Number.NaN) + 1;
     remainders[best] = -1;
   }
 }
@@ -120,9 +65,9 @@ function effectiveWeights(model: ScorecardModel, points: MeasurePoints): void {
     let sum = 0;
     let weights = 0;
     for (const index of entry.measures) {
-      const value = at(effective, index);
+      const value = effective[index] ?? Number.NaN;
       if (value === value) {
-        const weight = at(model.measureWeights, index);
+        const weight = model.measureWeights[index] ?? Number.NaN;
         sum += weight * value;
         weights += weight;
       }
@@ -132,13 +77,13 @@ function effectiveWeights(model: ScorecardModel, points: MeasurePoints): void {
     if (weights > 0) groupSum += entry.weight;
   }
   for (const entry of model.groups) {
-    const weights = at(groupWeight, entry.index);
+    const weights = groupWeight[entry.index] ?? Number.NaN;
     if (weights === 0) continue;
     const share = entry.weight / groupSum;
     groupShare[entry.index] = share;
     for (const index of entry.measures) {
-      const value = at(effective, index);
-      if (value === value) measureShare[index] = share * (at(model.measureWeights, index) / weights);
+      const value = effective[index] ?? Number.NaN;
+      if (value === value) measureShare[index] = share * ((model.measureWeights[index] ?? Number.NaN) / weights);
     }
   }
 }
@@ -161,6 +106,7 @@ function overrideOf(
       };
     }
   }
+  if (model.overrides.length === 0) return null;
   const ruleContext = context.previousSnapshot === undefined ? { asOf } : { asOf, previous: context.previousSnapshot };
   for (const override of model.overrides) {
     if (override.test(snapshot, ruleContext))
@@ -176,52 +122,124 @@ function trendOf(model: ScorecardModel, score: number | null, previous: number |
   return { direction: flat ? 'flat' : delta > 0 ? 'up' : 'down', delta };
 }
 
-function listed(labels: readonly string[]): string {
-  return labels.length <= 3
-    ? labels.join(', ')
-    : `${labels.slice(0, 3).join(', ')} and ${String(labels.length - 3)} more`;
+/** The labels of the contributions `pick` accepts: three at most, then how many more. */
+function listed(contributions: readonly MeasureContribution[], pick: (entry: MeasureContribution) => boolean): string {
+  let text = '';
+  let count = 0;
+  for (const entry of contributions) {
+    if (!pick(entry)) continue;
+    count++;
+    if (count <= 3) text = count === 1 ? entry.label : `${text}, ${entry.label}`;
+  }
+  return count <= 3 ? text : `${text} and ${String(count - 3)} more`;
 }
 
-function summaryOf(result: Omit<HealthScore, 'explanation'>): string {
-  const parts: string[] = [];
+const isUnseen = (entry: MeasureContribution): boolean => entry.status === 'missing' && entry.policy !== 'neutral';
+const isStale = (entry: MeasureContribution): boolean => entry.status === 'stale';
+
+function headlineOf(
+  model: ScorecardModel,
+  result: Omit<HealthScore, 'explanation'>,
+  memo: ExplanationMemo | undefined,
+): string {
+  const { contributions } = result;
   if (result.score === null) {
-    const failed = result.contributions.find((entry) => entry.policy === 'failed');
-    parts.push(
-      failed === undefined
-        ? 'No health score: no measure has data'
-        : `No health score: ${failed.label} is ${failed.status} and the scorecard needs it`,
-    );
-  } else {
-    const trend =
-      result.trend === null || result.trend.direction === 'flat'
-        ? ''
-        : `, ${result.trend.direction} ${String(Math.abs(result.trend.delta))}`;
-    const was =
-      result.previousBand !== null && result.previousBand !== result.band ? `, was ${result.previousBand}` : '';
-    parts.push(`Health ${String(result.score)} (${result.band ?? 'no band'}${was})${trend}`);
-    const scored = result.contributions.filter((entry) => entry.points !== null && entry.weight > 0);
-    const weakest = scored.reduce<MeasureContribution | undefined>(
-      (low, entry) => (low === undefined || (entry.points ?? 0) < (low.points ?? 0) ? entry : low),
-      undefined,
-    );
-    if (weakest !== undefined)
-      parts.push(`weakest: ${weakest.label} (${String(roundScore(weakest.points ?? 0))} of 100)`);
+    const failed = contributions.find((entry) => entry.policy === 'failed');
+    return failed === undefined
+      ? 'No health score: no measure has data'
+      : `No health score: ${failed.label} is ${failed.status} and the scorecard needs it`;
   }
+  const trend =
+    result.trend === null || result.trend.direction === 'flat'
+      ? ''
+      : `, ${result.trend.direction} ${String(Math.abs(result.trend.delta))}`;
+  const was = result.previousBand !== null && result.previousBand !== result.band ? `, was ${result.previousBand}` : '';
+  const health =
+    trend === '' && was === ''
+      ? healthLine(memo, result.score, result.band)
+      : `Health ${String(result.score)} (${result.band ?? 'no band'}${was})${trend}`;
+  let weakest = -1;
+  let lowest = Infinity;
+  for (let index = 0; index < contributions.length; index++) {
+    const entry = contributions[index];
+    if (entry !== undefined && entry.points !== null && entry.weight > 0 && (weakest < 0 || entry.points < lowest)) {
+      weakest = index;
+      lowest = entry.points;
+    }
+  }
+  const measure = model.measures[weakest];
+  return measure === undefined ? health : health + weakestLine(memo, measure, roundScore(lowest));
+}
+
+function summaryOf(
+  model: ScorecardModel,
+  result: Omit<HealthScore, 'explanation'>,
+  memo: ExplanationMemo | undefined,
+): string {
+  let summary = headlineOf(model, result, memo);
   // Measures scored neutral on missing data (nothing overdue) are not news; the rest are, three at most.
-  const unseen = result.contributions.filter((entry) => entry.status === 'missing' && entry.policy !== 'neutral');
-  if (unseen.length > 0) parts.push(`missing: ${listed(unseen.map((entry) => entry.label))}`);
-  const old = result.contributions.filter((entry) => entry.status === 'stale');
-  if (old.length > 0) parts.push(`stale: ${listed(old.map((entry) => entry.label))}`);
-  if (result.overriddenBy !== null)
-    parts.push(
-      `band set to ${result.overriddenBy.band} by ${result.overriddenBy.kind === 'rule' ? 'rule' : 'manual override'} "${result.overriddenBy.label}"`,
+  if (result.missing.length > 0) {
+    const unseen = listed(result.contributions, isUnseen);
+    if (unseen !== '') summary += `; missing: ${unseen}`;
+  }
+  if (result.stale.length > 0) summary += `; stale: ${listed(result.contributions, isStale)}`;
+  const override = result.overriddenBy;
+  if (override !== null)
+    summary += `; band set to ${override.band} by ${override.kind === 'rule' ? 'rule' : 'manual override'} "${override.label}"`;
+  return summary;
+}
+
+/** Stands in for the explanation while the summary is written from the rest of the result. */
+const unexplained: Explanation = Object.freeze({ summary: '', contributions: [] });
+
+/** The shared empty list of ids, for the many accounts with nothing missing or stale. */
+const noIds: readonly string[] = Object.freeze([]);
+
+/** The tenths of the score each measure contributed, rounded so that they add up to the score exactly. */
+function contributedTenths(model: ScorecardModel, points: MeasurePoints, score: number | null): void {
+  const { raw, measureShare, groupShare, groupPoints } = points;
+  raw.fill(0);
+  if (score !== null) {
+    effectiveWeights(model, points);
+    for (let index = 0; index < model.measures.length; index++) {
+      const share = measureShare[index] ?? Number.NaN;
+      raw[index] = share > 0 ? share * (points.effective[index] ?? Number.NaN) : 0;
+    }
+  } else {
+    measureShare.fill(0);
+    groupShare.fill(0);
+    groupPoints.fill(Number.NaN);
+  }
+  tenthsOf(raw, score === null ? 0 : Math.round(score * 10), points.tenths, points.remainders);
+}
+
+function groupsOf(
+  model: ScorecardModel,
+  points: MeasurePoints,
+  memo: ExplanationMemo | undefined,
+): GroupContribution[] {
+  const { groups } = model;
+  const parts = new Array<GroupContribution>(groups.length);
+  for (let index = 0; index < groups.length; index++) {
+    const group = groups[index];
+    if (group === undefined) continue;
+    let groupTenths = 0;
+    for (const measure of group.measures) groupTenths += points.tenths[measure] ?? Number.NaN;
+    parts[index] = groupPart(
+      memo,
+      group,
+      points.groupPoints[index] ?? Number.NaN,
+      points.groupShare[index] ?? Number.NaN,
+      groupTenths,
     );
-  return parts.join('; ');
+  }
+  return parts;
 }
 
 /**
  * The full health result of one snapshot, whose `id` and `asOf` are already
- * checked; `points` is a scratch buffer.
+ * checked; `points` is a scratch buffer. With a `memo`, contributions the
+ * same as another account's are that account's shared frozen objects.
  *
  * @internal
  */
@@ -230,69 +248,38 @@ export function explainAccount(
   snapshot: object,
   points: MeasurePoints,
   context: AccountContext,
+  memo?: ExplanationMemo,
 ): HealthScore {
   const record = snapshot as { readonly id: string; readonly asOf: CalendarDate };
   scoreMeasures(model, snapshot, context.asOfDay, points);
   const raw = points.failed >= 0 ? Number.NaN : combinePoints(model, points.effective);
   const score = raw === raw ? roundScore(raw) : null;
-  const { raw: rawContributions, tenths, measureShare, groupShare, groupPoints } = points;
-  rawContributions.fill(0);
-  if (score !== null) {
-    effectiveWeights(model, points);
-    for (let index = 0; index < model.measures.length; index++) {
-      const share = at(measureShare, index);
-      rawContributions[index] = share > 0 ? share * at(points.effective, index) : 0;
-    }
-  } else {
-    measureShare.fill(0);
-    groupShare.fill(0);
-    groupPoints.fill(Number.NaN);
+  contributedTenths(model, points, score);
+  const { measures } = model;
+  const contributions = new Array<MeasureContribution>(measures.length);
+  const explained = new Array<Contribution>(measures.length);
+  let missingIds: string[] | undefined;
+  let staleIds: string[] | undefined;
+  for (let index = 0; index < measures.length; index++) {
+    const measure = measures[index];
+    if (measure === undefined) continue;
+    const status = points.status[index] ?? ok;
+    if (status === missing) (missingIds ??= []).push(measure.id);
+    else if (status !== ok) (staleIds ??= []).push(measure.id);
+    const parts = measureParts(
+      memo,
+      model,
+      measure,
+      status,
+      valueOf(points.seen[index]),
+      points.effective[index] ?? Number.NaN,
+      points.scored[index] ?? Number.NaN,
+      points.measureShare[index] ?? Number.NaN,
+      points.tenths[index] ?? Number.NaN,
+    );
+    contributions[index] = parts.contribution;
+    explained[index] = parts.explained;
   }
-  tenthsOf(rawContributions, score === null ? 0 : Math.round(score * 10), tenths, points.remainders);
-  const contributions: MeasureContribution[] = [];
-  const explained: Contribution[] = [];
-  const missingIds: string[] = [];
-  const staleIds: string[] = [];
-  for (const measure of model.measures) {
-    const status = points.status[measure.index] ?? ok;
-    const value = valueOf(measure.read(snapshot));
-    const applied = policyName(measure, status);
-    const effective = at(points.effective, measure.index);
-    const counted = effective === effective && applied !== 'failed';
-    const weight = at(measureShare, measure.index);
-    const contributed = at(tenths, measure.index) / 10;
-    const note = noteOf(measure, status, value, counted ? effective : at(points.scored, measure.index), applied);
-    if (status === missing) missingIds.push(measure.id);
-    else if (status !== ok) staleIds.push(measure.id);
-    contributions.push({
-      id: measure.id,
-      label: measure.label,
-      group: model.groups[measure.groupIndex]?.id ?? '',
-      field: measure.field,
-      value,
-      points: counted ? roundScore(effective) : null,
-      weight,
-      nominalWeight: measure.nominalWeight,
-      contributed,
-      status: statusNames[status] ?? 'ok',
-      policy: applied,
-      note,
-    });
-    explained.push({ id: measure.id, label: measure.label, value, weight, points: contributed, note });
-  }
-  const groups = model.groups.map((group): GroupContribution => {
-    const own = at(groupPoints, group.index);
-    let groupTenths = 0;
-    for (const index of group.measures) groupTenths += at(tenths, index);
-    return {
-      id: group.id,
-      label: group.label,
-      points: own === own ? roundScore(own) : null,
-      weight: at(groupShare, group.index),
-      nominalWeight: group.nominalWeight,
-      contributed: groupTenths / 10,
-    };
-  });
   const bandIndex =
     score === null ? -1 : bandIndexOf(model.bandFrom, model.scorecard.hysteresis, score, context.previousBandIndex);
   const scoreBand = bandIndex < 0 ? null : (model.bandIds[bandIndex] ?? null);
@@ -301,18 +288,18 @@ export function explainAccount(
     accountId: record.id,
     asOf: record.asOf,
     score,
-    nullReason: score !== null ? null : points.failed >= 0 ? ('measure_failed' as const) : ('no_data' as const),
+    nullReason: score !== null ? null : points.failed >= 0 ? 'measure_failed' : 'no_data',
     band: overriddenBy?.band ?? scoreBand,
     scoreBand,
     previousBand: context.previousBand,
     trend: trendOf(model, score, context.previousScore),
     contributions,
-    groups,
-    missing: missingIds,
-    stale: staleIds,
+    groups: groupsOf(model, points, memo),
+    missing: missingIds ?? noIds,
+    stale: staleIds ?? noIds,
     overriddenBy,
-    explanation: { summary: '', contributions: explained },
+    explanation: unexplained,
   };
-  result.explanation = { summary: summaryOf(result), contributions: explained };
+  result.explanation = { summary: summaryOf(model, result, memo), contributions: explained };
   return result;
 }

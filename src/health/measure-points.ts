@@ -9,6 +9,8 @@ export const stale = 2;
 
 /** Per measure of one account: the points as scored, the points that count, and the status. @internal */
 export interface MeasurePoints {
+  /** The value of each measure's field, as read once for its points and its explanation. */
+  readonly seen: unknown[];
   /** The measure's own points 0–100 of the value seen; NaN when it could not be scored. */
   readonly scored: Float64Array;
   /** The points the score uses after the missing and stale policies; NaN when redistributed. */
@@ -31,6 +33,7 @@ export function measurePoints(model: ScorecardModel): MeasurePoints {
   const count = model.measures.length;
   const groups = model.groups.length;
   return {
+    seen: new Array<unknown>(count).fill(undefined),
     scored: new Float64Array(count),
     effective: new Float64Array(count),
     status: new Uint8Array(count),
@@ -63,7 +66,9 @@ export function scoreMeasures(model: ScorecardModel, snapshot: object, asOfDay: 
   target.failed = -1;
   for (const measure of measures) {
     const { index } = measure;
-    const points = measure.points(measure.read(snapshot));
+    const value = measure.read(snapshot);
+    target.seen[index] = value;
+    const points = measure.points(value);
     target.scored[index] = points;
     if (points !== points) {
       target.status[index] = missing;

@@ -121,9 +121,10 @@ function scoreColumnsOf(model: ScorecardModel, columns: unknown, options: ScoreC
     model,
     length,
     {
-      fill: (measure, start, count, out) => {
-        measure.fillColumn(values[measure.index] ?? new Float64Array(0), start, count, out);
-      },
+      fill: (measure, start, count, out) =>
+        measure.fillColumn(values[measure.index] ?? new Float64Array(0), start, count, out),
+      add: (measure, start, count, sum) =>
+        measure.addColumn(values[measure.index] ?? new Float64Array(0), start, count, measure.weight, sum),
       stale: (measure, start, count, out) => {
         const limit = measure.stale?.maxAgeDays ?? Infinity;
         const column = ages[measure.index];

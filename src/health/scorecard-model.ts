@@ -1,7 +1,8 @@
-import { at, isCalendarDate, toEpochDay } from '../core/internal.js';
+import { isCalendarDate, toEpochDay } from '../core/internal.js';
 import { compileRule, type RulePredicate } from '../rules/index.js';
 import type { Scorecard } from './define-scorecard.js';
-import { fillersOf, type ColumnFiller, type ObjectFiller } from './block-fillers.js';
+import { fillersOf, type ColumnAdder, type ColumnFiller, type ObjectFiller } from './block-fillers.js';
+import { fieldReaderOf, type FieldReader } from './field-readers.js';
 import type { MeasureScoring, MissingPolicy, ThresholdRange } from './scorecard.js';
 
 /** What missing or stale data counts as: excluded (NaN), fixed points, or a failed score. @internal */
@@ -31,8 +32,12 @@ export interface MeasureModel {
   readonly categories: readonly string[];
   /** Points of a block of column values, as `columnPoints` gives them. */
   readonly fillColumn: ColumnFiller;
+  /** Adds weighted points of a block of column values to sums, while all can be scored. */
+  readonly addColumn: ColumnAdder;
   /** Points of a block of snapshots, as `points(read(snapshot))` gives them. */
   readonly fillObjects: ObjectFiller;
+  /** Reads the field of a block of snapshots as the column `fillColumn` scores, when the field is one property and the scoring takes numbers or yes/no; else null. */
+  readonly readField: FieldReader | null;
   readonly missing: PolicyModel;
   readonly stale: {
     readonly read: (snapshot: object) => unknown;
@@ -118,7 +123,8 @@ function thresholdPoints(ranges: readonly ThresholdRange[]): (value: number) => 
   return (value) => {
     if (!Number.isFinite(value)) return Number.NaN;
     for (let index = 0; index < points.length; index++) {
-      if (value >= at(from, index) && value < at(below, index)) return at(points, index);
+      if (value >= (from[index] ?? Number.NaN) && value < (below[index] ?? Number.NaN))
+        return points[index] ?? Number.NaN;
     }
     return Number.NaN;
   };
@@ -160,7 +166,7 @@ function scorerOf(scoring: MeasureScoring): Scorer {
               ? (scoring.points[value] ?? otherwise)
               : otherwise,
         columnPoints: (value) =>
-          Number.isInteger(value) && value >= 0 && value < byIndex.length ? at(byIndex, value) : Number.NaN,
+          Number.isInteger(value) && value >= 0 && value < byIndex.length ? (byIndex[value] ?? Number.NaN) : Number.NaN,
         categories,
       };
     }
@@ -188,13 +194,7 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
       const index = measures.length;
       const stale = measure.stale;
       const read = fieldReader(measure.field);
-      const fillers = fillersOf(
-        measure.scoring,
-        read,
-        measure.field.includes('.') ? null : measure.field,
-        scorer.columnPoints,
-        scorer.points,
-      );
+      const fillers = fillersOf(measure.scoring, read, scorer.columnPoints, scorer.points);
       measures.push({
         index,
         id: measure.id,
@@ -206,7 +206,12 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
         nominalWeight: (group.weight / groupTotal) * (measure.weight / measureTotal),
         read,
         fillColumn: fillers.column,
+        addColumn: fillers.addColumn,
         fillObjects: fillers.objects,
+        readField:
+          measure.field.includes('.') || measure.scoring.type === 'bands'
+            ? null
+            : fieldReaderOf(index, measure.field, measure.scoring.type === 'boolean'),
         points: scorer.points,
         columnPoints: scorer.columnPoints,
         categories: scorer.categories,
@@ -281,19 +286,19 @@ export function combinePoints(model: ScorecardModel, points: ArrayLike<number>):
   let groupWeightSum = 0;
   let measure = 0;
   for (let group = 0; group < groupEnds.length; group++) {
-    const end = at(groupEnds, group);
+    const end = groupEnds[group] ?? Number.NaN;
     let sum = 0;
     let weightSum = 0;
     for (; measure < end; measure++) {
-      const value = at(points, measure);
+      const value = points[measure] ?? Number.NaN;
       if (value === value) {
-        const weight = at(measureWeights, measure);
+        const weight = measureWeights[measure] ?? Number.NaN;
         sum += weight * value;
         weightSum += weight;
       }
     }
     if (weightSum > 0) {
-      const groupWeight = at(groupWeights, group);
+      const groupWeight = groupWeights[group] ?? Number.NaN;
       total += groupWeight * (sum / weightSum);
       groupWeightSum += groupWeight;
     }
@@ -319,7 +324,7 @@ export function bandIndexOf(bandFrom: Float64Array, margin: number, score: numbe
   let up = -1;
   let down = 0;
   for (let index = 0; index < bandFrom.length; index++) {
-    const from = at(bandFrom, index);
+    const from = bandFrom[index] ?? Number.NaN;
     if (from <= score) plain = index;
     if (from + margin <= score) up = index;
     if (from - margin <= score) down = index;

@@ -1,10 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileScorecard, pathToBand, scoreAccount, scoreColumns } from '../../src/health/index';
+import {
+  compileScorecard,
+  defineScorecard,
+  pathToBand,
+  scoreAccount,
+  scoreColumns,
+  scorePortfolio,
+} from '../../src/health/index';
 import { withValue } from '../../src/health/path-to-band';
 import { mixed } from './scorecards';
 
 const categories = ['promoter', 'passive', 'detractor'];
+
+/** {@link mixed} with its groups the other way round: a group with staleness, then one without. */
+const reversed = defineScorecard({ ...mixed, id: 'reversed', groups: [...mixed.groups].reverse() });
 
 const snapshotArbitrary = fc.record({
   id: fc.constantFrom('a', 'b'),
@@ -59,6 +69,120 @@ describe('health scoring invariants', () => {
       }),
     );
   });
+
+  it('explains a portfolio exactly as scoreAccount explains each account, however values repeat', () => {
+    const repeated = fc.record({
+      id: fc.constantFrom('a', 'b'),
+      asOf: fc.constant('2026-06-30'),
+      licenseUtilization: fc.option(fc.constantFrom(-0, 0, 0.5, 0.9, 1.1, Number.NaN), { nil: null }),
+      ticketsOpened: fc.option(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant('two')), { nil: null }),
+      lastNpsCategory: fc.option(fc.constantFrom(...categories, 'unknown'), { nil: null }),
+      lastNpsDate: fc.option(fc.constantFrom('2026-06-01', '2026-01-01'), { nil: null }),
+      championNamed: fc.option(fc.boolean(), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(snapshotArbitrary, repeated), { maxLength: 40 }), (snapshots) => {
+        expect(scorePortfolio(mixed, snapshots)).toEqual(snapshots.map((snapshot) => scoreAccount(mixed, snapshot)));
+      }),
+    );
+  });
+
+  it('explains more distinct values than it remembers as scoreAccount does', () => {
+    const snapshots = Array.from({ length: 9000 }, (_, index) => ({
+      id: `acc-${String(index)}`,
+      asOf: '2026-06-30',
+      licenseUtilization: index / 9000,
+      ticketsOpened: index % 7,
+      championNamed: index % 3 === 0,
+    }));
+    const portfolio = scorePortfolio(mixed, snapshots);
+    for (const index of [0, 4095, 4096, 8191, 8999]) {
+      expect(portfolio[index]).toEqual(scoreAccount(mixed, snapshots[index] ?? {}));
+    }
+  });
+
+  it.each([
+    ['usage', mixed],
+    ['voice', reversed],
+  ])('scores whole blocks and blocks with missing values as scoreAccount does, %s first', (_, scorecard) => {
+    // Rows 1024–2047, the second block, miss values now and then; the other blocks have all of theirs.
+    const snapshots: Sample[] = Array.from({ length: 3000 }, (_, index) => {
+      const gap = index >= 1024 && index < 2048 && index % 7 === 0;
+      return {
+        id: 'a',
+        asOf: '2026-06-30',
+        licenseUtilization: gap ? null : (index % 130) / 100,
+        ticketsOpened: index % 11 === 3 && gap ? null : index % 9,
+        lastNpsCategory: categories[index % 3] ?? null,
+        lastNpsDate: index % 5 === 0 ? '2026-01-01' : '2026-06-01',
+        championNamed: index % 13 === 0 && gap ? null : index % 2 === 0,
+      };
+    });
+    const { columns, ages } = columnsOf(snapshots);
+    const previousBands = Uint8Array.from(snapshots, (_, index) => [0, 1, 2, 255][index % 4] ?? 255);
+    const one = snapshots.map((snapshot) => scoreAccount(scorecard, snapshot));
+    const byColumns = scoreColumns(scorecard, columns, { ages });
+    expect([...byColumns.scores]).toEqual(one.map((health) => health.score ?? Number.NaN));
+    expect([...compileScorecard(scorecard).scores(snapshots).scores]).toEqual([...byColumns.scores]);
+    const withBefore = scoreColumns(scorecard, columns, { ages, previousBands });
+    const previous = (index: number): { score: number; band: string } | undefined => {
+      const band = scorecard.bands[previousBands[index] ?? 255];
+      return band === undefined ? undefined : { score: 50, band: band.id };
+    };
+    expect([...withBefore.bands].map((band) => scorecard.bands[band]?.id ?? null)).toEqual(
+      snapshots.map((snapshot, index) => {
+        const before = previous(index);
+        return scoreAccount(scorecard, snapshot, before === undefined ? {} : { previous: before }).scoreBand;
+      }),
+    );
+    expect([...compileScorecard(scorecard).scores(snapshots, previousBands).bands]).toEqual([...withBefore.bands]);
+  });
+
+  it.each([-5000, 7, -0, 0.25, 0.1 + 0.2])(
+    'scores values at, around and far beyond every break as scoreAccount does, starting with %d',
+    (first) => {
+      // The first value of a block decides how it is scored: from a table of whole numbers, of hundredths, or neither.
+      const values = [
+        first,
+        -5000,
+        -300,
+        -1,
+        -0,
+        0,
+        1,
+        2,
+        4,
+        5,
+        6,
+        200,
+        300,
+        5000,
+        0.5,
+        1.5,
+        4.999,
+        0.1 + 0.2,
+        0.35,
+        0.333,
+        0.456,
+        -2.5,
+      ];
+      const snapshots = values.flatMap((tickets) =>
+        values.map((seats): Sample => ({
+          id: 'a',
+          asOf: '2026-06-30',
+          licenseUtilization: seats,
+          ticketsOpened: tickets,
+          lastNpsCategory: 'promoter',
+          lastNpsDate: '2026-06-01',
+          championNamed: true,
+        })),
+      );
+      const expected = snapshots.map((snapshot) => scoreAccount(mixed, snapshot).score ?? Number.NaN);
+      expect([...compileScorecard(mixed).scores(snapshots).scores]).toEqual(expected);
+      const { columns, ages } = columnsOf(snapshots);
+      expect([...scoreColumns(mixed, columns, { ages }).scores]).toEqual(expected);
+    },
+  );
 
   it('keeps contributions adding up to the score, scores within 0–100, and no NaN in any result', () => {
     fc.assert(

@@ -35,6 +35,15 @@ describe('scorePortfolio', () => {
     );
   });
 
+  it('shares one frozen contribution between accounts that have the same value, weight and points', () => {
+    const [one, two] = scorePortfolio(mixed, [fullSnapshot, { ...fullSnapshot, id: 'acc-2' }]);
+    expect(two?.contributions[0]).toBe(one?.contributions[0]);
+    expect(two?.explanation.contributions[0]).toBe(one?.explanation.contributions[0]);
+    expect(two?.groups[0]).toBe(one?.groups[0]);
+    expect(Object.isFrozen(one?.contributions[0])).toBe(true);
+    expect(two).toEqual(scoreAccount(mixed, { ...fullSnapshot, id: 'acc-2' }));
+  });
+
   it('applies manual overrides to their account only', () => {
     const manual = { accountId: 'acc-1', band: 'red', reason: 'Sponsor left', expiresOn: '2026-07-31' };
     const [one, two] = scorePortfolio(mixed, [fullSnapshot, { ...fullSnapshot, id: 'acc-2' }], {
