@@ -1,8 +1,22 @@
-import { type CalendarDate, isCalendarDate, toEpochDay } from '../core/internal.js';
+import { type CalendarDate, toEpochDay } from '../core/internal.js';
 import { compileRule, type RulePredicate } from '../rules/index.js';
-import type { Journey, JourneyStage } from './journey.js';
+import type { Journey, JourneyMilestone, JourneyStage } from './journey.js';
 import { element } from './element.js';
-import { dayNumber } from './day-labels.js';
+import { dayNumberOf } from './day-labels.js';
+import type { StageMilestone } from './stage-of.js';
+
+/**
+ * A milestone's progress in each of its three states, made once per journey
+ * and shared by every account placed: only `reached` and `overdue` differ
+ * from one account to the next, and they take three values between them.
+ *
+ * @internal
+ */
+export interface MilestoneStates {
+  readonly reached: StageMilestone;
+  readonly open: StageMilestone;
+  readonly overdue: StageMilestone;
+}
 
 /** A stage with its rules compiled and its `since` paths split. @internal */
 export interface CompiledStage {
@@ -12,6 +26,8 @@ export interface CompiledStage {
   readonly exit: RulePredicate | undefined;
   readonly outcome: RulePredicate;
   readonly milestones: readonly RulePredicate[];
+  /** The progress values of each milestone, in order. */
+  readonly milestoneStates: readonly MilestoneStates[];
   readonly since: readonly { readonly path: readonly string[]; readonly offsetDays: number }[];
 }
 
@@ -29,6 +45,16 @@ export const noStageIndex = -1;
 
 const compiled = new WeakMap<Journey, CompiledJourney>();
 
+function statesOf(milestone: JourneyMilestone): MilestoneStates {
+  const progress = (reached: boolean, overdue: boolean): StageMilestone =>
+    Object.freeze({ milestoneId: milestone.id, dueDay: milestone.dueDay, reached, overdue });
+  return Object.freeze({
+    reached: progress(true, false),
+    open: progress(false, false),
+    overdue: progress(false, true),
+  });
+}
+
 function compileStage(stage: JourneyStage, index: number): CompiledStage {
   return {
     stage,
@@ -37,6 +63,7 @@ function compileStage(stage: JourneyStage, index: number): CompiledStage {
     exit: stage.exit === undefined ? undefined : compileRule(stage.exit),
     outcome: compileRule(stage.outcome),
     milestones: stage.milestones.map((milestone) => compileRule(milestone.evidence)),
+    milestoneStates: stage.milestones.map(statesOf),
     since: stage.since.map((source) => ({ path: source.field.split('.'), offsetDays: source.offsetDays })),
   };
 }
@@ -93,9 +120,9 @@ function readPath(record: object, path: readonly string[]): unknown {
  */
 export function sinceDayOf(stage: CompiledStage, record: object, asOfDay: number): number | null {
   for (const source of stage.since) {
-    const value = readPath(record, source.path);
-    if (!isCalendarDate(value)) continue;
-    const day = dayNumber(value) + source.offsetDays;
+    const date = dayNumberOf(readPath(record, source.path));
+    if (date === undefined) continue;
+    const day = date + source.offsetDays;
     if (day <= asOfDay && day >= firstDay) return day;
   }
   return null;

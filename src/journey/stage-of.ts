@@ -13,6 +13,7 @@ import {
 import { catalogOf, definedJourney } from './define-journey.js';
 import type { Journey, JourneyInput } from './journey.js';
 import { dayLabel, dayNumber } from './day-labels.js';
+import { element } from './element.js';
 
 /**
  * Options of {@link stageOf}.
@@ -43,21 +44,22 @@ export const StageOfOptions = z.strictObject({ explain: z._default(z.boolean(), 
 export type StageOfOptions = z.input<typeof StageOfOptions>;
 
 /**
- * Where an account stands against one milestone of its stage.
+ * Where an account stands against one milestone of its stage. The due date
+ * is `dueDay` days after the position's `since`.
  *
  * @example
  * ```ts
  * import type { StageMilestone } from 'successkit/journey';
  *
- * const late: StageMilestone = { milestoneId: 'go_live', reached: false, dueDate: '2026-05-30' as never, overdue: true };
+ * const late: StageMilestone = { milestoneId: 'go_live', dueDay: 30, reached: false, overdue: true };
  * ```
  */
 export interface StageMilestone {
   readonly milestoneId: string;
+  /** Days after the stage began that the milestone is due: the journey's `dueDay`. */
+  readonly dueDay: number;
   /** The milestone's evidence rule holds. */
   readonly reached: boolean;
-  /** The stage's start plus the milestone's due day; `null` when the start is unknown. */
-  readonly dueDate: CalendarDate | null;
   /** Not reached and the days in stage are past the due day. */
   readonly overdue: boolean;
 }
@@ -161,6 +163,9 @@ export function checkedSnapshot(
   }
 }
 
+// A book is placed one day at a time: each new snapshot day is checked once.
+let lastCheckedAsOf: CalendarDate | null = null;
+
 function readSnapshot(snapshot: unknown, path: readonly (string | number)[]): { asOf: CalendarDate; id: string } {
   if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot))
     fail('invalid_input', path, 'expected an account snapshot (an object)');
@@ -172,33 +177,32 @@ function readSnapshot(snapshot: unknown, path: readonly (string | number)[]): { 
     throw unreadable(thrown, 'invalid_input', path, 'the snapshot');
   }
   if (typeof id !== 'string') fail('invalid_input', [...path, 'id'], 'expected the account id, a string');
-  if (!isCalendarDate(asOf)) fail('invalid_date', [...path, 'asOf'], 'expected the snapshot day as YYYY-MM-DD');
-  return { asOf, id };
+  if (lastCheckedAsOf === null || asOf !== lastCheckedAsOf) {
+    if (!isCalendarDate(asOf)) fail('invalid_date', [...path, 'asOf'], 'expected the snapshot day as YYYY-MM-DD');
+    lastCheckedAsOf = asOf;
+  }
+  return { asOf: asOf as CalendarDate, id };
 }
 
 const noMilestones: readonly StageMilestone[] = Object.freeze([]);
 
+// The progress objects come ready-made from the compiled stage (see
+// MilestoneStates): placing an account allocates its array and nothing else.
 function milestonesOf(
   stage: CompiledStage,
   record: object,
   context: { readonly asOf: CalendarDate },
-  sinceDay: number | null,
   daysInStage: number | null,
 ): readonly StageMilestone[] {
-  const { milestones } = stage.stage;
-  if (milestones.length === 0) return noMilestones;
+  const { milestoneStates } = stage;
+  const count = milestoneStates.length;
+  if (count === 0) return noMilestones;
   const progress: StageMilestone[] = [];
-  for (let index = 0; index < milestones.length; index++) {
-    const milestone = milestones[index];
-    const evidence = stage.milestones[index];
-    if (milestone === undefined || evidence === undefined) continue;
-    const reached = evidence(record, context);
-    progress.push({
-      milestoneId: milestone.id,
-      reached,
-      dueDate: sinceDay === null ? null : dayLabel(sinceDay + milestone.dueDay),
-      overdue: !reached && daysInStage !== null && daysInStage > milestone.dueDay,
-    });
+  for (let index = 0; index < count; index++) {
+    const states = element(milestoneStates, index);
+    if (element(stage.milestones, index)(record, context)) progress.push(states.reached);
+    else if (daysInStage !== null && daysInStage > states.open.dueDay) progress.push(states.overdue);
+    else progress.push(states.open);
   }
   return progress;
 }
@@ -230,12 +234,18 @@ function evidenceOf(journey: CompiledJourney, found: number, record: object, asO
   };
 }
 
-// A book is placed one day at a time: the rule context of the day is made once.
-let lastContext: { readonly asOf: CalendarDate } = { asOf: '' as CalendarDate };
+/** The day accounts are being placed on: the rules' context and its epoch day. */
+interface PlacingDay {
+  readonly context: { readonly asOf: CalendarDate };
+  readonly day: number;
+}
 
-function contextOn(asOf: CalendarDate): { readonly asOf: CalendarDate } {
-  if (lastContext.asOf !== asOf) lastContext = { asOf };
-  return lastContext;
+// A book is placed one day at a time: the context and epoch day are worked out once per day.
+let lastDay: PlacingDay | undefined;
+
+function placingDay(asOf: CalendarDate): PlacingDay {
+  if (lastDay?.context.asOf !== asOf) lastDay = { context: { asOf }, day: dayNumber(asOf) };
+  return lastDay;
 }
 
 /** {@link stageOf} on a compiled journey and a checked snapshot. @internal */
@@ -246,7 +256,7 @@ export function positionOf(
   asOf: CalendarDate,
   explain: boolean,
 ): StagePosition {
-  const context = contextOn(asOf);
+  const { context, day: asOfDay } = placingDay(asOf);
   const found = locateStage(journey, record, context);
   const stage = found >= 0 ? journey.stages[found] : undefined;
   const evidence = explain ? evidenceOf(journey, found, record, asOf) : null;
@@ -265,7 +275,6 @@ export function positionOf(
       evidence,
     };
   }
-  const asOfDay = dayNumber(asOf);
   const sinceDay = sinceDayOf(stage, record, asOfDay);
   const daysInStage = sinceDay === null ? null : asOfDay - sinceDay;
   return {
@@ -278,10 +287,12 @@ export function positionOf(
     expectedDays: stage.stage.expectedDays,
     overdue: daysInStage !== null && daysInStage > stage.stage.expectedDays,
     outcomeMet: stage.outcome(record, context),
-    milestones: milestonesOf(stage, record, context, sinceDay, daysInStage),
+    milestones: milestonesOf(stage, record, context, daysInStage),
     evidence,
   };
 }
+
+const snapshotPath = ['snapshot'] as const;
 
 /**
  * Places one account on the journey as of its snapshot's day: the last stage
@@ -319,6 +330,6 @@ export function stageOf(
 ): StagePosition {
   const compiled = compiledJourney(definedJourney(journey));
   const explain = explainOption(options);
-  const { asOf, id } = checkedSnapshot(snapshot, ['snapshot']);
+  const { asOf, id } = checkedSnapshot(snapshot, snapshotPath);
   return positionOf(compiled, snapshot, id, asOf, explain);
 }

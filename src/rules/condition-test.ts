@@ -335,11 +335,17 @@ export function conditionTest(
   clock: AsOfClock,
   path: SplitPath = splitPath(condition.field),
 ): ConditionTest {
-  const { first, rest } = path;
+  const { first, rest, second } = path;
   const deep = rest.length > 0;
   switch (condition.op) {
     case 'eq': {
       const { value } = condition;
+      if (second !== undefined) {
+        return (record) => {
+          const parent = (record as Fields)[first];
+          return typeof parent === 'object' && parent !== null && (parent as Fields)[second] === value;
+        };
+      }
       return (record) => (deep ? readField(record, path) : (record as Fields)[first]) === value;
     }
     case 'ne': {
@@ -361,8 +367,20 @@ export function conditionTest(
     case 'between':
       return rangeTest(path, condition);
     case 'exists':
+      if (second !== undefined) {
+        return (record) => {
+          const parent = (record as Fields)[first];
+          return typeof parent === 'object' && parent !== null && isPresent((parent as Fields)[second]);
+        };
+      }
       return (record) => isPresent(deep ? readField(record, path) : (record as Fields)[first]);
     case 'missing':
+      if (second !== undefined) {
+        return (record) => {
+          const parent = (record as Fields)[first];
+          return typeof parent !== 'object' || parent === null || !isPresent((parent as Fields)[second]);
+        };
+      }
       return (record) => !isPresent(deep ? readField(record, path) : (record as Fields)[first]);
     case 'contains': {
       const { value } = condition;
