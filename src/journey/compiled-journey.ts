@@ -28,6 +28,12 @@ export interface CompiledStage {
   readonly milestones: readonly RulePredicate[];
   /** The progress values of each milestone, in order. */
   readonly milestoneStates: readonly MilestoneStates[];
+  /**
+   * The progress lists already made, by their states' code (see
+   * `milestonesOf`); empty, and unused, for a stage with more than
+   * {@link sharedProgressLimit} milestones.
+   */
+  readonly progressLists: (readonly StageMilestone[] | undefined)[];
   readonly since: readonly { readonly path: readonly string[]; readonly offsetDays: number }[];
 }
 
@@ -55,6 +61,9 @@ function statesOf(milestone: JourneyMilestone): MilestoneStates {
   });
 }
 
+/** Stages with up to this many milestones share their progress lists: 3⁶ = 729 lists at most. @internal */
+export const sharedProgressLimit = 6;
+
 function compileStage(stage: JourneyStage, index: number): CompiledStage {
   return {
     stage,
@@ -64,6 +73,7 @@ function compileStage(stage: JourneyStage, index: number): CompiledStage {
     outcome: compileRule(stage.outcome),
     milestones: stage.milestones.map((milestone) => compileRule(milestone.evidence)),
     milestoneStates: stage.milestones.map(statesOf),
+    progressLists: [],
     since: stage.since.map((source) => ({ path: source.field.split('.'), offsetDays: source.offsetDays })),
   };
 }

@@ -255,28 +255,32 @@ function shiftedAsOf(clock: AsOfClock, offset: number): () => string {
 }
 
 function daysSinceTest(path: SplitPath, condition: DaysSinceCondition, clock: AsOfClock): ConditionTest {
+  const { first, rest } = path;
+  const deep = rest.length > 0;
   // daysSince > n  ⇔  asOf − date > n  ⇔  date < asOf − n: one date string per asOf, compared as text.
   const threshold = shiftedAsOf(clock, -condition.value);
   if (condition.op === 'daysSinceGt') {
     return (record) => {
-      const actual = readField(record, path);
+      const actual = deep ? readField(record, path) : (record as Fields)[first];
       return typeof actual === 'string' && actual < threshold() && isDateText(actual);
     };
   }
   return (record) => {
-    const actual = readField(record, path);
+    const actual = deep ? readField(record, path) : (record as Fields)[first];
     return typeof actual === 'string' && actual > threshold() && isDateText(actual);
   };
 }
 
 function withinDaysTest(path: SplitPath, condition: WithinDaysCondition, clock: AsOfClock): ConditionTest {
+  const { first, rest } = path;
+  const deep = rest.length > 0;
   // 0 ≤ date − asOf ≤ n  ⇔  asOf ≤ date ≤ asOf + n (and backwards for the last n days), compared as text.
   const days = condition.value;
   const next = condition.op === 'withinNextDays';
   const from = shiftedAsOf(clock, next ? 0 : -days);
   const to = shiftedAsOf(clock, next ? days : 0);
   return (record) => {
-    const actual = readField(record, path);
+    const actual = deep ? readField(record, path) : (record as Fields)[first];
     return typeof actual === 'string' && actual >= from() && actual <= to() && isDateText(actual);
   };
 }
