@@ -25,6 +25,7 @@ export interface CompiledStage {
   readonly entry: RulePredicate;
   readonly exit: RulePredicate | undefined;
   readonly outcome: RulePredicate;
+  /** The milestones' evidence, to ask of an account in the stage. */
   readonly milestones: readonly RulePredicate[];
   /** The progress values of each milestone, in order. */
   readonly milestoneStates: readonly MilestoneStates[];
@@ -61,6 +62,21 @@ function statesOf(milestone: JourneyMilestone): MilestoneStates {
   });
 }
 
+const holdsInStage: RulePredicate = () => true;
+const failsInStage: RulePredicate = () => false;
+
+/**
+ * A milestone's evidence, compiled; or, when it is the stage's own entry or
+ * exit rule (trial started, converted), its answer for an account in the
+ * stage, which holds its entry and not its exit, without asking again.
+ */
+function milestoneEvidence(stage: JourneyStage, milestone: JourneyMilestone): RulePredicate {
+  const evidence = JSON.stringify(milestone.evidence);
+  if (evidence === JSON.stringify(stage.entry)) return holdsInStage;
+  if (stage.exit !== undefined && evidence === JSON.stringify(stage.exit)) return failsInStage;
+  return compileRule(milestone.evidence);
+}
+
 /** Stages with up to this many milestones share their progress lists: 3⁶ = 729 lists at most. @internal */
 export const sharedProgressLimit = 6;
 
@@ -71,7 +87,7 @@ function compileStage(stage: JourneyStage, index: number): CompiledStage {
     entry: compileRule(stage.entry),
     exit: stage.exit === undefined ? undefined : compileRule(stage.exit),
     outcome: compileRule(stage.outcome),
-    milestones: stage.milestones.map((milestone) => compileRule(milestone.evidence)),
+    milestones: stage.milestones.map((milestone) => milestoneEvidence(stage, milestone)),
     milestoneStates: stage.milestones.map(statesOf),
     progressLists: [],
     since: stage.since.map((source) => ({ path: source.field.split('.'), offsetDays: source.offsetDays })),
