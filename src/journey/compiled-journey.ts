@@ -94,6 +94,14 @@ function compileStage(stage: JourneyStage, index: number): CompiledStage {
   };
 }
 
+/**
+ * The compiled journey of a value already compiled, else `undefined`: only
+ * defined journeys are ever compiled, so a hit needs no other check. @internal
+ */
+export function knownCompiled(journey: unknown): CompiledJourney | undefined {
+  return typeof journey === 'object' && journey !== null ? compiled.get(journey as Journey) : undefined;
+}
+
 /** The journey compiled once and kept while the journey lives. @internal */
 export function compiledJourney(journey: Journey): CompiledJourney {
   let found = compiled.get(journey);

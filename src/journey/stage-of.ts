@@ -7,6 +7,7 @@ import {
   type CompiledJourney,
   type CompiledStage,
   compiledJourney,
+  knownCompiled,
   locateStage,
   sharedProgressLimit,
   sinceDayOf,
@@ -365,7 +366,7 @@ export function stageOf(
   snapshot: AccountSnapshot | object,
   options?: StageOfOptions,
 ): StagePosition {
-  const compiled = compiledJourney(definedJourney(journey));
+  const compiled = knownCompiled(journey) ?? compiledJourney(definedJourney(journey));
   const explain = explainOption(options);
   const { asOf, id } = checkedSnapshot(snapshot, snapshotPath);
   return positionOf(compiled, snapshot, id, asOf, explain);
