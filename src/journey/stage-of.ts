@@ -125,7 +125,7 @@ export interface StagePosition {
   readonly overdue: boolean;
   /** The stage's outcome rule holds: its Do is achieved. */
   readonly outcomeMet: boolean;
-  /** The stage's milestones, in order. */
+  /** The stage's milestones, in order: a frozen list, shared by the positions whose milestones stand the same. */
   readonly milestones: readonly StageMilestone[];
   /** The rule explanations; `null` with `explain: false`. */
   readonly evidence: StageEvidence | null;
