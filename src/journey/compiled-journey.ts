@@ -1,8 +1,22 @@
-import { type CalendarDate, isCalendarDate, toEpochDay } from '../core/internal.js';
+import { type CalendarDate, toEpochDay } from '../core/internal.js';
 import { compileRule, type RulePredicate } from '../rules/index.js';
-import type { Journey, JourneyStage } from './journey.js';
+import type { Journey, JourneyMilestone, JourneyStage } from './journey.js';
 import { element } from './element.js';
-import { dayNumber } from './day-labels.js';
+import { dayNumberOf } from './day-labels.js';
+import type { StageMilestone } from './stage-of.js';
+
+/**
+ * A milestone's progress in each of its three states, made once per journey
+ * and shared by every account placed: only `reached` and `overdue` differ
+ * from one account to the next, and they take three values between them.
+ *
+ * @internal
+ */
+export interface MilestoneStates {
+  readonly reached: StageMilestone;
+  readonly open: StageMilestone;
+  readonly overdue: StageMilestone;
+}
 
 /** A stage with its rules compiled and its `since` paths split. @internal */
 export interface CompiledStage {
@@ -11,7 +25,16 @@ export interface CompiledStage {
   readonly entry: RulePredicate;
   readonly exit: RulePredicate | undefined;
   readonly outcome: RulePredicate;
+  /** The milestones' evidence, to ask of an account in the stage. */
   readonly milestones: readonly RulePredicate[];
+  /** The progress values of each milestone, in order. */
+  readonly milestoneStates: readonly MilestoneStates[];
+  /**
+   * The progress lists already made, by their states' code (see
+   * `milestonesOf`); empty, and unused, for a stage with more than
+   * {@link sharedProgressLimit} milestones.
+   */
+  readonly progressLists: (readonly StageMilestone[] | undefined)[];
   readonly since: readonly { readonly path: readonly string[]; readonly offsetDays: number }[];
 }
 
@@ -29,6 +52,34 @@ export const noStageIndex = -1;
 
 const compiled = new WeakMap<Journey, CompiledJourney>();
 
+function statesOf(milestone: JourneyMilestone): MilestoneStates {
+  const progress = (reached: boolean, overdue: boolean): StageMilestone =>
+    Object.freeze({ milestoneId: milestone.id, dueDay: milestone.dueDay, reached, overdue });
+  return Object.freeze({
+    reached: progress(true, false),
+    open: progress(false, false),
+    overdue: progress(false, true),
+  });
+}
+
+const holdsInStage: RulePredicate = () => true;
+const failsInStage: RulePredicate = () => false;
+
+/**
+ * A milestone's evidence, compiled; or, when it is the stage's own entry or
+ * exit rule (trial started, converted), its answer for an account in the
+ * stage, which holds its entry and not its exit, without asking again.
+ */
+function milestoneEvidence(stage: JourneyStage, milestone: JourneyMilestone): RulePredicate {
+  const evidence = JSON.stringify(milestone.evidence);
+  if (evidence === JSON.stringify(stage.entry)) return holdsInStage;
+  if (stage.exit !== undefined && evidence === JSON.stringify(stage.exit)) return failsInStage;
+  return compileRule(milestone.evidence);
+}
+
+/** Stages with up to this many milestones share their progress lists: 3⁶ = 729 lists at most. @internal */
+export const sharedProgressLimit = 6;
+
 function compileStage(stage: JourneyStage, index: number): CompiledStage {
   return {
     stage,
@@ -36,9 +87,19 @@ function compileStage(stage: JourneyStage, index: number): CompiledStage {
     entry: compileRule(stage.entry),
     exit: stage.exit === undefined ? undefined : compileRule(stage.exit),
     outcome: compileRule(stage.outcome),
-    milestones: stage.milestones.map((milestone) => compileRule(milestone.evidence)),
+    milestones: stage.milestones.map((milestone) => milestoneEvidence(stage, milestone)),
+    milestoneStates: stage.milestones.map(statesOf),
+    progressLists: [],
     since: stage.since.map((source) => ({ path: source.field.split('.'), offsetDays: source.offsetDays })),
   };
+}
+
+/**
+ * The compiled journey of a value already compiled, else `undefined`: only
+ * defined journeys are ever compiled, so a hit needs no other check. @internal
+ */
+export function knownCompiled(journey: unknown): CompiledJourney | undefined {
+  return typeof journey === 'object' && journey !== null ? compiled.get(journey as Journey) : undefined;
 }
 
 /** The journey compiled once and kept while the journey lives. @internal */
@@ -93,9 +154,9 @@ function readPath(record: object, path: readonly string[]): unknown {
  */
 export function sinceDayOf(stage: CompiledStage, record: object, asOfDay: number): number | null {
   for (const source of stage.since) {
-    const value = readPath(record, source.path);
-    if (!isCalendarDate(value)) continue;
-    const day = dayNumber(value) + source.offsetDays;
+    const date = dayNumberOf(readPath(record, source.path));
+    if (date === undefined) continue;
+    const day = date + source.offsetDays;
     if (day <= asOfDay && day >= firstDay) return day;
   }
   return null;

@@ -1,4 +1,4 @@
-import { type CalendarDate, fromEpochDay, toEpochDay } from '../core/internal.js';
+import { type CalendarDate, fromEpochDay, isCalendarDate, toEpochDay } from '../core/internal.js';
 
 // Placing a portfolio turns the same few thousand days into labels and back
 // again for every account: both directions are remembered, up to a bound.
@@ -26,4 +26,18 @@ export function dayNumber(date: CalendarDate): number {
     numbers.set(date, day);
   }
   return day;
+}
+
+/**
+ * The epoch day of a value when it is a real `YYYY-MM-DD` date, else
+ * `undefined`: a date remembered from an earlier call is known to be real, so
+ * the usual case is one lookup, with no separate check of the text.
+ *
+ * @internal
+ */
+export function dayNumberOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const day = numbers.get(value);
+  if (day !== undefined) return day;
+  return isCalendarDate(value) ? dayNumber(value) : undefined;
 }

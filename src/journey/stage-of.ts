@@ -7,12 +7,15 @@ import {
   type CompiledJourney,
   type CompiledStage,
   compiledJourney,
+  knownCompiled,
   locateStage,
+  sharedProgressLimit,
   sinceDayOf,
 } from './compiled-journey.js';
 import { catalogOf, definedJourney } from './define-journey.js';
 import type { Journey, JourneyInput } from './journey.js';
 import { dayLabel, dayNumber } from './day-labels.js';
+import { element } from './element.js';
 
 /**
  * Options of {@link stageOf}.
@@ -43,21 +46,22 @@ export const StageOfOptions = z.strictObject({ explain: z._default(z.boolean(), 
 export type StageOfOptions = z.input<typeof StageOfOptions>;
 
 /**
- * Where an account stands against one milestone of its stage.
+ * Where an account stands against one milestone of its stage. The due date
+ * is `dueDay` days after the position's `since`.
  *
  * @example
  * ```ts
  * import type { StageMilestone } from 'successkit/journey';
  *
- * const late: StageMilestone = { milestoneId: 'go_live', reached: false, dueDate: '2026-05-30' as never, overdue: true };
+ * const late: StageMilestone = { milestoneId: 'go_live', dueDay: 30, reached: false, overdue: true };
  * ```
  */
 export interface StageMilestone {
   readonly milestoneId: string;
+  /** Days after the stage began that the milestone is due: the journey's `dueDay`. */
+  readonly dueDay: number;
   /** The milestone's evidence rule holds. */
   readonly reached: boolean;
-  /** The stage's start plus the milestone's due day; `null` when the start is unknown. */
-  readonly dueDate: CalendarDate | null;
   /** Not reached and the days in stage are past the due day. */
   readonly overdue: boolean;
 }
@@ -121,7 +125,7 @@ export interface StagePosition {
   readonly overdue: boolean;
   /** The stage's outcome rule holds: its Do is achieved. */
   readonly outcomeMet: boolean;
-  /** The stage's milestones, in order. */
+  /** The stage's milestones, in order: a frozen list, shared by the positions whose milestones stand the same. */
   readonly milestones: readonly StageMilestone[];
   /** The rule explanations; `null` with `explain: false`. */
   readonly evidence: StageEvidence | null;
@@ -133,7 +137,8 @@ function isFastOptions(options: unknown): options is { readonly explain?: boolea
     return false;
   let keys = 0;
   for (const key in options) {
-    if (key !== 'explain' || !Object.hasOwn(options, key)) return false;
+    // hasOwnProperty.call, not Object.hasOwn: V8 answers it from the for-in without a lookup.
+    if (key !== 'explain' || !Object.prototype.hasOwnProperty.call(options, key)) return false;
     keys++;
   }
   return keys === 0 || typeof (options as { explain?: unknown }).explain === 'boolean';
@@ -161,6 +166,9 @@ export function checkedSnapshot(
   }
 }
 
+// A book is placed one day at a time: each new snapshot day is checked once.
+let lastCheckedAsOf: CalendarDate | null = null;
+
 function readSnapshot(snapshot: unknown, path: readonly (string | number)[]): { asOf: CalendarDate; id: string } {
   if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot))
     fail('invalid_input', path, 'expected an account snapshot (an object)');
@@ -172,35 +180,69 @@ function readSnapshot(snapshot: unknown, path: readonly (string | number)[]): { 
     throw unreadable(thrown, 'invalid_input', path, 'the snapshot');
   }
   if (typeof id !== 'string') fail('invalid_input', [...path, 'id'], 'expected the account id, a string');
-  if (!isCalendarDate(asOf)) fail('invalid_date', [...path, 'asOf'], 'expected the snapshot day as YYYY-MM-DD');
-  return { asOf, id };
+  if (lastCheckedAsOf === null || asOf !== lastCheckedAsOf) {
+    if (!isCalendarDate(asOf)) fail('invalid_date', [...path, 'asOf'], 'expected the snapshot day as YYYY-MM-DD');
+    lastCheckedAsOf = asOf;
+  }
+  return { asOf: asOf as CalendarDate, id };
 }
 
 const noMilestones: readonly StageMilestone[] = Object.freeze([]);
+
+// A milestone is reached (0), open (1) or overdue (2); a stage's states are
+// one number in base 3, and the list of progress objects for each number is
+// made once and shared (frozen), so placing an account allocates nothing for
+// its milestones. A stage with more milestones than sharedProgressLimit gets
+// a new list each time, of the same shared progress objects.
+const reachedState = 0;
+const openState = 1;
+const overdueState = 2;
+
+function stateOf(
+  stage: CompiledStage,
+  index: number,
+  record: object,
+  context: { readonly asOf: CalendarDate },
+  daysInStage: number | null,
+): number {
+  if (element(stage.milestones, index)(record, context)) return reachedState;
+  return daysInStage !== null && daysInStage > element(stage.milestoneStates, index).open.dueDay
+    ? overdueState
+    : openState;
+}
+
+function progressList(stage: CompiledStage, code: number): readonly StageMilestone[] {
+  const progress: StageMilestone[] = [];
+  let rest = code;
+  for (const states of stage.milestoneStates) {
+    const state = rest % 3;
+    rest = (rest - state) / 3;
+    progress.push(state === reachedState ? states.reached : state === overdueState ? states.overdue : states.open);
+  }
+  return progress;
+}
 
 function milestonesOf(
   stage: CompiledStage,
   record: object,
   context: { readonly asOf: CalendarDate },
-  sinceDay: number | null,
   daysInStage: number | null,
 ): readonly StageMilestone[] {
-  const { milestones } = stage.stage;
-  if (milestones.length === 0) return noMilestones;
-  const progress: StageMilestone[] = [];
-  for (let index = 0; index < milestones.length; index++) {
-    const milestone = milestones[index];
-    const evidence = stage.milestones[index];
-    if (milestone === undefined || evidence === undefined) continue;
-    const reached = evidence(record, context);
-    progress.push({
-      milestoneId: milestone.id,
-      reached,
-      dueDate: sinceDay === null ? null : dayLabel(sinceDay + milestone.dueDay),
-      overdue: !reached && daysInStage !== null && daysInStage > milestone.dueDay,
-    });
+  const count = stage.milestoneStates.length;
+  if (count === 0) return noMilestones;
+  let code = 0;
+  let weight = 1;
+  for (let index = 0; index < count; index++) {
+    code += stateOf(stage, index, record, context, daysInStage) * weight;
+    weight *= 3;
   }
-  return progress;
+  if (count > sharedProgressLimit) return progressList(stage, code);
+  let shared = stage.progressLists[code];
+  if (shared === undefined) {
+    shared = Object.freeze(progressList(stage, code));
+    stage.progressLists[code] = shared;
+  }
+  return shared;
 }
 
 function evidenceOf(journey: CompiledJourney, found: number, record: object, asOf: CalendarDate): StageEvidence {
@@ -230,12 +272,18 @@ function evidenceOf(journey: CompiledJourney, found: number, record: object, asO
   };
 }
 
-// A book is placed one day at a time: the rule context of the day is made once.
-let lastContext: { readonly asOf: CalendarDate } = { asOf: '' as CalendarDate };
+/** The day accounts are being placed on: the rules' context and its epoch day. */
+interface PlacingDay {
+  readonly context: { readonly asOf: CalendarDate };
+  readonly day: number;
+}
 
-function contextOn(asOf: CalendarDate): { readonly asOf: CalendarDate } {
-  if (lastContext.asOf !== asOf) lastContext = { asOf };
-  return lastContext;
+// A book is placed one day at a time: the context and epoch day are worked out once per day.
+let lastDay: PlacingDay | undefined;
+
+function placingDay(asOf: CalendarDate): PlacingDay {
+  if (lastDay?.context.asOf !== asOf) lastDay = { context: { asOf }, day: dayNumber(asOf) };
+  return lastDay;
 }
 
 /** {@link stageOf} on a compiled journey and a checked snapshot. @internal */
@@ -246,7 +294,7 @@ export function positionOf(
   asOf: CalendarDate,
   explain: boolean,
 ): StagePosition {
-  const context = contextOn(asOf);
+  const { context, day: asOfDay } = placingDay(asOf);
   const found = locateStage(journey, record, context);
   const stage = found >= 0 ? journey.stages[found] : undefined;
   const evidence = explain ? evidenceOf(journey, found, record, asOf) : null;
@@ -265,7 +313,6 @@ export function positionOf(
       evidence,
     };
   }
-  const asOfDay = dayNumber(asOf);
   const sinceDay = sinceDayOf(stage, record, asOfDay);
   const daysInStage = sinceDay === null ? null : asOfDay - sinceDay;
   return {
@@ -278,10 +325,12 @@ export function positionOf(
     expectedDays: stage.stage.expectedDays,
     overdue: daysInStage !== null && daysInStage > stage.stage.expectedDays,
     outcomeMet: stage.outcome(record, context),
-    milestones: milestonesOf(stage, record, context, sinceDay, daysInStage),
+    milestones: milestonesOf(stage, record, context, daysInStage),
     evidence,
   };
 }
+
+const snapshotPath = ['snapshot'] as const;
 
 /**
  * Places one account on the journey as of its snapshot's day: the last stage
@@ -317,8 +366,8 @@ export function stageOf(
   snapshot: AccountSnapshot | object,
   options?: StageOfOptions,
 ): StagePosition {
-  const compiled = compiledJourney(definedJourney(journey));
+  const compiled = knownCompiled(journey) ?? compiledJourney(definedJourney(journey));
   const explain = explainOption(options);
-  const { asOf, id } = checkedSnapshot(snapshot, ['snapshot']);
+  const { asOf, id } = checkedSnapshot(snapshot, snapshotPath);
   return positionOf(compiled, snapshot, id, asOf, explain);
 }

@@ -50,16 +50,10 @@ function digitAt(text: string, index: number): number {
 }
 
 /**
- * Whether a value is a real calendar date written `YYYY-MM-DD`: the same
- * answer as core's `isCalendarDate` (a property test checks it), read from
- * the character codes without a regular expression or a Date, so the hot
- * path checks every record's date in a few nanoseconds and allocates
- * nothing. Dates are then compared as text, which sorts them by the
- * calendar; any other value, `'2026-13-01'` or `'enterprise'` included, is
- * of the wrong type. @internal
+ * Whether ten characters read as a real calendar date `YYYY-MM-DD`, from
+ * their codes, without a regular expression or a Date.
  */
-export function isDateText(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length !== 10) return false;
+function readsAsDate(value: string): boolean {
   if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
   const millennia = digitAt(value, 0);
   const centuries = digitAt(value, 1);
@@ -78,6 +72,32 @@ export function isDateText(value: unknown): value is string {
   if (month !== 2) return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
   const year = millennia * 1000 + centuries * 100 + decades * 10 + years;
   return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+// Dates repeat: a portfolio has thousands of records and a few hundred
+// distinct days, and JSON.parse gives equal short strings one shared copy.
+// So the dates found real are remembered, up to a bound, and a repeat costs
+// one set lookup instead of ten character reads (on the rules benchmark,
+// about a tenth of an evaluation). A string V8 has never hashed costs more
+// the first time it is looked up than reading it would have.
+const knownDatesLimit = 10_000;
+const knownDates = /* @__PURE__ */ new Set<string>();
+
+/**
+ * Whether a value is a real calendar date written `YYYY-MM-DD`: the same
+ * answer as core's `isCalendarDate` (a property test checks it), read from
+ * the character codes or remembered, so the hot path checks every record's
+ * date in a few nanoseconds. Dates are then compared as text, which sorts
+ * them by the calendar; any other value, `'2026-13-01'` or `'enterprise'`
+ * included, is of the wrong type. @internal
+ */
+export function isDateText(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  if (knownDates.has(value)) return true;
+  if (!readsAsDate(value)) return false;
+  if (knownDates.size >= knownDatesLimit) knownDates.clear();
+  knownDates.add(value);
+  return true;
 }
 
 /** The field's value in the context's previous snapshot; `undefined` without one. @internal */
@@ -121,10 +141,14 @@ function dateTextOf(day: number): string {
 }
 
 // Speed: the comparison closures below read a top-level field with
-// `(record as Fields)[first]` written out in each closure rather than through
-// one shared reader. Each closure then has its own property-load cache, which
-// stays monomorphic for its field; a shared reader's cache sees every field
-// of every rule and goes megamorphic (about 1.5× slower on the benchmark).
+// `(record as Fields)[first]` (and `eq`, `exists` and `missing` read a
+// two-segment one, `attributes.hasSso`, with `[first]` then `[second]`),
+// written out in each closure rather than through one shared reader. V8
+// keeps one property-load cache per closure in the source, shared by every
+// condition compiled from it: written out, the cache sees the fields of one
+// operator, and stays monomorphic when a rule uses each operator on one
+// field; a shared reader's cache sees every field of every rule and goes
+// megamorphic (about 1.5× slower on the benchmark).
 
 function orderTest(path: SplitPath, condition: OrderCondition): ConditionTest {
   const { first, rest } = path;
@@ -181,20 +205,37 @@ function orderTest(path: SplitPath, condition: OrderCondition): ConditionTest {
 /** Lists this short are scanned; longer ones go into a Set. */
 const shortList = 8;
 
+/**
+ * Whether a value is one of a list's items. The list is copied first: the
+ * rule's own list is frozen, and V8 scans a frozen array several times
+ * slower than a plain one. Lists of one to three items compare directly.
+ */
+function listMembership(items: readonly unknown[]): (value: unknown) => boolean {
+  const list = [...items];
+  const [a, b, c] = list;
+  switch (list.length) {
+    case 1:
+      return (value) => value === a;
+    case 2:
+      return (value) => value === a || value === b;
+    case 3:
+      return (value) => value === a || value === b || value === c;
+  }
+  if (list.length <= shortList) {
+    return (value) => {
+      for (const item of list) if (item === value) return true;
+      return false;
+    };
+  }
+  const set = new Set<unknown>(list);
+  return (value) => set.has(value);
+}
+
 function listTest(path: SplitPath, condition: ListCondition): ConditionTest {
   const { first, rest } = path;
   const deep = rest.length > 0;
   const list = condition.value;
-  let isListed: (value: unknown) => boolean;
-  if (list.length <= shortList) {
-    isListed = (value) => {
-      for (const item of list) if (item === value) return true;
-      return false;
-    };
-  } else {
-    const set = new Set<unknown>(list);
-    isListed = (value) => set.has(value);
-  }
+  const isListed = listMembership(list);
   if (condition.op === 'in') return (record) => isListed(deep ? readField(record, path) : (record as Fields)[first]);
   // notIn holds for a value of a listed kind that is not listed; a missing value or one of another kind is false.
   const kinds = new Set<string>(list.map((item) => typeof item));
@@ -238,28 +279,32 @@ function shiftedAsOf(clock: AsOfClock, offset: number): () => string {
 }
 
 function daysSinceTest(path: SplitPath, condition: DaysSinceCondition, clock: AsOfClock): ConditionTest {
+  const { first, rest } = path;
+  const deep = rest.length > 0;
   // daysSince > n  ⇔  asOf − date > n  ⇔  date < asOf − n: one date string per asOf, compared as text.
   const threshold = shiftedAsOf(clock, -condition.value);
   if (condition.op === 'daysSinceGt') {
     return (record) => {
-      const actual = readField(record, path);
+      const actual = deep ? readField(record, path) : (record as Fields)[first];
       return typeof actual === 'string' && actual < threshold() && isDateText(actual);
     };
   }
   return (record) => {
-    const actual = readField(record, path);
+    const actual = deep ? readField(record, path) : (record as Fields)[first];
     return typeof actual === 'string' && actual > threshold() && isDateText(actual);
   };
 }
 
 function withinDaysTest(path: SplitPath, condition: WithinDaysCondition, clock: AsOfClock): ConditionTest {
+  const { first, rest } = path;
+  const deep = rest.length > 0;
   // 0 ≤ date − asOf ≤ n  ⇔  asOf ≤ date ≤ asOf + n (and backwards for the last n days), compared as text.
   const days = condition.value;
   const next = condition.op === 'withinNextDays';
   const from = shiftedAsOf(clock, next ? 0 : -days);
   const to = shiftedAsOf(clock, next ? days : 0);
   return (record) => {
-    const actual = readField(record, path);
+    const actual = deep ? readField(record, path) : (record as Fields)[first];
     return typeof actual === 'string' && actual >= from() && actual <= to() && isDateText(actual);
   };
 }
@@ -318,11 +363,17 @@ export function conditionTest(
   clock: AsOfClock,
   path: SplitPath = splitPath(condition.field),
 ): ConditionTest {
-  const { first, rest } = path;
+  const { first, rest, second } = path;
   const deep = rest.length > 0;
   switch (condition.op) {
     case 'eq': {
       const { value } = condition;
+      if (second !== undefined) {
+        return (record) => {
+          const parent = (record as Fields)[first];
+          return typeof parent === 'object' && parent !== null && (parent as Fields)[second] === value;
+        };
+      }
       return (record) => (deep ? readField(record, path) : (record as Fields)[first]) === value;
     }
     case 'ne': {
@@ -344,8 +395,20 @@ export function conditionTest(
     case 'between':
       return rangeTest(path, condition);
     case 'exists':
+      if (second !== undefined) {
+        return (record) => {
+          const parent = (record as Fields)[first];
+          return typeof parent === 'object' && parent !== null && isPresent((parent as Fields)[second]);
+        };
+      }
       return (record) => isPresent(deep ? readField(record, path) : (record as Fields)[first]);
     case 'missing':
+      if (second !== undefined) {
+        return (record) => {
+          const parent = (record as Fields)[first];
+          return typeof parent !== 'object' || parent === null || !isPresent((parent as Fields)[second]);
+        };
+      }
       return (record) => !isPresent(deep ? readField(record, path) : (record as Fields)[first]);
     case 'contains': {
       const { value } = condition;

@@ -23,12 +23,14 @@ export interface SplitPath {
   readonly first: string;
   /** The segments after the first; empty for a top-level field. */
   readonly rest: readonly string[];
+  /** The second and last segment of a two-segment path (`attributes.hasSso`); `undefined` for any other. */
+  readonly second: string | undefined;
 }
 
 /** Splits a field path for {@link readField}. @internal */
 export function splitPath(path: string): SplitPath {
   const [first = '', ...rest] = path.split('.');
-  return { first, rest };
+  return { first, rest, second: rest.length === 1 ? rest[0] : undefined };
 }
 
 /** A record's fields, read by name. @internal */

@@ -21,7 +21,7 @@ describe('stageOf', () => {
       expectedDays: 90,
       overdue: false,
       outcomeMet: false,
-      milestones: [{ milestoneId: 'expanded', reached: true, dueDate: '2026-05-01', overdue: false }],
+      milestones: [{ milestoneId: 'expanded', dueDay: 0, reached: true, overdue: false }],
       evidence: null,
     });
     const contracted = { ...expanded, mrrChange90Days: -10 };
@@ -32,8 +32,8 @@ describe('stageOf', () => {
     const late = stageOf(journey, record('a', '2026-03-01', { startDate: '2026-01-01' }), { explain: false });
     expect([late.stageId, late.daysInStage, late.overdue]).toEqual(['onboarding', 59, true]);
     expect(late.milestones).toEqual([
-      { milestoneId: 'configuration_complete', reached: false, dueDate: '2026-01-11', overdue: true },
-      { milestoneId: 'go_live', reached: false, dueDate: '2026-01-31', overdue: true },
+      { milestoneId: 'configuration_complete', dueDay: 10, reached: false, overdue: true },
+      { milestoneId: 'go_live', dueDay: 30, reached: false, overdue: true },
     ]);
     const onTime = stageOf(journey, record('a', '2026-01-31', { startDate: '2026-01-01' }), { explain: false });
     expect([onTime.daysInStage, onTime.overdue]).toEqual([30, false]);
