@@ -134,7 +134,7 @@ report({
   name: `journeyTimeline + journeyFunnel, 12 monthly points of ${String(accounts)} accounts (ms)`,
   ms: Math.round(timelineMs + funnelMs),
   ratioToLimit: Math.round((handFunnelMs / (timelineMs + funnelMs)) * 100) / 100,
-  target: '≤ 2000 ms',
+  target: 'none of its own: the ≤ 2000 ms target is the funnel’s from the timeline, next line',
 });
 report({ name: 'journeyFunnel from the timeline alone (ms)', ms: funnelMs, target: '≤ 2000 ms' });
 report({ name: 'hand-written stage per day and counts per stage (ms)', ms: handFunnelMs });
