@@ -110,7 +110,6 @@ function addGroup(
   }
 }
 
-/** Scores and bands of a block's rows from `total` over the group weight that counted. */
 /** The band of a score without hysteresis: the last whose start it reaches (the first band when none), as bandIndexOf gives it. */
 function plainBandOf(bandFrom: Float64Array, score: number): number {
   let band = 0;
