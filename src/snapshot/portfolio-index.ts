@@ -273,58 +273,23 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
   const scratch = scratchFor([portfolio.contacts, portfolio.usage, portfolio.surveys, portfolio.mrr, portfolio.events]);
   const { dayOf } = reading;
   // Each list is read into the scratch columns, and what the walks keep of it is gathered before the next list is read.
-  const contacts = readList<Contact>(
-    reading,
-    'contacts',
-    portfolio.contacts,
-    contactReader(dayOf, scratch),
-    Contact,
-    count,
-    scratch,
-  );
+  const read = <Row extends { readonly accountId: string }>(
+    list: 'contacts' | 'usage' | 'surveys' | 'mrr' | 'events',
+    keyOf: RowReader,
+    schema: Parameters<typeof parseWith>[0],
+  ): GroupedRows<Row> => readList<Row>(reading, list, portfolio[list], keyOf, schema, count, scratch);
+  const contacts = read<Contact>('contacts', contactReader(dayOf, scratch), Contact);
   reportRepeatedIds(reading, 'contacts', contacts, scratch.fingerprints);
   const contactChampions = inGroupedOrder(contacts, scratch.codes);
-  const usage = readList<UsageSnapshot>(
-    reading,
-    'usage',
-    portfolio.usage,
-    usageReader(dayOf),
-    UsageSnapshot,
-    count,
-    scratch,
-  );
-  const surveys = readList<SurveyResponse>(
-    reading,
-    'surveys',
-    portfolio.surveys,
-    surveyReader(dayOf, scratch),
-    SurveyResponse,
-    count,
-    scratch,
-  );
+  const usage = read<UsageSnapshot>('usage', usageReader(dayOf), UsageSnapshot);
+  const surveys = read<SurveyResponse>('surveys', surveyReader(dayOf, scratch), SurveyResponse);
   reportRepeatedIds(reading, 'surveys', surveys, scratch.fingerprints);
   const surveyAnswers = inGroupedOrder(surveys, scratch.codes);
-  const mrr = readList<MrrSnapshot>(
-    reading,
-    'mrr',
-    portfolio.mrr,
-    mrrReader(dayOf, scratch),
-    MrrSnapshot,
-    count,
-    scratch,
-  );
+  const mrr = read<MrrSnapshot>('mrr', mrrReader(dayOf, scratch), MrrSnapshot);
   reportRepeatedMonths(reading, mrr);
   const mrrAmounts = inGroupedOrder(mrr, scratch.numbers);
   const eventRead = eventReader(dayOf, scratch);
-  const events = readList<AccountEvent>(
-    reading,
-    'events',
-    portfolio.events,
-    eventRead.read,
-    AccountEvent,
-    count,
-    scratch,
-  );
+  const events = read<AccountEvent>('events', eventRead.read, AccountEvent);
   reportRepeatedIds(reading, 'events', events, scratch.fingerprints);
   const eventColumns = {
     codes: inGroupedOrder(events, scratch.codes),
