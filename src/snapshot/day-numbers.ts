@@ -19,20 +19,35 @@ export type DayNumbers = (value: unknown) => number;
  */
 export type DayLabels = (day: number) => CalendarDate;
 
+/**
+ * `compute`, remembering its answer for each key it has seen: a portfolio's
+ * millions of rows share a few thousand days, months and names, so each is
+ * worked out once.
+ *
+ * @internal
+ */
+export function remembered<Key>(compute: (key: Key) => number): (key: Key) => number {
+  const answers = new Map<Key, number>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = compute(key);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 /** A fresh {@link DayNumbers} reader with its own memory of the days it has seen, and the {@link DayLabels} of those days. @internal */
 export function createDayNumbers(): { readonly dayOf: DayNumbers; readonly labelOf: DayLabels } {
-  const days = new Map<string, number>();
   const labels = new Map<number, CalendarDate>();
-  const dayOf: DayNumbers = (value) => {
-    if (typeof value !== 'string') return Number.NaN;
-    let day = days.get(value);
-    if (day === undefined) {
-      day = isCalendarDate(value) ? toEpochDay(value) : Number.NaN;
-      days.set(value, day);
-      if (!Number.isNaN(day)) labels.set(day, value as CalendarDate);
-    }
+  const dayOfText = remembered((value: string): number => {
+    if (!isCalendarDate(value)) return Number.NaN;
+    const day = toEpochDay(value);
+    labels.set(day, value);
     return day;
-  };
+  });
+  const dayOf: DayNumbers = (value) => (typeof value === 'string' ? dayOfText(value) : Number.NaN);
   const labelOf: DayLabels = (day) => labels.get(day) ?? (fromEpochDay(day) as CalendarDate);
   return { dayOf, labelOf };
 }

@@ -1,5 +1,5 @@
 import { type AccountEvent, type CalendarDate, isNonNegative, isRecord, setOwn } from '../core/internal.js';
-import { type DayLabels, type DayNumbers, optionalDay } from './day-numbers.js';
+import { type DayLabels, type DayNumbers, optionalDay, remembered } from './day-numbers.js';
 import {
   type Column,
   fingerprintOf,
@@ -161,16 +161,8 @@ function keepDetails(event: Record<string, unknown>, sink: EventSink): boolean {
  */
 export function eventReader(dayOf: DayNumbers, columns: ReadColumns): { read: RowReader; names: string[] } {
   const names: string[] = [];
-  const places = new Map<string, number>();
-  const nameOf = (name: string): number => {
-    let place = places.get(name);
-    if (place === undefined) {
-      place = names.length;
-      names.push(name);
-      places.set(name, place);
-    }
-    return place;
-  };
+  // Each milestone id's place in `names`, given when it is first seen.
+  const nameOf = remembered((name: string): number => names.push(name) - 1);
   const sink: EventSink = { columns, index: 0, dayOf, nameOf };
   const read: RowReader = (value, index) => {
     if (!isRecord(value)) return Number.NaN;

@@ -1,5 +1,5 @@
 import { isNonNegative, isRecord, monthIndexOf, type MrrSnapshot } from '../core/internal.js';
-import { type DayNumbers, monthIndexOfDate } from './day-numbers.js';
+import { type DayNumbers, monthIndexOfDate, remembered } from './day-numbers.js';
 import type { Column, GroupedRows, ReadColumns, RowReader } from './grouped-rows.js';
 import { isId } from './row-fields.js';
 
@@ -12,16 +12,11 @@ import { isId } from './row-fields.js';
  */
 export function mrrReader(dayOf: DayNumbers, columns: ReadColumns): RowReader {
   // A portfolio's snapshots fall in a few dozen months: each month's text is checked once.
-  const monthIndexes = new Map<unknown, number>();
-  const monthOf = (month: unknown): number => {
-    let monthIndex = monthIndexes.get(month);
-    if (monthIndex === undefined) {
-      const valid = typeof month === 'string' && month.endsWith('-01') && !Number.isNaN(dayOf(month));
-      monthIndex = valid ? monthIndexOfDate(month) : Number.NaN;
-      monthIndexes.set(month, monthIndex);
-    }
-    return monthIndex;
-  };
+  const monthOf = remembered((month: unknown): number =>
+    typeof month === 'string' && month.endsWith('-01') && !Number.isNaN(dayOf(month))
+      ? monthIndexOfDate(month)
+      : Number.NaN,
+  );
   return (value, index) => {
     if (!isRecord(value) || !isId(value.accountId) || !isNonNegative(value.mrr)) return Number.NaN;
     columns.numbers[index] = value.mrr;

@@ -20,6 +20,11 @@ function packAnswer(kind: number, scale: Scale, score: number): number {
   return kind * 64 + scales.indexOf(scale) * 16 + score;
 }
 
+/** The score of a packed answer. */
+function scoreOf(answer: number): number {
+  return answer & 15;
+}
+
 /** The scale of a packed CSAT or CES answer, its default filled in when the row had none. */
 function scaleOf(answer: number): Scale {
   return scales[(answer >> 4) & 3] ?? 5;
@@ -100,14 +105,15 @@ export function surveyMeasures(
     if (day > asOfDay) break;
     const answer = answers[index] ?? 0;
     const kind = answer >> 6;
-    const score = answer & 15;
+    const score = scoreOf(answer);
     const inWindow = day >= windowStart;
     if (kind === kinds.nps) {
       lastNps = index;
       if (!inWindow) continue;
       npsResponses++;
-      if (score >= 9) promoters++;
-      else if (score <= 6) detractors++;
+      const category = npsCategory(score);
+      if (category === 'promoter') promoters++;
+      else if (category === 'detractor') detractors++;
     } else if (kind === kinds.csat) {
       lastCsat = index;
       if (!inWindow) continue;
@@ -118,7 +124,7 @@ export function surveyMeasures(
       if (score >= defaultLowEffortAtLeast[scaleOf(answer)]) lowEffort++;
     }
   }
-  const lastNpsScore = lastNps < 0 ? null : (answers[lastNps] ?? 0) & 15;
+  const lastNpsScore = lastNps < 0 ? null : scoreOf(answers[lastNps] ?? 0);
   return {
     npsResponses,
     nps: npsResponses === 0 ? null : (100 * (promoters - detractors)) / npsResponses,
@@ -128,7 +134,7 @@ export function surveyMeasures(
     lastNpsCategory: lastNpsScore === null ? null : npsCategory(lastNpsScore),
     csatResponses,
     csatSatisfiedShare: csatResponses === 0 ? null : satisfied / csatResponses,
-    lastCsatScore: lastCsat < 0 ? null : (answers[lastCsat] ?? 0) & 15,
+    lastCsatScore: lastCsat < 0 ? null : scoreOf(answers[lastCsat] ?? 0),
     lastCsatScale: lastCsat < 0 ? null : scaleOf(answers[lastCsat] ?? 0),
     lastCsatDate: lastCsat < 0 ? null : labelOf(surveys.keys[lastCsat] ?? 0),
     cesResponses,

@@ -6,7 +6,7 @@ import {
   isRecord,
   type UsageSnapshot,
 } from '../core/internal.js';
-import type { DayNumbers } from './day-numbers.js';
+import { type DayNumbers, remembered } from './day-numbers.js';
 import { type GroupedRows, type RowReader, rowOf } from './grouped-rows.js';
 import { isId, isOptionalCount } from './row-fields.js';
 
@@ -18,16 +18,8 @@ import { isId, isOptionalCount } from './row-fields.js';
  */
 export function usageReader(dayOf: DayNumbers): RowReader {
   // Monthly periods of a portfolio start on a few dozen days: each one's last day is worked out once.
-  const monthEnds = new Map<number, number>();
-  const monthEndOf = (start: number): number => {
-    let last = monthEnds.get(start);
-    if (last === undefined) {
-      // The day before the same day next month, or next month's last day.
-      last = addMonthsToEpochDay(start, 1) - 1;
-      monthEnds.set(start, last);
-    }
-    return last;
-  };
+  // It is the day before the same day next month, or next month's last day.
+  const monthEndOf = remembered((start: number): number => addMonthsToEpochDay(start, 1) - 1);
   return (value) => {
     if (!isRecord(value)) return Number.NaN;
     const { activeUsers, averageDailyActiveUsers: daily } = value;
