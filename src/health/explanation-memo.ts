@@ -103,15 +103,17 @@ function valueMemo(): ValueMemo {
   return { counts: [], others: new Map() };
 }
 
+/** Whether a value is remembered by index in `counts`: a whole number from 0 to `countLimit` − 1. */
+function isCountKey(value: MemoKey): value is number {
+  return typeof value === 'number' && value >= 0 && value < countLimit && (value | 0) === value;
+}
+
 function lookUp(memo: ValueMemo, value: MemoKey): ValueParts | undefined {
-  return typeof value === 'number' && value >= 0 && value < countLimit && (value | 0) === value
-    ? memo.counts[value]
-    : memo.others.get(value);
+  return isCountKey(value) ? memo.counts[value] : memo.others.get(value);
 }
 
 function remember(memo: ValueMemo, value: MemoKey, parts: ValueParts): void {
-  if (typeof value === 'number' && value >= 0 && value < countLimit && (value | 0) === value)
-    memo.counts[value] = parts;
+  if (isCountKey(value)) memo.counts[value] = parts;
   else memo.others.set(value, parts);
 }
 
