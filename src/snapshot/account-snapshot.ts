@@ -68,8 +68,8 @@ export const AccountSnapshot = z.strictObject({
   currency: z.nullable(Text),
   /** The owning CSM's id; `null` for pooled accounts. */
   csmId: z.nullable(Text),
-  /** The account's custom attributes, copied; `{}` when it has none. */
-  attributes: z.record(z.string(), AttributeValue),
+  /** The account's custom attributes, copied and frozen; `{}` when it has none. */
+  attributes: z.readonly(z.record(z.string(), AttributeValue)),
 
   // money
   /** Monthly recurring revenue of the latest calendar month that ended on or before `asOf`, money per month; 0 when that month has no MRR snapshot but earlier months do; `null` with no MRR snapshot yet. */
@@ -188,8 +188,8 @@ export const AccountSnapshot = z.strictObject({
   overdueDays: Days,
 
   // milestones
-  /** The first day each milestone was reached on or before `asOf`, by milestone id. */
-  milestones: z.record(z.string(), CalendarDate),
+  /** The first day each milestone was reached on or before `asOf`, by milestone id; frozen. */
+  milestones: z.readonly(z.record(z.string(), CalendarDate)),
 
   // value
   /** Share (0–1) of the targeted business value realized, from the latest `value_realized` event on or before `asOf`; `null` without any. */
@@ -208,8 +208,8 @@ export const AccountSnapshot = z.strictObject({
   daysSinceLastEbr: Days,
 
   // custom
-  /** Numeric values of `custom` events in the window, summed by event name. */
-  custom: z.record(z.string(), z.number()),
+  /** Numeric values of `custom` events in the window, summed by event name; frozen. */
+  custom: z.readonly(z.record(z.string(), z.number())),
 });
 
 /**

@@ -105,7 +105,7 @@ export function snapshotsOnDay(index: PortfolioIndex, asOf: CalendarDate, window
   const snapshots: AccountSnapshot[] = [];
   let notStarted = 0;
   for (let position = 0; position < index.accounts.length; position++) {
-    if ((index.accountDays[position]?.start ?? 0) > day.asOfDay) notStarted++;
+    if ((index.accounts[position]?.start ?? 0) > day.asOfDay) notStarted++;
     else snapshots.push(snapshotOnDay(index, position, day));
   }
   return { asOf, windowDays, snapshots, notStarted };

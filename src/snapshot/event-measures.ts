@@ -194,7 +194,25 @@ export interface FirstMilestones {
   readonly offsets: Column;
   readonly names: Column;
   readonly days: Column;
+  /**
+   * The last milestones record built for each account, frozen, and how many
+   * milestones it holds: the milestones reached by a day are the first few of
+   * the account's, so snapshots on days that reached the same number share
+   * one record.
+   */
+  readonly reached: Reached;
 }
+
+interface Reached {
+  readonly counts: number[];
+  readonly records: (Readonly<Record<string, CalendarDate>> | undefined)[];
+}
+
+/** The milestones of every account that has reached none yet. */
+const noMilestones: Readonly<Record<string, CalendarDate>> = Object.freeze({});
+
+/** The custom sums of every account without `custom` events in the window. */
+const noCustom: Readonly<Record<string, number>> = Object.freeze({});
 
 /** The {@link FirstMilestones} of grouped events. @internal */
 export function firstMilestones(events: GroupedRows<AccountEvent>, columns: EventColumns): FirstMilestones {
@@ -217,24 +235,36 @@ export function firstMilestones(events: GroupedRows<AccountEvent>, columns: Even
     }
     offsets[account + 1] = names.length;
   }
-  return { offsets, names, days };
+  return {
+    offsets,
+    names,
+    days,
+    reached: { counts: zeros(accountCount), records: new Array<undefined>(accountCount).fill(undefined) },
+  };
 }
 
-/** The milestones of one account reached by a day, each with the day it was first reached. */
+/** The milestones of one account reached by a day, each with the day it was first reached, frozen. */
 function milestonesBy(
   milestones: FirstMilestones,
   names: readonly string[],
   labelOf: DayLabels,
   account: number,
   asOfDay: number,
-): Record<string, CalendarDate> {
-  const reached: Record<string, CalendarDate> = {};
+): Readonly<Record<string, CalendarDate>> {
+  const start = milestones.offsets[account] ?? 0;
   const end = milestones.offsets[account + 1] ?? 0;
-  for (let k = milestones.offsets[account] ?? 0; k < end; k++) {
-    const day = milestones.days[k] ?? 0;
-    if (day > asOfDay) break;
-    setOwn(reached, names[milestones.names[k] ?? 0] ?? '', labelOf(day));
+  let count = 0;
+  while (start + count < end && (milestones.days[start + count] ?? 0) <= asOfDay) count++;
+  if (count === 0) return noMilestones;
+  const { counts, records } = milestones.reached;
+  const kept = records[account];
+  if (kept !== undefined && counts[account] === count) return kept;
+  const reached: Record<string, CalendarDate> = {};
+  for (let k = start; k < start + count; k++) {
+    setOwn(reached, names[milestones.names[k] ?? 0] ?? '', labelOf(milestones.days[k] ?? 0));
   }
+  counts[account] = count;
+  records[account] = Object.freeze(reached);
   return reached;
 }
 
@@ -254,14 +284,14 @@ export interface EventMeasures {
   readonly featureRequestsOutOfScope: number;
   readonly overdueAmount: number;
   readonly overdueDays: number | null;
-  readonly milestones: Record<string, CalendarDate>;
+  readonly milestones: Readonly<Record<string, CalendarDate>>;
   readonly valueRealized: number | null;
   readonly valueRealizedDate: CalendarDate | null;
   readonly lastMeetingDate: CalendarDate | null;
   readonly daysSinceLastMeeting: number | null;
   readonly lastEbrDate: CalendarDate | null;
   readonly daysSinceLastEbr: number | null;
-  readonly custom: Record<string, number>;
+  readonly custom: Readonly<Record<string, number>>;
 }
 
 /** The date of the `k`-th grouped event, `null` for −1. */
@@ -307,7 +337,7 @@ export function eventMeasures(
   let offRoadmap = 0;
   let outOfScope = 0;
   let overdueAmount = 0;
-  const custom: Record<string, number> = {};
+  let custom: Record<string, number> | undefined;
   const end = events.offsets[account + 1] ?? 0;
   for (let index = events.offsets[account] ?? 0; index < end; index++) {
     const day = events.keys[index] ?? 0;
@@ -342,6 +372,7 @@ export function eventMeasures(
       if (oldestOverdue < 0) oldestOverdue = index;
     } else if (kind === code.numericCustom) {
       const event = rowOf(events, index) as AccountEvent & { type: 'custom'; value: number };
+      custom ??= {};
       setOwn(custom, event.name, (Object.hasOwn(custom, event.name) ? (custom[event.name] ?? 0) : 0) + event.value);
     }
   }
@@ -367,6 +398,6 @@ export function eventMeasures(
     daysSinceLastMeeting: daysSinceAt(events, lastMeeting, asOfDay),
     lastEbrDate: dateAt(events, labelOf, lastEbr),
     daysSinceLastEbr: daysSinceAt(events, lastEbr, asOfDay),
-    custom,
+    custom: custom === undefined ? noCustom : Object.freeze(custom),
   };
 }

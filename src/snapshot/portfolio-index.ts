@@ -14,7 +14,7 @@ import {
   unreadable,
   UsageSnapshot,
 } from '../core/internal.js';
-import { type AccountDays, readAccountDays } from './account-rows.js';
+import { type AccountFacts, accountFacts, readAccountDays } from './account-rows.js';
 import { contactReader } from './contact-measures.js';
 import { createDayNumbers, type DayLabels, type DayNumbers } from './day-numbers.js';
 import { type EventColumns, eventReader, type FirstMilestones, firstMilestones } from './event-measures.js';
@@ -47,8 +47,7 @@ import { usageReader } from './usage-measures.js';
  */
 export interface PortfolioIndex {
   readonly asOf: CalendarDate | undefined;
-  readonly accounts: readonly Account[];
-  readonly accountDays: readonly AccountDays[];
+  readonly accounts: readonly AccountFacts[];
   readonly contacts: GroupedRows<Contact>;
   readonly contactChampions: Column;
   readonly usage: GroupedRows<UsageSnapshot>;
@@ -104,19 +103,18 @@ function reportRepeat(reading: Reading, path: readonly PathSegment[], message: s
   if (reading.repeats.length < maximumIssues) reading.repeats.push({ path, message });
 }
 
-function readAccounts(reading: Reading, rows: readonly unknown[]): { accounts: Account[]; days: AccountDays[] } {
-  const accounts: Account[] = [];
-  const days: AccountDays[] = [];
+function readAccounts(reading: Reading, rows: readonly unknown[]): AccountFacts[] {
+  const accounts: AccountFacts[] = [];
   let index = 0;
   try {
-    for (; index < rows.length; index++) readAccount(reading, rows[index], index, accounts, days);
+    for (; index < rows.length; index++) accounts.push(readAccount(reading, rows[index], index));
   } catch (error) {
     throw unreadable(error, 'invalid_input', ['accounts', index], 'the account');
   }
-  return { accounts, days };
+  return accounts;
 }
 
-function readAccount(reading: Reading, value: unknown, index: number, accounts: Account[], days: AccountDays[]): void {
+function readAccount(reading: Reading, value: unknown, index: number): AccountFacts {
   let account: unknown = value;
   let accountDays = readAccountDays(account, reading.dayOf);
   if (accountDays === undefined) {
@@ -129,8 +127,7 @@ function readAccount(reading: Reading, value: unknown, index: number, accounts: 
   const { id } = account as Account;
   if (reading.accountIds.has(id)) report(reading, ['accounts', index, 'id'], `duplicate id ${quoteText(id, 60)}`);
   else reading.accountIds.set(id, index);
-  accounts.push(account as Account);
-  days.push(accountDays);
+  return accountFacts(account as Account, accountDays);
 }
 
 /** The rows of one list checked, read by `keyOf` and grouped by account. */
@@ -268,7 +265,7 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
   const portfolio: SnapshotPortfolio = isSnapshotPortfolioShape(input)
     ? input
     : (parseWith(SnapshotPortfolioShape, input, { path: [] }) as SnapshotPortfolio);
-  const { accounts, days } = readAccounts(reading, portfolio.accounts);
+  const accounts = readAccounts(reading, portfolio.accounts);
   const count = accounts.length;
   const scratch = scratchFor([portfolio.contacts, portfolio.usage, portfolio.surveys, portfolio.mrr, portfolio.events]);
   const { dayOf } = reading;
@@ -301,7 +298,6 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
   return {
     asOf: portfolio.asOf,
     accounts,
-    accountDays: days,
     contacts,
     contactChampions,
     usage,

@@ -1,5 +1,4 @@
 import { type CalendarDate, toEpochDay } from '../core/internal.js';
-import { copyAttributes } from './account-rows.js';
 import { rowAt } from './grouped-rows.js';
 import type { AccountSnapshot } from './account-snapshot.js';
 import { contactMeasures } from './contact-measures.js';
@@ -32,7 +31,6 @@ export function snapshotDay(asOf: CalendarDate, windowDays: number): SnapshotDay
  */
 export function snapshotOnDay(index: PortfolioIndex, position: number, day: SnapshotDay): AccountSnapshot {
   const account = rowAt(index.accounts, position);
-  const days = rowAt(index.accountDays, position);
   const { asOfDay, windowStart } = day;
   const money = mrrMeasures(index.mrr, index.mrrAmounts, position, day.mrrMonths);
   const usage = usageMeasures(index.usage, position, asOfDay);
@@ -47,31 +45,31 @@ export function snapshotOnDay(index: PortfolioIndex, position: number, day: Snap
     asOfDay,
   );
   const people = contactMeasures(index.contacts, index.contactChampions, position, asOfDay);
-  const churned = days.churn <= asOfDay;
-  const renewalDate = account.renewalDate ?? null;
+  const churned = account.churn <= asOfDay;
+  const { renewalDate } = account;
   return {
     id: account.id,
     asOf: day.asOf,
     name: account.name,
-    parentId: account.parentId ?? null,
-    segment: account.segment ?? null,
-    plan: account.plan ?? null,
-    industry: account.industry ?? null,
-    region: account.region ?? null,
-    employees: account.employees ?? null,
-    currency: account.currency ?? null,
-    csmId: account.csmId ?? null,
-    attributes: copyAttributes(account),
+    parentId: account.parentId,
+    segment: account.segment,
+    plan: account.plan,
+    industry: account.industry,
+    region: account.region,
+    employees: account.employees,
+    currency: account.currency,
+    csmId: account.csmId,
+    attributes: account.attributes,
     mrr: money.mrr,
     arr: money.arr,
     mrrChange30Days: money.mrrChange30Days,
     mrrChange90Days: money.mrrChange90Days,
     startDate: account.startDate,
     renewalDate,
-    churnDate: churned ? (account.churnDate ?? null) : null,
+    churnDate: churned ? account.churnDate : null,
     status: churned ? 'churned' : 'active',
-    tenureDays: asOfDay - days.start,
-    daysToRenewal: renewalDate === null ? null : days.renewal - asOfDay,
+    tenureDays: asOfDay - account.start,
+    daysToRenewal: renewalDate === null ? null : account.renewal - asOfDay,
     usagePeriodStart: usage.usagePeriodStart,
     activeUsers: usage.activeUsers,
     activeUsersChange: usage.activeUsersChange,

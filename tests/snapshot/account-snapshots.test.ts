@@ -50,6 +50,7 @@ describe('account fields', () => {
       attributes: { hasSso: true, products: ['core', 'api'] },
     });
     expect(snapshot.attributes.products).not.toBe(portfolio.accounts[0]?.attributes?.products);
+    expect([Object.isFrozen(snapshot.attributes), Object.isFrozen(snapshot.attributes.products)]).toEqual([true, true]);
   });
 
   it('of an account with nothing else are null, and its counts 0', () => {

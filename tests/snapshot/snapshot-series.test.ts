@@ -49,6 +49,29 @@ describe('snapshotSeries', () => {
     );
   });
 
+  it('shares an account’s frozen attributes between days, and its milestones while none is added', () => {
+    const series = snapshotSeries(portfolio, { from: '2025-01-31', to: '2026-06-30' });
+    const byDay = series.map((day) => new Map(day.snapshots.map((snapshot) => [snapshot.id, snapshot])));
+    const pairs = byDay.slice(1).flatMap((day, index) =>
+      [...day.values()].flatMap((after) => {
+        const before = byDay[index]?.get(after.id);
+        return before === undefined ? [] : [{ before, after }];
+      }),
+    );
+    expect(pairs.filter(({ before, after }) => before.attributes !== after.attributes)).toEqual([]);
+    const sameCount = pairs.filter(
+      ({ before, after }) => Object.keys(before.milestones).length === Object.keys(after.milestones).length,
+    );
+    const added = pairs.filter(
+      ({ before, after }) => Object.keys(before.milestones).length < Object.keys(after.milestones).length,
+    );
+    expect(sameCount.filter(({ before, after }) => before.milestones !== after.milestones)).toEqual([]);
+    expect(added.length).toBeGreaterThan(0);
+    expect(
+      added.filter(({ before, after }) => !Object.keys(before.milestones).every((id) => id in after.milestones)),
+    ).toEqual([]);
+  });
+
   it('rejects from after to and series longer than 520 days, at options.from', () => {
     const failure = (options: unknown): [string, string[]] => {
       const error = catchSuccessKitError(() => snapshotSeries(portfolio, options as never));

@@ -85,14 +85,16 @@ describe('snapshot properties', () => {
     );
   });
 
-  it('leave the portfolio unchanged', () => {
+  it('leave the portfolio unchanged, and share with it only frozen copies', () => {
     const before = structuredClone(portfolio);
     const { snapshots } = accountSnapshots(portfolio, { asOf: calendarDate('2026-03-31') });
-    for (const snapshot of snapshots) {
-      snapshot.attributes.hasSso = 'changed';
-      snapshot.milestones.first_login = calendarDate('2000-01-01');
-    }
     expect(portfolio).toEqual(before);
+    const records = snapshots.flatMap(({ attributes, milestones, custom }) => [attributes, milestones, custom]);
+    expect(records.filter((record) => !Object.isFrozen(record))).toEqual([]);
+    const lists = snapshots.flatMap(({ attributes }) => Object.values(attributes).filter(Array.isArray));
+    expect(lists.filter((list) => !Object.isFrozen(list))).toEqual([]);
+    const accounts = new Set<unknown>(portfolio.accounts.map((account) => account.attributes));
+    expect(snapshots.filter((snapshot) => accounts.has(snapshot.attributes))).toEqual([]);
   });
 
   it('give the NPS of the window that metrics’ nps gives for the same answers', () => {

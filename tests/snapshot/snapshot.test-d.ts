@@ -30,7 +30,8 @@ describe('snapshot types', () => {
     expectTypeOf<AccountSnapshot['lastNpsCategory']>().toEqualTypeOf<'promoter' | 'passive' | 'detractor' | null>();
     expectTypeOf<AccountSnapshot['renewalDate']>().toEqualTypeOf<CalendarDate | null>();
     expectTypeOf<AccountSnapshot['asOf']>().toEqualTypeOf<CalendarDate>();
-    expectTypeOf<AccountSnapshot['milestones']>().toEqualTypeOf<Record<string, CalendarDate>>();
+    expectTypeOf<AccountSnapshot['milestones']>().toEqualTypeOf<Readonly<Record<string, CalendarDate>>>();
+    expectTypeOf<AccountSnapshot['custom']>().toEqualTypeOf<Readonly<Record<string, number>>>();
     expectTypeOf<AccountSnapshot['status']>().toEqualTypeOf<'active' | 'churned'>();
     expectTypeOf<AccountSnapshot['ticketsOpened']>().toEqualTypeOf<number>();
   });
