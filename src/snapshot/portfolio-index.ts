@@ -68,6 +68,8 @@ interface Reading {
   readonly dayOf: DayNumbers;
   readonly labelOf: DayLabels;
   readonly accountIds: Map<string, number>;
+  /** The id of the account at each position, in the portfolio's order. */
+  readonly idsInOrder: string[];
   readonly issues: SuccessKitIssue[];
   /** Records listed twice, reported after every other issue. */
   readonly repeats: SuccessKitIssue[];
@@ -127,6 +129,7 @@ function readAccount(reading: Reading, value: unknown, index: number): AccountFa
   const { id } = account as Account;
   if (reading.accountIds.has(id)) report(reading, ['accounts', index, 'id'], `duplicate id ${quoteText(id, 60)}`);
   else reading.accountIds.set(id, index);
+  reading.idsInOrder.push(id);
   return accountFacts(account as Account, accountDays);
 }
 
@@ -143,8 +146,9 @@ function readList<Row extends { readonly accountId: string }>(
   let source: readonly unknown[] = rows ?? [];
   const count = source.length;
   const { accounts, keys } = scratch;
-  const { accountIds } = reading;
-  // Exports list an account's rows together: the last account looked up is usually the next one's too.
+  const { accountIds, idsInOrder } = reading;
+  // Exports list an account's rows together, and the accounts in the portfolio's order: a row's account is
+  // usually the last row's, or the one after it, which a comparison of ids finds without a lookup.
   let lastId: unknown = undefined;
   let lastAccount = -1;
   let index = 0;
@@ -164,7 +168,7 @@ function readList<Row extends { readonly accountId: string }>(
       const { accountId } = value as Row;
       if (accountId !== lastId) {
         lastId = accountId;
-        lastAccount = accountIds.get(accountId) ?? -1;
+        lastAccount = idsInOrder[lastAccount + 1] === accountId ? lastAccount + 1 : (accountIds.get(accountId) ?? -1);
       }
       accounts[index] = lastAccount;
       if (lastAccount < 0) reportUnknownAccount(reading, list, index, value as Row);
@@ -319,7 +323,7 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
  * @internal
  */
 export function indexPortfolio(input: unknown): PortfolioIndex {
-  const reading: Reading = { ...createDayNumbers(), accountIds: new Map(), issues: [], repeats: [] };
+  const reading: Reading = { ...createDayNumbers(), accountIds: new Map(), idsInOrder: [], issues: [], repeats: [] };
   try {
     return readPortfolio(reading, input);
   } catch (error) {
