@@ -70,6 +70,37 @@ describe('snapshot properties', () => {
     );
   });
 
+  it('do not depend on the order of the accounts or of the rows of any list', () => {
+    const byId = (snapshots: readonly AccountSnapshot[]): Map<string, AccountSnapshot> =>
+      new Map(snapshots.map((snapshot) => [snapshot.id, snapshot]));
+    const expected = byId(accountSnapshots(portfolio).snapshots);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        // A shuffle by sorting on a hash of each row's place and the seed: a different order for each seed.
+        const shuffled = <Row>(rows: readonly Row[]): Row[] =>
+          rows
+            .map((row, place) => ({ row, rank: Math.imul(place + 1, 2_654_435_761) ^ seed }))
+            .sort((a, b) => a.rank - b.rank)
+            .map(({ row }) => row);
+        const reordered = {
+          ...portfolio,
+          accounts: shuffled(portfolio.accounts),
+          contacts: shuffled(portfolio.contacts),
+          usage: shuffled(portfolio.usage),
+          surveys: shuffled(portfolio.surveys),
+          mrr: shuffled(portfolio.mrr),
+          events: shuffled(portfolio.events),
+        };
+        const { snapshots } = accountSnapshots(reordered);
+        expect(snapshots.map((snapshot) => snapshot.id)).toEqual(
+          reordered.accounts.filter((account) => expected.has(account.id)).map((account) => account.id),
+        );
+        expect(byId(snapshots)).toEqual(expected);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('never give NaN or Infinity, match the AccountSnapshot schema and survive JSON unchanged', () => {
     fc.assert(
       fc.property(cutDay, fc.integer({ min: 1, max: 3650 }), (asOf, windowDays) => {
