@@ -16,8 +16,13 @@ export interface GroupedRows<Row> {
   /** The list as read: the input itself, or a copy when a row had to be parsed. */
   readonly source: readonly Row[];
   readonly keys: Column;
-  /** The position in `source` of each grouped row. */
-  readonly origins: Column;
+  /**
+   * The position in `source` of each grouped row; `null` when the list was
+   * in grouped order already (each account's rows together, accounts in the
+   * portfolio's order, rows by key), as exports usually are: then the `k`-th
+   * grouped row is `source[k]`.
+   */
+  readonly origins: Column | null;
   readonly offsets: Column;
 }
 
@@ -32,7 +37,8 @@ export function zeros(length: number): number[] {
 /**
  * Rows of one list as read in one pass: the list, and for each of its first
  * `count` places the position of the row's account (−1 for a row that is
- * left out) and the row's sort key.
+ * left out) and the row's sort key. `keys` is the list's own, `count` long:
+ * grouping takes it over when the list is in grouped order already.
  *
  * @internal
  */
@@ -46,9 +52,15 @@ export interface ReadRows<Row> {
 /** A key later than every day: a contact who has not left. @internal */
 export const never = 2_147_483_647;
 
+/** The position in the list as read of the `k`-th grouped row. @internal */
+export function originOf(grouped: GroupedRows<unknown>, k: number): number {
+  const { origins } = grouped;
+  return origins === null ? k : (origins[k] ?? 0);
+}
+
 /** The `k`-th grouped row. @internal */
 export function rowOf<Row>(grouped: GroupedRows<Row>, k: number): Row {
-  return grouped.source[grouped.origins[k] ?? 0] as Row;
+  return grouped.source[originOf(grouped, k)] as Row;
 }
 
 /** Segments up to this long are sorted by insertion; longer ones through one packed typed-array sort. */
@@ -99,9 +111,25 @@ function sortSegment(keys: number[], origins: number[], start: number, end: numb
   }
 }
 
+/** Whether every read row has an account, the accounts are in order and each account's rows are in key order. */
+function isGrouped(read: ReadRows<unknown>): boolean {
+  const { accounts, keys } = read;
+  let account = 0;
+  let key = -Infinity;
+  for (let index = 0; index < read.count; index++) {
+    const next = accounts[index] ?? 0;
+    const nextKey = keys[index] ?? 0;
+    if (next < account || (next === account && nextKey < key)) return false;
+    account = next;
+    key = nextKey;
+  }
+  return true;
+}
+
 /**
- * Groups read rows by account with a counting sort (linear in rows), then
- * orders each account's rows by key.
+ * Groups read rows by account: a list in grouped order already is kept as it
+ * was read, its keys taken over; any other with a counting sort (linear in
+ * rows), then each account's rows ordered by key.
  *
  * @internal
  */
@@ -115,6 +143,7 @@ export function groupRows<Row>(read: ReadRows<Row>, accountCount: number): Group
   for (let account = 0; account < accountCount; account++) {
     offsets[account + 1] = (offsets[account + 1] ?? 0) + (offsets[account] ?? 0);
   }
+  if (isGrouped(read)) return { source: read.source, keys: read.keys, origins: null, offsets };
   const count = offsets[accountCount] ?? 0;
   const next = offsets.slice(0, accountCount);
   const keys = zeros(count);
@@ -136,8 +165,10 @@ export function groupRows<Row>(read: ReadRows<Row>, accountCount: number): Group
 /**
  * What is kept of each row of a list while it is read, in list order: the
  * fingerprint of its id, a small code and a number, each list using them for
- * its own facts. One set of columns, as long as the longest list, serves
- * every list in turn.
+ * its own facts. The fingerprints, read only while the list is checked, are
+ * one column that serves every list in turn; a list's codes and numbers are
+ * its own (empty when its reader keeps none), since a list in grouped order
+ * already keeps them as they were read.
  *
  * @internal
  */
@@ -172,11 +203,14 @@ export function fingerprintOf(id: string): number {
 /**
  * A column read in list order, put in grouped order: `column[origins[k]]` at
  * `k`, so a walk over an account's rows reads numbers instead of the rows.
+ * For a list in grouped order already, the column itself: it is the list's
+ * own, not written again.
  *
  * @internal
  */
 export function inGroupedOrder(grouped: GroupedRows<unknown>, column: Column): Column {
   const { origins } = grouped;
+  if (origins === null) return column;
   const ordered = zeros(origins.length);
   for (let k = 0; k < origins.length; k++) ordered[k] = column[origins[k] ?? 0] ?? 0;
   return ordered;

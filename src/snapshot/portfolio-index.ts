@@ -23,6 +23,7 @@ import {
   type GroupedRows,
   groupRows,
   inGroupedOrder,
+  originOf,
   type ReadColumns,
   rowOf,
   type RowReader,
@@ -76,24 +77,32 @@ interface Reading {
 }
 
 /**
- * The account and key of each row as read, before grouping, and the
- * {@link ReadColumns}: one set of columns, as long as the longest list, that
- * every list reuses, so reading a portfolio allocates them once.
+ * The account of each row as read, before grouping, and the fingerprints of
+ * ids: columns as long as the longest list, that every list reuses while it
+ * is read, so reading a portfolio allocates them once.
  */
-interface Scratch extends ReadColumns {
+interface Scratch {
   readonly accounts: number[];
-  readonly keys: number[];
+  readonly fingerprints: number[];
 }
 
 function scratchFor(lists: readonly (readonly unknown[] | undefined)[]): Scratch {
   let longest = 0;
   for (const list of lists) longest = Math.max(longest, list?.length ?? 0);
+  return { accounts: zeros(longest), fingerprints: zeros(longest) };
+}
+
+/** The {@link ReadColumns} of one list: the shared fingerprints, and its own codes and numbers where its reader keeps them. */
+function columnsFor(
+  scratch: Scratch,
+  rows: readonly unknown[] | undefined,
+  kept: { readonly codes: boolean; readonly numbers: boolean },
+): ReadColumns {
+  const length = rows?.length ?? 0;
   return {
-    accounts: zeros(longest),
-    keys: zeros(longest),
-    fingerprints: zeros(longest),
-    codes: zeros(longest),
-    numbers: zeros(longest),
+    fingerprints: scratch.fingerprints,
+    codes: kept.codes ? zeros(length) : [],
+    numbers: kept.numbers ? zeros(length) : [],
   };
 }
 
@@ -145,7 +154,8 @@ function readList<Row extends { readonly accountId: string }>(
 ): GroupedRows<Row> {
   let source: readonly unknown[] = rows ?? [];
   const count = source.length;
-  const { accounts, keys } = scratch;
+  const { accounts } = scratch;
+  const keys = zeros(count);
   const { accountIds, idsInOrder } = reading;
   // Exports list an account's rows together, and the accounts in the portfolio's order: a row's account is
   // usually the last row's, or the one after it, which a comparison of ids finds without a lookup.
@@ -196,7 +206,7 @@ function reportRepeatedMonths(reading: Reading, mrr: GroupedRows<MrrSnapshot>): 
     if (row.accountId === rowOf(mrr, index - 1).accountId) {
       reportRepeat(
         reading,
-        ['mrr', mrr.origins[index] ?? index],
+        ['mrr', originOf(mrr, index)],
         `second snapshot for ${quoteText(row.accountId, 60)} in ${row.month}`,
       );
     }
@@ -220,21 +230,20 @@ function reportRunRepeats(
   start: number,
   end: number,
 ): void {
-  const { origins } = rows;
   const seen = end - start > pairwiseRun ? new Map<string, number>() : undefined;
   for (let k = start; k < end; k++) {
     let first = seen === undefined ? -1 : (seen.get(idAt(rows, k)) ?? -1);
-    const fingerprint = fingerprints[origins[k] ?? 0] ?? 0;
+    const fingerprint = fingerprints[originOf(rows, k)] ?? 0;
     for (let earlier = start; seen === undefined && first < 0 && earlier < k; earlier++) {
-      if ((fingerprints[origins[earlier] ?? 0] ?? 0) === fingerprint && idAt(rows, earlier) === idAt(rows, k)) {
+      if ((fingerprints[originOf(rows, earlier)] ?? 0) === fingerprint && idAt(rows, earlier) === idAt(rows, k)) {
         first = earlier;
       }
     }
     if (first >= 0) {
       reportRepeat(
         reading,
-        [list, origins[k] ?? 0, 'id'],
-        `repeats ${list}[${String(origins[first] ?? 0)}]: id ${quoteText(idAt(rows, k), 60)}`,
+        [list, originOf(rows, k), 'id'],
+        `repeats ${list}[${String(originOf(rows, first))}]: id ${quoteText(idAt(rows, k), 60)}`,
       );
     } else seen?.set(idAt(rows, k), k);
   }
@@ -279,22 +288,23 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
     keyOf: RowReader,
     schema: Parameters<typeof parseWith>[0],
   ): GroupedRows<Row> => readList<Row>(reading, list, portfolio[list], keyOf, schema, count, scratch);
-  const contacts = read<Contact>('contacts', contactReader(dayOf, scratch), Contact);
+  const contactColumns = columnsFor(scratch, portfolio.contacts, { codes: true, numbers: false });
+  const contacts = read<Contact>('contacts', contactReader(dayOf, contactColumns), Contact);
   reportRepeatedIds(reading, 'contacts', contacts, scratch.fingerprints);
-  const contactChampions = inGroupedOrder(contacts, scratch.codes);
   const usage = read<UsageSnapshot>('usage', usageReader(dayOf), UsageSnapshot);
-  const surveys = read<SurveyResponse>('surveys', surveyReader(dayOf, scratch), SurveyResponse);
+  const surveyColumns = columnsFor(scratch, portfolio.surveys, { codes: true, numbers: false });
+  const surveys = read<SurveyResponse>('surveys', surveyReader(dayOf, surveyColumns), SurveyResponse);
   reportRepeatedIds(reading, 'surveys', surveys, scratch.fingerprints);
-  const surveyAnswers = inGroupedOrder(surveys, scratch.codes);
-  const mrr = read<MrrSnapshot>('mrr', mrrReader(dayOf, scratch), MrrSnapshot);
+  const mrrColumns = columnsFor(scratch, portfolio.mrr, { codes: false, numbers: true });
+  const mrr = read<MrrSnapshot>('mrr', mrrReader(dayOf, mrrColumns), MrrSnapshot);
   reportRepeatedMonths(reading, mrr);
-  const mrrAmounts = inGroupedOrder(mrr, scratch.numbers);
-  const eventRead = eventReader(dayOf, scratch);
+  const eventColumnsRead = columnsFor(scratch, portfolio.events, { codes: true, numbers: true });
+  const eventRead = eventReader(dayOf, eventColumnsRead);
   const events = read<AccountEvent>('events', eventRead.read, AccountEvent);
   reportRepeatedIds(reading, 'events', events, scratch.fingerprints);
   const eventColumns = {
-    codes: inGroupedOrder(events, scratch.codes),
-    numbers: inGroupedOrder(events, scratch.numbers),
+    codes: inGroupedOrder(events, eventColumnsRead.codes),
+    numbers: inGroupedOrder(events, eventColumnsRead.numbers),
     names: eventRead.names,
   };
   const issues = [...reading.issues, ...reading.repeats].slice(0, maximumIssues);
@@ -303,12 +313,12 @@ function readPortfolio(reading: Reading, input: unknown): PortfolioIndex {
     asOf: portfolio.asOf,
     accounts,
     contacts,
-    contactChampions,
+    contactChampions: inGroupedOrder(contacts, contactColumns.codes),
     usage,
     surveys,
-    surveyAnswers,
+    surveyAnswers: inGroupedOrder(surveys, surveyColumns.codes),
     mrr,
-    mrrAmounts,
+    mrrAmounts: inGroupedOrder(mrr, mrrColumns.numbers),
     events,
     eventColumns,
     firstMilestones: firstMilestones(events, eventColumns),
