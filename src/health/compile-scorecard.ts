@@ -112,10 +112,8 @@ function scoresOf(model: ScorecardModel, snapshots: unknown, previousBands: unkn
   const dayOf = dayReader();
   const days = model.measures.some((measure) => measure.stale !== null) ? new Int32Array(count) : undefined;
   const rows = snapshots as readonly object[];
-  // Each block's values of the measures whose fields are read as numbers, read before the block is scored.
-  const blockValues = model.measures.map((measure) =>
-    measure.readField === null ? null : new Float64Array(blockSize),
-  );
+  // A block's values of a measure read by its field reader, for its column filler.
+  const values = new Float64Array(blockSize);
   // A block's points of a measure read through its scorer.
   const points = new Float64Array(blockSize);
   try {
@@ -123,24 +121,18 @@ function scoresOf(model: ScorecardModel, snapshots: unknown, previousBands: unkn
       model,
       count,
       {
-        // Checking and reading a block's snapshots just before scoring them, rather than checking all of them
-        // first, reads each snapshot from memory once: a million of them do not stay in the cache between passes.
+        // Checking a block's snapshots just before scoring them, rather than checking all of them first, reads
+        // each snapshot from memory once: a million of them do not stay in the cache between passes.
         prepare: (start, length) => {
           checkSnapshots(rows, start, length, dayOf, days);
-          for (const measure of model.measures) {
-            const values = blockValues[measure.index] ?? null;
-            if (measure.readField !== null && values !== null) measure.readField(rows, start, length, values);
-          }
         },
         fill: (measure, start, length, out) => {
-          const values = blockValues[measure.index] ?? null;
-          return values === null
-            ? measure.fillObjects(rows, start, length, out)
-            : measure.fillColumn(values, 0, length, out);
+          if (measure.readField === null) return measure.fillObjects(rows, start, length, out);
+          measure.readField(rows, start, length, values);
+          return measure.fillColumn(values, 0, length, out);
         },
         add: (measure, start, length, sum) => {
-          const values = blockValues[measure.index] ?? null;
-          if (values !== null) return measure.addColumn(values, 0, length, measure.weight, sum);
+          if (measure.addObjects !== null) return measure.addObjects(rows, start, length, measure.weight, sum);
           if (measure.fillObjects(rows, start, length, points) > 0) return false;
           for (let row = 0; row < length; row++) sum[row] = (sum[row] ?? 0) + measure.weight * (points[row] ?? 0);
           return true;

@@ -2,7 +2,7 @@ import { isCalendarDate, toEpochDay } from '../core/internal.js';
 import { compileRule, type RulePredicate } from '../rules/index.js';
 import type { Scorecard } from './define-scorecard.js';
 import { fillersOf, type ColumnAdder, type ColumnFiller, type ObjectFiller } from './block-fillers.js';
-import { fieldReaderOf, type FieldReader } from './field-readers.js';
+import { fieldAdderOf, fieldReaderOf, type FieldAdder, type FieldReader } from './field-readers.js';
 import type { MeasureScoring, MissingPolicy, ThresholdRange } from './scorecard.js';
 
 /** What missing or stale data counts as: excluded (NaN), fixed points, or a failed score. @internal */
@@ -38,6 +38,8 @@ export interface MeasureModel {
   readonly fillObjects: ObjectFiller;
   /** Reads the field of a block of snapshots as the column `fillColumn` scores, when the field is one property and the scoring takes numbers or yes/no; else null. */
   readonly readField: FieldReader | null;
+  /** Adds weighted points of a block of snapshots straight from their field, when `readField` can read it; else null. */
+  readonly addObjects: FieldAdder | null;
   readonly missing: PolicyModel;
   readonly stale: {
     readonly read: (snapshot: object) => unknown;
@@ -195,6 +197,9 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
       const stale = measure.stale;
       const read = fieldReader(measure.field);
       const fillers = fillersOf(measure.scoring, read, scorer.columnPoints, scorer.points);
+      // A field of one property, scored as a number or yes/no, is read by a reader of its own; see field-readers.ts.
+      const fastField = !measure.field.includes('.') && measure.scoring.type !== 'bands';
+      const isYesNo = measure.scoring.type === 'boolean';
       measures.push({
         index,
         id: measure.id,
@@ -208,10 +213,8 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
         fillColumn: fillers.column,
         addColumn: fillers.addColumn,
         fillObjects: fillers.objects,
-        readField:
-          measure.field.includes('.') || measure.scoring.type === 'bands'
-            ? null
-            : fieldReaderOf(index, measure.field, measure.scoring.type === 'boolean'),
+        readField: fastField ? fieldReaderOf(index, measure.field, isYesNo) : null,
+        addObjects: fastField ? fieldAdderOf(index, measure.field, isYesNo, fillers.numberPoints) : null,
         points: scorer.points,
         columnPoints: scorer.columnPoints,
         categories: scorer.categories,

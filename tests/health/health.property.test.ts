@@ -26,6 +26,20 @@ const snapshotArbitrary = fc.record({
   championNamed: fc.option(fc.boolean(), { nil: null }),
 });
 
+/** {@link mixed}'s numeric and yes/no measures in one group without staleness, so all are added straight from the snapshots. */
+const oneGroup = defineScorecard({
+  ...mixed,
+  id: 'one-group',
+  groups: [
+    {
+      id: 'all',
+      label: 'All',
+      weight: 1,
+      measures: mixed.groups.flatMap((group) => group.measures).filter((measure) => measure.stale === undefined),
+    },
+  ],
+});
+
 type Sample = typeof snapshotArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 function columnsOf(snapshots: readonly Sample[]): {
@@ -66,6 +80,31 @@ describe('health scoring invariants', () => {
         expect([...byObjects.bands].map((band) => (band === 255 ? null : mixed.bands[band]?.id))).toEqual(
           one.map((health) => health.scoreBand),
         );
+      }),
+    );
+  });
+
+  it('scores fields of any type in the compiled object path as scoreAccount does', () => {
+    const anything = fc.oneof(
+      fc.double(),
+      fc.integer({ min: -300, max: 300 }),
+      fc.integer({ min: -300, max: 300 }).map((hundredths) => hundredths / 100),
+      fc.constantFrom(-0, Number.NaN, Infinity, -Infinity, 1e300, true, false, 0, 1, '1', null, undefined),
+    );
+    const field = fc.record({
+      id: fc.constant('a'),
+      asOf: fc.constant('2026-06-30'),
+      licenseUtilization: anything,
+      ticketsOpened: anything,
+      championNamed: anything,
+    });
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 40 }), (snapshots) => {
+        for (const scorecard of [mixed, oneGroup]) {
+          expect([...compileScorecard(scorecard).scores(snapshots).scores]).toEqual(
+            snapshots.map((snapshot) => scoreAccount(scorecard, snapshot).score ?? Number.NaN),
+          );
+        }
       }),
     );
   });
