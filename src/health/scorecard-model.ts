@@ -2,7 +2,7 @@ import { isCalendarDate, toEpochDay } from '../core/internal.js';
 import { compileRule, type RulePredicate } from '../rules/index.js';
 import type { Scorecard } from './define-scorecard.js';
 import { fillersOf, type ColumnAdder, type ColumnFiller, type ObjectFiller } from './block-fillers.js';
-import { fieldAdderOf, fieldReaderOf, type FieldAdder, type FieldReader } from './field-readers.js';
+import { fieldReaderOf, type FieldReader } from './field-readers.js';
 import type { MeasureScoring, MissingPolicy, ThresholdRange } from './scorecard.js';
 
 /** What missing or stale data counts as: excluded (NaN), fixed points, or a failed score. @internal */
@@ -38,8 +38,8 @@ export interface MeasureModel {
   readonly fillObjects: ObjectFiller;
   /** Reads the field of a block of snapshots as the column `fillColumn` scores, when the field is one property and the scoring takes numbers or yes/no; else null. */
   readonly readField: FieldReader | null;
-  /** Adds weighted points of a block of snapshots straight from their field, when `readField` can read it; else null. */
-  readonly addObjects: FieldAdder | null;
+  /** Points of one number (a yes/no value as 1 or 0), as `addColumn` scores it. */
+  readonly numberPoints: (value: number) => number;
   readonly missing: PolicyModel;
   readonly stale: {
     readonly read: (snapshot: object) => unknown;
@@ -199,7 +199,6 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
       const fillers = fillersOf(measure.scoring, read, scorer.columnPoints, scorer.points);
       // A field of one property, scored as a number or yes/no, is read by a reader of its own; see field-readers.ts.
       const fastField = !measure.field.includes('.') && measure.scoring.type !== 'bands';
-      const isYesNo = measure.scoring.type === 'boolean';
       measures.push({
         index,
         id: measure.id,
@@ -213,8 +212,8 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
         fillColumn: fillers.column,
         addColumn: fillers.addColumn,
         fillObjects: fillers.objects,
-        readField: fastField ? fieldReaderOf(index, measure.field, isYesNo) : null,
-        addObjects: fastField ? fieldAdderOf(index, measure.field, isYesNo, fillers.numberPoints) : null,
+        readField: fastField ? fieldReaderOf(index, measure.field, measure.scoring.type === 'boolean') : null,
+        numberPoints: fillers.numberPoints,
         points: scorer.points,
         columnPoints: scorer.columnPoints,
         categories: scorer.categories,
