@@ -197,8 +197,6 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
       const stale = measure.stale;
       const read = fieldReader(measure.field);
       const fillers = fillersOf(measure.scoring, read, scorer.columnPoints, scorer.points);
-      // A field of one property, scored as a number or yes/no, is read by a reader of its own; see field-readers.ts.
-      const fastField = !measure.field.includes('.') && measure.scoring.type !== 'bands';
       measures.push({
         index,
         id: measure.id,
@@ -212,7 +210,10 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
         fillColumn: fillers.column,
         addColumn: fillers.addColumn,
         fillObjects: fillers.objects,
-        readField: fastField ? fieldReaderOf(index, measure.field, measure.scoring.type === 'boolean') : null,
+        readField:
+          measure.field.includes('.') || measure.scoring.type === 'bands'
+            ? null
+            : fieldReaderOf(index, measure.field, measure.scoring.type === 'boolean'),
         numberPoints: fillers.numberPoints,
         points: scorer.points,
         columnPoints: scorer.columnPoints,
