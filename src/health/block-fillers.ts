@@ -185,6 +185,7 @@ function linearScorers(min: number, max: number, invert: boolean): TableScorers 
     }
     return true;
   };
+  // NaN for a value that is not finite, as the measure's scorer gives: lookedUp falls back on it for any number.
   const points = (value: number): number => {
     if (!(value > -Infinity && value < Infinity)) return Number.NaN;
     const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
@@ -294,7 +295,7 @@ function eachAdder(columnPoints: (value: number) => number): ColumnAdder {
  * The block scorers of a measure: its column filler and adder, its object
  * filler (which reads each value with `read`), and its points of one
  * number as the column adder scores it (`columnPoints` but for table
- * lookups), for the snapshot readers of `field-readers.ts`.
+ * lookups), for the run adders of `field-readers.ts`.
  *
  * @internal
  */

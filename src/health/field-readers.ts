@@ -163,7 +163,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -180,7 +180,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -197,7 +197,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -214,7 +214,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -231,7 +231,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -248,7 +248,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -265,7 +265,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -282,7 +282,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -299,7 +299,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -316,7 +316,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -333,7 +333,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
@@ -350,7 +350,7 @@ const runSlots: readonly RunSlot[] = [
       if (count > 1) total += weight2 * points2(numberOf(snapshot[field2], conversion2));
       if (count > 2) total += weight3 * points3(numberOf(snapshot[field3], conversion3));
       if (count > 3) total += weight4 * points4(numberOf(snapshot[field4], conversion4));
-      // Points are finite or NaN, so the total is NaN exactly when a value could not be scored.
+      // Points are 0–100 or NaN and weights are at least 0: the total is NaN exactly when a value could not be scored.
       if (total !== total) return false;
       sum[row] = total;
     }
