@@ -111,20 +111,31 @@ function addFromHundredths(
   return true;
 }
 
-/**
- * `plain`, or a table when the block starts with a whole number (a block
- * of counts, most likely) or, for `hundredths`, with a value of at most two
- * decimals (shares and ratios given to the percent).
- */
-function withTable(
-  plain: ColumnAdder,
+/** The tables of a measure's points: of whole numbers, and of hundredths for linear scales; null where none is built. */
+interface PointTables {
+  readonly wholes: IntegerTable | null;
+  readonly cents: IntegerTable | null;
+}
+
+function pointTables(
   points: (value: number) => number,
   lowBreak: number,
   highBreak: number,
   hundredths: boolean,
-): ColumnAdder {
-  const wholes = integerTable(points, lowBreak, highBreak);
-  const cents = hundredths ? integerTable((value) => points(value / 100), lowBreak * 100, highBreak * 100) : null;
+): PointTables {
+  return {
+    wholes: integerTable(points, lowBreak, highBreak),
+    cents: hundredths ? integerTable((value) => points(value / 100), lowBreak * 100, highBreak * 100) : null,
+  };
+}
+
+/**
+ * `plain`, or a table when the block starts with a whole number (a block
+ * of counts, most likely) or, for `cents`, with a value of at most two
+ * decimals (shares and ratios given to the percent).
+ */
+function withTable(plain: ColumnAdder, points: (value: number) => number, tables: PointTables): ColumnAdder {
+  const { wholes, cents } = tables;
   if (wholes === null && cents === null) return plain;
   return (column, start, length, weight, sum) => {
     const first = column[start] ?? Number.NaN;
@@ -136,7 +147,34 @@ function withTable(
   };
 }
 
-function linearAdder(min: number, max: number, invert: boolean): ColumnAdder {
+const noTable: IntegerTable = { low: 0, values: new Float64Array(0) };
+
+/**
+ * The points of one value, looked up as the column adders look them up
+ * (whole numbers, then hundredths) and from `points` when no table covers
+ * it: for scorers that take one value at a time, where no block decides
+ * the table.
+ */
+function lookedUp(points: (value: number) => number, tables: PointTables): (value: number) => number {
+  const { low: wholeLow, values: wholeValues } = tables.wholes ?? noTable;
+  const { low: centLow, values: centValues } = tables.cents ?? noTable;
+  return (value) => {
+    const whole = value - wholeLow;
+    if (whole >= 0 && whole < wholeValues.length && (whole | 0) === whole) return wholeValues[whole] ?? Number.NaN;
+    const hundredths = Math.round(value * 100);
+    const cent = hundredths - centLow;
+    if (cent >= 0 && cent < centValues.length && hundredths / 100 === value) return centValues[cent] ?? Number.NaN;
+    return points(value);
+  };
+}
+
+/** A measure's column adder and its points of one value, both from the same tables. */
+interface TableScorers {
+  readonly addColumn: ColumnAdder;
+  readonly pointsOf: (value: number) => number;
+}
+
+function linearScorers(min: number, max: number, invert: boolean): TableScorers {
   const span = max - min;
   const plain: ColumnAdder = (column, start, length, weight, sum) => {
     for (let row = 0; row < length; row++) {
@@ -147,11 +185,14 @@ function linearAdder(min: number, max: number, invert: boolean): ColumnAdder {
     }
     return true;
   };
+  // NaN for a value that is not finite, as the measure's scorer gives: lookedUp falls back on it for any number.
   const points = (value: number): number => {
+    if (!(value > -Infinity && value < Infinity)) return Number.NaN;
     const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
     return invert ? 100 - 100 * share : 100 * share;
   };
-  return withTable(plain, points, min, max, true);
+  const tables = pointTables(points, min, max, true);
+  return { addColumn: withTable(plain, points, tables), pointsOf: lookedUp(points, tables) };
 }
 
 function rangesOf(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['ranges']): {
@@ -209,7 +250,7 @@ function fillEach(length: number, out: Float64Array, points: (row: number) => nu
   return missing;
 }
 
-function thresholdAdder(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['ranges']): ColumnAdder {
+function thresholdScorers(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['ranges']): TableScorers {
   const { from, below, points } = rangesOf(ranges);
   const touching = touch(from, below);
   const plain: ColumnAdder = (column, start, length, weight, sum) => {
@@ -223,7 +264,9 @@ function thresholdAdder(ranges: Extract<MeasureScoring, { type: 'thresholds' }>[
   const breaks = [...from, ...below].filter((value) => Number.isFinite(value));
   const lowBreak = breaks.reduce((low, value) => Math.min(low, value), breaks[0] ?? 0);
   const highBreak = breaks.reduce((high, value) => Math.max(high, value), breaks[0] ?? 0);
-  return withTable(plain, (value) => thresholdOf(value, from, below, points, touching), lowBreak, highBreak, false);
+  const pointsOf = (value: number): number => thresholdOf(value, from, below, points, touching);
+  const tables = pointTables(pointsOf, lowBreak, highBreak, false);
+  return { addColumn: withTable(plain, pointsOf, tables), pointsOf: lookedUp(pointsOf, tables) };
 }
 
 function yesNoAdder(yes: number, no: number): ColumnAdder {
@@ -249,9 +292,10 @@ function eachAdder(columnPoints: (value: number) => number): ColumnAdder {
 }
 
 /**
- * The block scorers of a measure: its column filler and adder, and its
- * object filler (which reads each value with `read`; one-property fields of
- * numeric and yes/no measures are read faster, see `field-readers.ts`).
+ * The block scorers of a measure: its column filler and adder, its object
+ * filler (which reads each value with `read`), and its points of one
+ * number as the column adder scores it (`columnPoints` but for table
+ * lookups), for the run adders of `field-readers.ts`.
  *
  * @internal
  */
@@ -260,19 +304,33 @@ export function fillersOf(
   read: ValueReader,
   columnPoints: (value: number) => number,
   points: (value: unknown) => number,
-): { readonly column: ColumnFiller; readonly addColumn: ColumnAdder; readonly objects: ObjectFiller } {
+): {
+  readonly column: ColumnFiller;
+  readonly addColumn: ColumnAdder;
+  readonly objects: ObjectFiller;
+  readonly numberPoints: (value: number) => number;
+} {
   const column: ColumnFiller = (values, start, length, out) =>
     fillEach(length, out, (row) => columnPoints(values[start + row] ?? Number.NaN));
   const objects: ObjectFiller = (rows, start, length, out) =>
     fillEach(length, out, (row) => points(read(rows[start + row] ?? {})));
   switch (scoring.type) {
-    case 'linear':
-      return { column, objects, addColumn: linearAdder(scoring.min, scoring.max, scoring.invert === true) };
-    case 'thresholds':
-      return { column, objects, addColumn: thresholdAdder(scoring.ranges) };
+    case 'linear': {
+      const scorers = linearScorers(scoring.min, scoring.max, scoring.invert === true);
+      return { column, objects, addColumn: scorers.addColumn, numberPoints: scorers.pointsOf };
+    }
+    case 'thresholds': {
+      const scorers = thresholdScorers(scoring.ranges);
+      return { column, objects, addColumn: scorers.addColumn, numberPoints: scorers.pointsOf };
+    }
     case 'boolean':
-      return { column, objects, addColumn: yesNoAdder(scoring.whenTrue ?? 100, scoring.whenFalse ?? 0) };
+      return {
+        column,
+        objects,
+        addColumn: yesNoAdder(scoring.whenTrue ?? 100, scoring.whenFalse ?? 0),
+        numberPoints: columnPoints,
+      };
     case 'bands':
-      return { column, objects, addColumn: eachAdder(columnPoints) };
+      return { column, objects, addColumn: eachAdder(columnPoints), numberPoints: columnPoints };
   }
 }

@@ -9,6 +9,8 @@ export const noBand = 255;
 
 /** Where a block's values come from: fills a measure's points, and marks its stale rows. @internal */
 export interface BlockSource {
+  /** Called once per block, before any of its measures is filled or added: checks or reads its rows. */
+  readonly prepare?: (start: number, length: number) => void;
   /** Fills `out` with the measure's points of rows `start … start + length)` and returns how many are NaN. */
   readonly fill: (measure: MeasureModel, start: number, length: number, out: Float64Array) => number;
   /** Adds the measure's weight × points of the rows to `sum` and returns true; false at the first value that cannot be scored. */
@@ -203,6 +205,7 @@ export function blockScores(
   );
   for (let start = 0; start < count; start += blockSize) {
     const length = Math.min(blockSize, count - start);
+    source.prepare?.(start, length);
     block.failed.fill(0);
     block.total.fill(0);
     // The group weight that counted, the same for every row while every group so far was whole; NaN once one was not.

@@ -38,6 +38,8 @@ export interface MeasureModel {
   readonly fillObjects: ObjectFiller;
   /** Reads the field of a block of snapshots as the column `fillColumn` scores, when the field is one property and the scoring takes numbers or yes/no; else null. */
   readonly readField: FieldReader | null;
+  /** Points of one number (a yes/no value as 1 or 0), as `addColumn` scores it. */
+  readonly numberPoints: (value: number) => number;
   readonly missing: PolicyModel;
   readonly stale: {
     readonly read: (snapshot: object) => unknown;
@@ -212,6 +214,7 @@ function buildModel(scorecard: Scorecard): ScorecardModel {
           measure.field.includes('.') || measure.scoring.type === 'bands'
             ? null
             : fieldReaderOf(index, measure.field, measure.scoring.type === 'boolean'),
+        numberPoints: fillers.numberPoints,
         points: scorer.points,
         columnPoints: scorer.columnPoints,
         categories: scorer.categories,

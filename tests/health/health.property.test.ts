@@ -26,6 +26,20 @@ const snapshotArbitrary = fc.record({
   championNamed: fc.option(fc.boolean(), { nil: null }),
 });
 
+/** {@link mixed}'s numeric and yes/no measures in one group without staleness, so all are added straight from the snapshots. */
+const oneGroup = defineScorecard({
+  ...mixed,
+  id: 'one-group',
+  groups: [
+    {
+      id: 'all',
+      label: 'All',
+      weight: 1,
+      measures: mixed.groups.flatMap((group) => group.measures).filter((measure) => measure.stale === undefined),
+    },
+  ],
+});
+
 type Sample = typeof snapshotArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 function columnsOf(snapshots: readonly Sample[]): {
@@ -65,6 +79,96 @@ describe('health scoring invariants', () => {
         expect([...byObjects.scores]).toEqual(one.map((health) => health.score ?? Number.NaN));
         expect([...byObjects.bands].map((band) => (band === 255 ? null : mixed.bands[band]?.id))).toEqual(
           one.map((health) => health.scoreBand),
+        );
+      }),
+    );
+  });
+
+  it('scores fields of any type in the compiled object path as scoreAccount does', () => {
+    const anything = fc.oneof(
+      fc.double(),
+      fc.integer({ min: -300, max: 300 }),
+      fc.integer({ min: -300, max: 300 }).map((hundredths) => hundredths / 100),
+      fc.constantFrom(-0, Number.NaN, Infinity, -Infinity, 1e300, true, false, 0, 1, '1', null, undefined),
+    );
+    const field = fc.record({
+      id: fc.constant('a'),
+      asOf: fc.constant('2026-06-30'),
+      licenseUtilization: anything,
+      ticketsOpened: anything,
+      championNamed: anything,
+    });
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 40 }), (snapshots) => {
+        for (const scorecard of [mixed, oneGroup]) {
+          expect([...compileScorecard(scorecard).scores(snapshots).scores]).toEqual(
+            snapshots.map((snapshot) => scoreAccount(scorecard, snapshot).score ?? Number.NaN),
+          );
+        }
+      }),
+    );
+  });
+
+  it('scores groups of one measure and of more than four, added a few measures at a time, as scoreAccount does', () => {
+    const linear = (id: string, field: string, weight: number) => ({
+      id,
+      label: id,
+      field,
+      weight,
+      scoring: { type: 'linear' as const, min: 0.1, max: 4 },
+    });
+    const wide = defineScorecard({
+      id: 'wide',
+      label: 'Wide',
+      groups: [
+        {
+          id: 'many',
+          label: 'Many',
+          weight: 3,
+          measures: [
+            linear('seats', 'licenseUtilization', 3),
+            linear('stickiness', 'stickiness', 1),
+            { ...linear('features', 'featuresAdopted', 2), scoring: { type: 'linear', min: 2, max: 10, invert: true } },
+            linear('logins', 'logins', 1),
+            {
+              ...linear('escalations', 'escalations', 5),
+              scoring: {
+                type: 'thresholds',
+                ranges: [
+                  { below: 1, points: 100 },
+                  { from: 1, points: 20 },
+                ],
+              },
+            },
+            { ...linear('champion', 'championNamed', 2), scoring: { type: 'boolean', whenFalse: 10 } },
+          ],
+        },
+        { id: 'one', label: 'One', weight: 1, measures: [linear('meetings', 'daysSinceLastMeeting', 1)] },
+      ],
+      bands: mixed.bands,
+    });
+    // Mostly values that can be scored, so that most blocks are added whole, and now and then one that cannot.
+    const value = fc.oneof(
+      { arbitrary: fc.integer({ min: -3, max: 12 }), weight: 40 },
+      { arbitrary: fc.integer({ min: 0, max: 500 }).map((hundredths) => hundredths / 100), weight: 40 },
+      { arbitrary: fc.double({ min: -10, max: 10, noNaN: true }), weight: 20 },
+      { arbitrary: fc.constantFrom(true, false, null, Number.NaN, Infinity), weight: 1 },
+    );
+    const snapshot = fc.record({
+      id: fc.constant('a'),
+      asOf: fc.constant('2026-06-30'),
+      licenseUtilization: value,
+      stickiness: value,
+      featuresAdopted: value,
+      logins: value,
+      escalations: value,
+      championNamed: fc.oneof({ arbitrary: fc.boolean(), weight: 40 }, { arbitrary: value, weight: 1 }),
+      daysSinceLastMeeting: value,
+    });
+    fc.assert(
+      fc.property(fc.array(snapshot, { maxLength: 40 }), (snapshots) => {
+        expect([...compileScorecard(wide).scores(snapshots).scores]).toEqual(
+          snapshots.map((one) => scoreAccount(wide, one).score ?? Number.NaN),
         );
       }),
     );

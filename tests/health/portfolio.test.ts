@@ -139,6 +139,21 @@ describe('the compiled scorer and scoreColumns', () => {
       'snapshots[0].asOf',
     ]);
   });
+
+  it('reports a value that is not a snapshot before an unreadable field of an earlier snapshot, blocks apart', () => {
+    const throwing = Object.defineProperty({ ...fullSnapshot }, 'licenseUtilization', {
+      get: () => {
+        throw new Error('unreadable');
+      },
+    });
+    const snapshots = Array.from({ length: 3000 }, (_, index) => (index === 0 ? throwing : fullSnapshot));
+    const paths = (run: () => unknown): string[] => issuePaths(catchSuccessKitError(run));
+    expect(paths(() => compileScorecard(mixed).scores(snapshots))).toEqual(['snapshots']);
+    expect(paths(() => compileScorecard(mixed).scores([...snapshots, null as never]))).toEqual(['snapshots[3000]']);
+    expect(paths(() => compileScorecard(mixed).scores([...snapshots, { ...fullSnapshot, asOf: 'soon' }]))).toEqual([
+      'snapshots[3000].asOf',
+    ]);
+  });
 });
 
 describe('portfolio views', () => {
