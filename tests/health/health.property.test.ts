@@ -174,6 +174,66 @@ describe('health scoring invariants', () => {
     );
   });
 
+  it('scores every reader and run slot, and measures past the last slot, as scoreAccount does', () => {
+    // Fourteen groups of one measure: more measures and runs than there are slots (12), so every slot's
+    // own reader and run adder is used, and the two measures past them go through their scorers.
+    const fields = [
+      'licenseUtilization',
+      'stickiness',
+      'featuresAdopted',
+      'logins',
+      'escalations',
+      'daysSinceLastMeeting',
+      'ticketsOpened',
+      'urgentTicketsOpened',
+      'openTickets',
+      'activeUsers',
+      'licenses',
+      'npsResponses',
+      'contacts',
+      'featureRequests',
+    ] as const;
+    const many = defineScorecard({
+      id: 'many-slots',
+      label: 'Many slots',
+      groups: fields.map((field, index) => ({
+        id: `group-${String(index)}`,
+        label: field,
+        weight: index + 1,
+        measures: [
+          {
+            id: field,
+            label: field,
+            field,
+            weight: 1,
+            scoring: { type: 'linear' as const, min: index / 10, max: 2 + index, invert: index % 2 === 1 },
+          },
+        ],
+      })),
+      bands: mixed.bands,
+    });
+    const value = fc.oneof(
+      { arbitrary: fc.integer({ min: -2, max: 20 }), weight: 30 },
+      { arbitrary: fc.integer({ min: 0, max: 900 }).map((hundredths) => hundredths / 100), weight: 30 },
+      { arbitrary: fc.constantFrom(null, Number.NaN, '3'), weight: 1 },
+    );
+    const snapshot = fc.record(
+      Object.fromEntries([
+        ['id', fc.constant('a')],
+        ['asOf', fc.constant('2026-06-30')],
+        ...fields.map((field) => [field, value] as const),
+      ]),
+    );
+    fc.assert(
+      fc.property(fc.array(snapshot, { maxLength: 30 }), (snapshots) => {
+        expect([...compileScorecard(many).scores(snapshots).scores]).toEqual(
+          snapshots.map((one) => scoreAccount(many, one).score ?? Number.NaN),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('explains a portfolio exactly as scoreAccount explains each account, however values repeat', () => {
     const repeated = fc.record({
       id: fc.constantFrom('a', 'b'),
