@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CalendarDate, fail, parseWith } from '../core/internal.js';
 import type { AccountSnapshot } from './account-snapshot.js';
+import { rowAt } from './grouped-rows.js';
 import { indexPortfolio, type PortfolioIndex } from './portfolio-index.js';
 import type { SnapshotPortfolio } from './snapshot-portfolio.js';
 import { snapshotDay, snapshotOnDay } from './snapshot-on-day.js';
@@ -99,16 +100,32 @@ export function resolveAsOf(asked: CalendarDate | undefined, index: PortfolioInd
   return asOf;
 }
 
-/** The snapshots of every account of an index on one day. @internal */
-export function snapshotsOnDay(index: PortfolioIndex, asOf: CalendarDate, windowDays: number): AccountSnapshots {
-  const day = snapshotDay(asOf, windowDays);
-  const snapshots: AccountSnapshot[] = [];
-  let notStarted = 0;
+/**
+ * The snapshots of every account of an index on each of some days, in the
+ * order of the days. The days are taken account by account: each account's
+ * rows are walked for every day while they are at hand, where walking the
+ * whole index once a day would fetch them from memory again each day.
+ *
+ * @internal
+ */
+export function snapshotsOnDays(
+  index: PortfolioIndex,
+  days: readonly CalendarDate[],
+  windowDays: number,
+): AccountSnapshots[] {
+  const walks = days.map((asOf) => ({
+    day: snapshotDay(asOf, windowDays),
+    snapshots: [] as AccountSnapshot[],
+    notStarted: 0,
+  }));
   for (let position = 0; position < index.accounts.length; position++) {
-    if ((index.accounts[position]?.start ?? 0) > day.asOfDay) notStarted++;
-    else snapshots.push(snapshotOnDay(index, position, day));
+    const start = index.accounts[position]?.start ?? 0;
+    for (const walk of walks) {
+      if (start > walk.day.asOfDay) walk.notStarted++;
+      else walk.snapshots.push(snapshotOnDay(index, position, walk.day));
+    }
   }
-  return { asOf, windowDays, snapshots, notStarted };
+  return walks.map(({ day, snapshots, notStarted }) => ({ asOf: day.asOf, windowDays, snapshots, notStarted }));
 }
 
 /**
@@ -160,5 +177,6 @@ export function snapshotsOnDay(index: PortfolioIndex, asOf: CalendarDate, window
 export function accountSnapshots(portfolio: SnapshotPortfolio, options?: AccountSnapshotsOptions): AccountSnapshots {
   const settings = parseOptions(AccountSnapshotsOptions, options);
   const index = indexPortfolio(portfolio);
-  return snapshotsOnDay(index, resolveAsOf(settings.asOf, index, 'asOf'), settings.windowDays);
+  const asOf = resolveAsOf(settings.asOf, index, 'asOf');
+  return rowAt(snapshotsOnDays(index, [asOf], settings.windowDays), 0);
 }

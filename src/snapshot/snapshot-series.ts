@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { addDays, addMonths, CalendarDate, type CalendarDate as Day, fail } from '../core/internal.js';
-import { type AccountSnapshots, parseOptions, resolveAsOf, snapshotsOnDay, WindowDays } from './account-snapshots.js';
+import { type AccountSnapshots, parseOptions, resolveAsOf, snapshotsOnDays, WindowDays } from './account-snapshots.js';
 import { indexPortfolio } from './portfolio-index.js';
 import type { SnapshotPortfolio } from './snapshot-portfolio.js';
 
@@ -100,5 +100,5 @@ export function snapshotSeries(portfolio: SnapshotPortfolio, options?: SnapshotS
   const index = indexPortfolio(portfolio);
   const to = resolveAsOf(settings.to, index, 'to');
   const from = settings.from ?? defaultFrom(to, settings.every);
-  return seriesDays(from, to, settings.every).map((day) => snapshotsOnDay(index, day, settings.windowDays));
+  return snapshotsOnDays(index, seriesDays(from, to, settings.every), settings.windowDays);
 }
