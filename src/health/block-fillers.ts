@@ -209,34 +209,17 @@ function rangesOf(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['range
 
 /**
  * The points of the range a value falls in. Ranges of a defined scorecard
- * ascend and touch, each starting where the one before ends, so past the
- * first range's start one test a range is enough, as a hand-written
- * `value < 1 ? 100 : value < 2 ? 40 : 0` would do; ranges that do not
- * touch (never from `defineScorecard`) are tested on both ends.
+ * ascend and touch, each starting where the one before ends (a gap or an
+ * overlap is `invalid_definition`), so past the first range's start one test
+ * a range is enough, as a hand-written `value < 1 ? 100 : value < 2 ? 40 : 0`
+ * would do.
  */
-function thresholdOf(
-  value: number,
-  from: Float64Array,
-  below: Float64Array,
-  points: Float64Array,
-  touching: boolean,
-): number {
+function thresholdOf(value: number, from: Float64Array, below: Float64Array, points: Float64Array): number {
   if (!(value > -Infinity && value < Infinity)) return Number.NaN;
-  if (touching) {
-    if (!(value >= (from[0] ?? Infinity))) return Number.NaN;
-    for (let index = 0; index < points.length; index++)
-      if (value < (below[index] ?? -Infinity)) return points[index] ?? Number.NaN;
-    return Number.NaN;
-  }
-  for (let index = 0; index < points.length; index++) {
-    if (value >= (from[index] ?? Infinity) && value < (below[index] ?? -Infinity)) return points[index] ?? Number.NaN;
-  }
+  if (!(value >= (from[0] ?? Infinity))) return Number.NaN;
+  for (let index = 0; index < points.length; index++)
+    if (value < (below[index] ?? -Infinity)) return points[index] ?? Number.NaN;
   return Number.NaN;
-}
-
-function touch(from: Float64Array, below: Float64Array): boolean {
-  for (let index = 1; index < from.length; index++) if (from[index] !== below[index - 1]) return false;
-  return true;
 }
 
 /** Fills `out` from `points` of each row and counts the NaN. */
@@ -252,10 +235,9 @@ function fillEach(length: number, out: Float64Array, points: (row: number) => nu
 
 function thresholdScorers(ranges: Extract<MeasureScoring, { type: 'thresholds' }>['ranges']): TableScorers {
   const { from, below, points } = rangesOf(ranges);
-  const touching = touch(from, below);
   const plain: ColumnAdder = (column, start, length, weight, sum) => {
     for (let row = 0; row < length; row++) {
-      const earned = thresholdOf(column[start + row] ?? Number.NaN, from, below, points, touching);
+      const earned = thresholdOf(column[start + row] ?? Number.NaN, from, below, points);
       if (earned !== earned) return false;
       sum[row] = (sum[row] ?? 0) + weight * earned;
     }
@@ -264,7 +246,7 @@ function thresholdScorers(ranges: Extract<MeasureScoring, { type: 'thresholds' }
   const breaks = [...from, ...below].filter((value) => Number.isFinite(value));
   const lowBreak = breaks.reduce((low, value) => Math.min(low, value), breaks[0] ?? 0);
   const highBreak = breaks.reduce((high, value) => Math.max(high, value), breaks[0] ?? 0);
-  const pointsOf = (value: number): number => thresholdOf(value, from, below, points, touching);
+  const pointsOf = (value: number): number => thresholdOf(value, from, below, points);
   const tables = pointTables(pointsOf, lowBreak, highBreak, false);
   return { addColumn: withTable(plain, pointsOf, tables), pointsOf: lookedUp(pointsOf, tables) };
 }

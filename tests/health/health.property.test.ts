@@ -265,6 +265,50 @@ describe('health scoring invariants', () => {
     }
   });
 
+  it('scores a whole block of yes/no columns as scoreAccount scores the snapshots', () => {
+    const yesNo = defineScorecard({
+      id: 'yes-no',
+      label: 'Yes/no',
+      groups: [
+        {
+          id: 'relationship',
+          label: 'Relationship',
+          weight: 1,
+          measures: [
+            {
+              id: 'champion',
+              label: 'Champion',
+              field: 'championNamed',
+              weight: 2,
+              scoring: { type: 'boolean', whenFalse: 20 },
+            },
+            {
+              id: 'seats',
+              label: 'Seats',
+              field: 'licenseUtilization',
+              weight: 1,
+              scoring: { type: 'linear', min: 0, max: 1 },
+            },
+          ],
+        },
+      ],
+      bands: mixed.bands,
+    });
+    const snapshots = Array.from({ length: 1500 }, (_, index) => ({
+      id: 'a',
+      asOf: '2026-06-30',
+      championNamed: index % 3 !== 0,
+      licenseUtilization: (index % 101) / 100,
+    }));
+    const columns = {
+      champion: Float64Array.from(snapshots, (snapshot) => (snapshot.championNamed ? 1 : 0)),
+      seats: Float64Array.from(snapshots, (snapshot) => snapshot.licenseUtilization),
+    };
+    expect([...scoreColumns(yesNo, columns).scores]).toEqual(
+      snapshots.map((snapshot) => scoreAccount(yesNo, snapshot).score ?? Number.NaN),
+    );
+  });
+
   it.each([
     ['usage', mixed],
     ['voice', reversed],
