@@ -176,20 +176,19 @@ interface TableScorers {
 
 function linearScorers(min: number, max: number, invert: boolean): TableScorers {
   const span = max - min;
-  const plain: ColumnAdder = (column, start, length, weight, sum) => {
-    for (let row = 0; row < length; row++) {
-      const value = column[start + row] ?? Number.NaN;
-      if (!(value > -Infinity && value < Infinity)) return false;
-      const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
-      sum[row] = (sum[row] ?? 0) + weight * (invert ? 100 - 100 * share : 100 * share);
-    }
-    return true;
-  };
   // NaN for a value that is not finite, as the measure's scorer gives: lookedUp falls back on it for any number.
   const points = (value: number): number => {
     if (!(value > -Infinity && value < Infinity)) return Number.NaN;
     const share = value <= min ? 0 : value >= max ? 1 : (value - min) / span;
     return invert ? 100 - 100 * share : 100 * share;
+  };
+  const plain: ColumnAdder = (column, start, length, weight, sum) => {
+    for (let row = 0; row < length; row++) {
+      const earned = points(column[start + row] ?? Number.NaN);
+      if (earned !== earned) return false;
+      sum[row] = (sum[row] ?? 0) + weight * earned;
+    }
+    return true;
   };
   const tables = pointTables(points, min, max, true);
   return { addColumn: withTable(plain, points, tables), pointsOf: lookedUp(points, tables) };
